@@ -1,0 +1,35 @@
+import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { getTranslation } from './utils/getTranslation';
+
+export default {
+  register(app: any) {
+    app.registerPlugin({
+      id: PLUGIN_ID,
+      name: 'Trust Labels',
+    });
+
+    app.addSettingsLink('global', {
+      id: PLUGIN_ID,
+      to: PLUGIN_ID,
+      intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Trust Labels' },
+      permissions: [{ action: ACTIONS.settingsRead, subject: null }],
+      Component: () => import('./pages/SettingsPage'),
+    });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixKeys(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
+
+const prefixKeys = (data: Record<string, string>) =>
+  Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value]));

@@ -1,0 +1,3 @@
+import { PLUGIN_ID } from '../../../shared/constants';
+
+export const getTranslation = (id: string) => `${PLUGIN_ID}.${id}`;

@@ -1,0 +1,23 @@
+import path from 'path';
+
+/**
+ * The plugin is loaded from the repository root (its built `dist/`). TRUST_LABELS_CONFIG, a JSON object,
+ * replaces the plugin config: the tests use it to start Strapi with bad configs, and the benchmark to
+ * compare the plugin enabled for `article` with the plugin enabled only for `page`.
+ */
+const pluginRoot = path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
+
+export default ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret'),
+    },
+  },
+  'trust-labels': {
+    enabled: true,
+    resolve: pluginRoot,
+    config: env.json('TRUST_LABELS_CONFIG', {
+      contentTypes: ['api::article.article'],
+    }),
+  },
+});

@@ -1,0 +1,11 @@
+export default ({ env }) => ({
+  host: env('HOST', '127.0.0.1'),
+  port: env.int('PORT', 1337),
+  logger: {
+    updates: { enabled: false },
+  },
+  app: {
+    // Playground-only keys: this app is a demo and test bed, never a production deployment.
+    keys: env.array('APP_KEYS', ['playgroundKeyA', 'playgroundKeyB']),
+  },
+});
