@@ -1,4 +1,5 @@
-import { ensurePluginBuilt, compilePlayground } from '../scripts/lib/prepare';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { ensurePluginBuilt, compilePlayground } = require('../scripts/lib/prepare');
 
 /** Runs once before the integration tests: the plugin's dist/ and the playground's dist/ must be fresh. */
 export default async function globalSetup() {

@@ -13,6 +13,8 @@ export default ({ env }) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', 'playground-encryption-key-0123456789'),
   },
+  // The demo prints the URL; opening a browser on a server or in CI only fails.
+  autoOpen: env.bool('ADMIN_AUTO_OPEN', false),
   flags: {
     nps: false,
     promoteEE: false,

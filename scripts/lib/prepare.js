@@ -1,13 +1,16 @@
-import { execFileSync } from 'child_process';
-import fs from 'fs';
-import path from 'path';
+// Shared by the demo script, the benchmark and the Jest global setup. Plain CommonJS so that
+// `npm run demo` works with nothing but Node.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
 const SOURCE_ENTRIES = ['server', 'admin', 'shared', 'strapi-server.ts', 'package.json'];
 const BUILT_FILES = ['dist/server/index.js', 'dist/admin/index.js'];
 
-const newestMtime = (entry: string): number => {
+/** @param {string} entry */
+const newestMtime = (entry) => {
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return fs
@@ -17,7 +20,7 @@ const newestMtime = (entry: string): number => {
 };
 
 /** True when dist/ is missing or older than any plugin source file. */
-export const pluginBuildIsStale = (): boolean => {
+const pluginBuildIsStale = () => {
   const built = BUILT_FILES.map((file) => path.join(REPO_ROOT, file));
   if (!built.every((file) => fs.existsSync(file))) return true;
   const builtAt = Math.min(...built.map((file) => fs.statSync(file).mtimeMs));
@@ -30,17 +33,17 @@ export const pluginBuildIsStale = (): boolean => {
 };
 
 /** Builds the plugin with `strapi-plugin build` unless dist/ is already newer than every source file. */
-export const ensurePluginBuilt = ({ quiet = false } = {}) => {
+const ensurePluginBuilt = ({ quiet = false } = {}) => {
   if (!pluginBuildIsStale()) return;
   if (!quiet) console.log('Building the plugin (strapi-plugin build)…');
-  execFileSync(process.execPath, [path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js'), 'build'], {
-    cwd: REPO_ROOT,
-    stdio: quiet ? 'pipe' : 'inherit',
-  });
+  const cli = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js');
+  execFileSync(process.execPath, [cli, 'build'], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
 };
 
 /** Compiles the playground's TypeScript (config and src) into playground/dist. */
-export const compilePlayground = async () => {
-  const { compileStrapi } = await import('@strapi/strapi');
+const compilePlayground = async () => {
+  const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: PLAYGROUND_DIR });
 };
+
+module.exports = { REPO_ROOT, PLAYGROUND_DIR, pluginBuildIsStale, ensurePluginBuilt, compilePlayground };

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run demo`: installs dependencies if needed, builds the plugin, and starts the playground (SQLite,
+// seeded articles in en and fr, demo admin users) at http://127.0.0.1:1337. Data is kept in
+// playground/.tmp/data.db between runs; delete that file to start over.
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
+const HOST = process.env.HOST || '127.0.0.1';
+const PORT = Number(process.env.PORT || 1337);
+
+if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi'))) {
+  console.log('Installing dependencies (npm ci; better-sqlite3 compiles from source, about 2 minutes)…');
+  const install = spawnSync('npm', ['ci'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+
+const { ensurePluginBuilt } = require('./lib/prepare');
+ensurePluginBuilt();
+
+const { DEMO_ADMINS, DEMO_PASSWORD } = loadDemoUsers();
+
+console.log(`Starting the playground at http://${HOST}:${PORT} (first start builds the admin panel)…`);
+const strapiBin = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const child = spawn(process.execPath, [strapiBin, 'develop'], {
+  cwd: PLAYGROUND_DIR,
+  stdio: 'inherit',
+  env: { ...process.env, HOST, PORT: String(PORT), TRUST_LABELS_SEED: 'true', STRAPI_TELEMETRY_DISABLED: 'true' },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code) => process.exit(code ?? 0));
+
+waitForHealth().then(printLogins, (error) => console.error(`[demo] ${error.message}`));
+
+async function waitForHealth() {
+  const deadline = Date.now() + 10 * 60 * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://${HOST}:${PORT}/_health`);
+      if (res.status === 204 || res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('Strapi did not answer on /_health within 10 minutes');
+}
+
+function printLogins() {
+  const lines = [
+    'Trust Labels demo is running.',
+    '',
+    `Admin panel:  http://${HOST}:${PORT}/admin`,
+    `Content API:  http://${HOST}:${PORT}/api/articles?locale=en`,
+    '',
+    ...DEMO_ADMINS.map((admin) => `${admin.roleCode.replace('strapi-', '').padEnd(12)}${admin.email}`),
+    `${'password'.padEnd(12)}${DEMO_PASSWORD}`,
+    '',
+    'Stop with Ctrl+C. Data is kept in playground/.tmp/data.db.',
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  const border = `+${'-'.repeat(width + 2)}+`;
+  console.log(['', border, ...lines.map((line) => `| ${line.padEnd(width)} |`), border, ''].join('\n'));
+}
+
+function loadDemoUsers() {
+  // The logins live in the playground's TypeScript seed; read them without compiling it.
+  const source = fs.readFileSync(path.join(PLAYGROUND_DIR, 'src', 'seed', 'demo-users.ts'), 'utf8');
+  const password = /DEMO_PASSWORD = '([^']+)'/.exec(source)?.[1];
+  const admins = [...source.matchAll(/email: '([^']+)'.*?roleCode: '([^']+)'/g)].map((m) => ({ email: m[1], roleCode: m[2] }));
+  if (!password || admins.length === 0) throw new Error('could not read the demo logins from playground/src/seed/demo-users.ts');
+  return { DEMO_ADMINS: admins, DEMO_PASSWORD: password };
+}
