@@ -8,11 +8,56 @@ const actions = [
   { uid: 'verify', displayName: 'Verify and unverify', section: 'plugins', pluginName: PLUGIN_ID },
   { uid: 'settings.read', displayName: 'Read', section: 'plugins', subCategory: 'settings', pluginName: PLUGIN_ID },
   { uid: 'settings.update', displayName: 'Update', section: 'plugins', subCategory: 'settings', pluginName: PLUGIN_ID },
-] as const;
+];
+
+/** Built-in roles and what they get on the plugin's first start against a database. */
+const DEFAULT_GRANTS: Record<string, string[]> = {
+  'strapi-editor': [ACTIONS.read, ACTIONS.edit, ACTIONS.verify],
+  'strapi-author': [ACTIONS.read, ACTIONS.edit],
+};
+
+/**
+ * Grants the default permissions once per database and role. A record in the plugin store remembers which
+ * roles were granted, so that permissions an admin later removes in Settings → Roles stay removed across
+ * restarts. On a brand-new database the built-in roles do not exist yet when plugins bootstrap (the admin
+ * creates them right after), so the grant then happens as the admin creates each role.
+ */
+const grantDefaultPermissions = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'default-permissions' });
+  const granted: Record<string, string> = ((await store.get({})) as Record<string, string> | null) ?? {};
+
+  const grant = async (role: { id: number; code: string }) => {
+    const actions = DEFAULT_GRANTS[role.code];
+    if (!actions || granted[role.code]) return;
+    await strapi.service('admin::role').addPermissions(
+      role.id,
+      actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+    );
+    granted[role.code] = new Date().toISOString();
+    await store.set({ value: { ...granted } });
+  };
+
+  const pending: string[] = [];
+  for (const code of Object.keys(DEFAULT_GRANTS)) {
+    if (granted[code]) continue;
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (role) await grant(role);
+    else pending.push(code);
+  }
+
+  if (pending.length > 0) {
+    strapi.db.lifecycles.subscribe({
+      models: ['admin::role'],
+      async afterCreate(event: any) {
+        if (pending.includes(event.result?.code)) await grant(event.result);
+      },
+    });
+  }
+};
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions as any);
-  strapi.log.debug(`[${PLUGIN_ID}] registered ${Object.values(ACTIONS).length} RBAC actions`);
+  await grantDefaultPermissions(strapi);
 };
 
 export default bootstrap;

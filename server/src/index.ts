@@ -1,15 +1,18 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import controllers from './controllers';
 import register from './register';
+import routes from './routes';
+import services from './services';
 
 export default {
   register,
   bootstrap,
   config,
   contentTypes: {},
-  controllers: {},
-  routes: {},
-  services: {},
+  controllers,
+  routes,
+  services,
   policies: {},
   middlewares: {},
 };

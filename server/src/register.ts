@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../../shared/constants';
+import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
+import { trustDocumentMiddleware } from './middlewares/document-service';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -11,6 +13,26 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     // Thrown from register(), this stops Strapi's startup with the message below.
     throw new Error(`Error regarding ${PLUGIN_ID} config: ${problems.join('; ')}`);
   }
+
+  strapi.get('components').add(componentRegistryEntries());
+
+  for (const uid of config.contentTypes) {
+    strapi.get('content-types').extend(uid, (contentType: any) => {
+      const localized = contentType.pluginOptions?.i18n?.localized === true;
+      contentType.attributes[config.attributeName] = {
+        type: 'component',
+        component: TRUST_COMPONENT_UID,
+        repeatable: false,
+        // Editors change trust data through the Trust panel and its admin routes, never the edit form.
+        configurable: false,
+        visible: false,
+        // Trust data is per locale: a non-localized component would be copied to every locale (strapi#25802).
+        ...(localized ? { pluginOptions: { i18n: { localized: true } } } : {}),
+      };
+    });
+  }
+
+  strapi.documents.use(trustDocumentMiddleware(strapi));
 };
 
 export default register;

@@ -1,0 +1,4 @@
+import documents from './documents';
+import settings from './settings';
+
+export default { documents, settings };

@@ -1,0 +1,4 @@
+import settings from './settings';
+import trust from './trust';
+
+export default { settings, trust };

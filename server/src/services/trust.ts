@@ -1,0 +1,240 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { resolveDisclaimer } from '../../../shared/disclaimer';
+import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
+import type {
+  AiInvolvement,
+  DisclaimerMode,
+  PublicTrust,
+  Settings,
+  Source,
+  TrustState,
+  VerificationStatus,
+} from '../../../shared/trust';
+import { getPluginConfig, getService, hasDraftAndPublish, isLocalized, runTrustedWrite } from '../utils';
+
+/** The trust component as stored (internal fields included). */
+export interface StoredTrust {
+  status: VerificationStatus;
+  verifiedAt: string | null;
+  aiInvolvement: AiInvolvement;
+  disclaimerMode: DisclaimerMode;
+  disclaimerText: string | null;
+  sources: Source[];
+  verifiedHash: string | null;
+  fieldHashes: Record<string, string> | null;
+  changedFields: string[] | null;
+  verifiedById: number | null;
+  verifiedByName: string | null;
+}
+
+export const defaultTrust = (): StoredTrust => ({
+  status: 'unverified',
+  verifiedAt: null,
+  aiInvolvement: 'unknown',
+  disclaimerMode: 'default',
+  disclaimerText: null,
+  sources: [],
+  verifiedHash: null,
+  fieldHashes: null,
+  changedFields: null,
+  verifiedById: null,
+  verifiedByName: null,
+});
+
+const toIsoOrNull = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = new Date(value as string);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+const toSource = (raw: any): Source => ({
+  title: raw?.title ?? '',
+  url: raw?.url ?? '',
+  publisher: raw?.publisher ?? null,
+  accessedAt: raw?.accessedAt ? String(raw.accessedAt).slice(0, 10) : null,
+});
+
+const parseJson = <T>(value: unknown): T | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as T;
+    } catch {
+      return null;
+    }
+  }
+  return value as T;
+};
+
+/** Reads a stored trust component (or its absence, for entries created before the plugin) with defaults. */
+export const normalizeTrust = (raw: any): StoredTrust => {
+  const base = defaultTrust();
+  if (!raw || typeof raw !== 'object') return base;
+  return {
+    status: raw.status ?? base.status,
+    verifiedAt: toIsoOrNull(raw.verifiedAt),
+    aiInvolvement: raw.aiInvolvement ?? base.aiInvolvement,
+    disclaimerMode: raw.disclaimerMode ?? base.disclaimerMode,
+    disclaimerText: raw.disclaimerText ?? null,
+    sources: Array.isArray(raw.sources) ? raw.sources.map(toSource) : [],
+    verifiedHash: raw.verifiedHash ?? null,
+    fieldHashes: parseJson<Record<string, string>>(raw.fieldHashes),
+    changedFields: parseJson<string[]>(raw.changedFields),
+    verifiedById: raw.verifiedById ?? null,
+    verifiedByName: raw.verifiedByName ?? null,
+  };
+};
+
+/** What goes into the database: the stored shape without ids, so Strapi writes fresh component rows. */
+export const toWritableTrust = (trust: StoredTrust) => ({
+  ...trust,
+  sources: trust.sources.map((source) => ({
+    title: source.title,
+    url: source.url,
+    publisher: source.publisher ?? null,
+    accessedAt: source.accessedAt ?? null,
+  })),
+});
+
+export interface PresentationContext {
+  settings: Settings;
+  defaultLocale: string;
+}
+
+export const toPublicTrust = (raw: any, locale: string | null | undefined, context: PresentationContext): PublicTrust => {
+  const trust = normalizeTrust(raw);
+  return {
+    status: trust.status,
+    verifiedAt: trust.status === 'unverified' ? null : trust.verifiedAt,
+    verifiedBy: context.settings.showVerifierName && trust.status !== 'unverified' ? trust.verifiedByName : null,
+    aiInvolvement: trust.aiInvolvement,
+    disclaimer: resolveDisclaimer(
+      { mode: trust.disclaimerMode, text: trust.disclaimerText, aiInvolvement: trust.aiInvolvement },
+      context.settings,
+      locale,
+      context.defaultLocale
+    ),
+    sources: trust.sources.map((source) => ({ ...source })),
+  };
+};
+
+export const toTrustState = (raw: any, locale: string | null | undefined, context: PresentationContext): TrustState => {
+  const trust = normalizeTrust(raw);
+  const publicTrust = toPublicTrust(raw, locale, context);
+  return {
+    ...publicTrust,
+    disclaimerMode: trust.disclaimerMode,
+    disclaimerText: trust.disclaimerText,
+    changedFields: trust.status === 'stale' ? trust.changedFields ?? [] : [],
+    verifiedBy:
+      trust.status !== 'unverified' && trust.verifiedById !== null
+        ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' }
+        : null,
+  };
+};
+
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const validationError = (path: Array<string | number>, message: string) =>
+  new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
+
+const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const attributeName = () => getPluginConfig(strapi).attributeName;
+
+  const presentationContext = async (): Promise<PresentationContext> => {
+    const settingsService = getService(strapi, 'settings');
+    const [settings, defaultLocale] = await Promise.all([settingsService.get(), settingsService.defaultLocale()]);
+    return { settings, defaultLocale };
+  };
+
+  /**
+   * Checks uid, documentId and locale of an admin request and returns the locale to use: the one given,
+   * else the default locale for localized types, else null. 404 for a uid that is not enabled.
+   */
+  const resolveTarget = async (uid: string, documentId: string, locale: unknown) => {
+    if (!getPluginConfig(strapi).contentTypes.includes(uid)) {
+      throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
+    }
+    if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) {
+      throw new errors.NotFoundError('Document not found');
+    }
+    if (!isLocalized(strapi, uid)) {
+      if (locale !== undefined && locale !== '') throw validationError(['locale'], `"${uid}" is not localized: omit locale`);
+      return null;
+    }
+    if (locale === undefined || locale === '') return getService(strapi, 'settings').defaultLocale();
+    if (typeof locale !== 'string' || !LOCALE_CODE.test(locale)) {
+      throw validationError(['locale'], 'locale must be a locale code such as en or fr');
+    }
+    return locale;
+  };
+
+  /** Draft and published rows of one document in one locale, with trust populated. */
+  const loadVersions = async (uid: string, documentId: string, locale: string | null) => {
+    const attr = attributeName();
+    const rows: any[] = await strapi.db.query(uid as any).findMany({
+      where: { documentId, ...(locale ? { locale } : {}) },
+      populate: { [attr]: { populate: { sources: true } } },
+    });
+    if (rows.length === 0) return null;
+    if (!hasDraftAndPublish(strapi, uid)) return { draft: rows[0], published: rows[0] };
+    return {
+      draft: rows.find((row) => row.publishedAt === null || row.publishedAt === undefined) ?? null,
+      published: rows.find((row) => row.publishedAt !== null && row.publishedAt !== undefined) ?? null,
+    };
+  };
+
+  return {
+    presentationContext,
+    resolveTarget,
+    loadVersions,
+
+    async getDocumentState(uid: string, documentId: string, localeInput: unknown) {
+      const locale = await resolveTarget(uid, documentId, localeInput);
+      const versions = await loadVersions(uid, documentId, locale);
+      if (!versions) throw new errors.NotFoundError('Document not found');
+      const attr = attributeName();
+      const context = await presentationContext();
+      const draftRow = versions.draft ?? versions.published;
+      return {
+        draft: toTrustState(draftRow[attr], locale, context),
+        published: versions.published ? toTrustState(versions.published[attr], locale, context) : null,
+      };
+    },
+
+    /** Applies an editor's change (aiInvolvement, disclaimer, sources) to the draft of one locale. */
+    async editDraft(uid: string, documentId: string, localeInput: unknown, body: unknown) {
+      const locale = await resolveTarget(uid, documentId, localeInput);
+      const parsed = trustEditSchema.safeParse(body);
+      if (!parsed.success) {
+        const details = toValidationDetails(parsed.error.issues);
+        throw new errors.ValidationError(details.length === 1 ? details[0].message : `${details.length} errors occurred`, {
+          errors: details,
+        });
+      }
+      const versions = await loadVersions(uid, documentId, locale);
+      if (!versions) throw new errors.NotFoundError('Document not found');
+      const attr = attributeName();
+      const draftRow = versions.draft ?? versions.published;
+      const current = normalizeTrust(draftRow[attr]);
+      const next: StoredTrust = { ...current, ...parsed.data } as StoredTrust;
+      if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
+        throw validationError(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
+      }
+      await runTrustedWrite(() =>
+        strapi.documents(uid as any).update({
+          documentId,
+          ...(locale ? { locale } : {}),
+          data: { [attr]: toWritableTrust(next) } as any,
+        })
+      );
+      return this.getDocumentState(uid, documentId, locale ?? undefined);
+    },
+  };
+};
+
+export type TrustService = ReturnType<typeof createTrustService>;
+export default createTrustService;

@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from 'async_hooks';
+
+import type { Core } from '@strapi/strapi';
+
+import type { PluginConfig } from '../../shared/config-schema';
+import { PLUGIN_ID } from '../../shared/constants';
+import type { SettingsService } from './services/settings';
+import type { TrustService } from './services/trust';
+
+export const getPluginConfig = (strapi: Core.Strapi): PluginConfig => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+
+export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPluginConfig(strapi).contentTypes.includes(uid);
+
+interface Services {
+  settings: SettingsService;
+  trust: TrustService;
+}
+
+/** Typed access to the plugin's services. */
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin(PLUGIN_ID).service(name) as Services[K];
+
+/**
+ * Writes to the trust attribute are only honoured inside `runTrustedWrite`; everywhere else (content API,
+ * GraphQL, Content Manager form, app code) the document-service middleware drops `trust` from the data.
+ */
+const trustedWrites = new AsyncLocalStorage<true>();
+
+export const runTrustedWrite = <T>(run: () => Promise<T>): Promise<T> => trustedWrites.run(true, run);
+
+export const isTrustedWrite = (): boolean => trustedWrites.getStore() === true;
+
+export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
+  (strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized === true;
+
+export const hasDraftAndPublish = (strapi: Core.Strapi, uid: string): boolean =>
+  (strapi.contentType(uid as any) as any)?.options?.draftAndPublish === true;

@@ -1,0 +1,86 @@
+// Values and defaults of the trust data (SPEC.md "Data on each entry" and "Settings").
+
+export const AI_INVOLVEMENT = ['unknown', 'none', 'assisted', 'generated'] as const;
+export type AiInvolvement = (typeof AI_INVOLVEMENT)[number];
+
+export const DISCLAIMER_MODES = ['default', 'custom', 'off'] as const;
+export type DisclaimerMode = (typeof DISCLAIMER_MODES)[number];
+
+export const VERIFICATION_STATUSES = ['unverified', 'verified', 'stale'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export const LIMITS = {
+  sources: 50,
+  sourceTitle: 300,
+  sourceUrl: 2048,
+  sourcePublisher: 200,
+  disclaimerText: 2000,
+  siteName: 200,
+  badgeLabel: 60,
+  note: 2000,
+  requiredSources: 50,
+} as const;
+
+export interface Source {
+  title: string;
+  url: string;
+  publisher?: string | null;
+  accessedAt?: string | null;
+}
+
+export type DisclaimerTexts = Record<AiInvolvement, string | null>;
+
+export interface Settings {
+  siteName: string;
+  disclaimers: Record<string, DisclaimerTexts>;
+  badgeLabel: Record<string, string>;
+  requiredSources: number;
+  fourEyes: boolean;
+  showVerifierName: boolean;
+  requireDisclosure: boolean;
+  publishingPrinciplesUrl: string | null;
+}
+
+const ACCURACY_DISCLAIMER =
+  'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.';
+
+export const DEFAULT_SETTINGS: Settings = {
+  siteName: 'this site',
+  disclaimers: {
+    en: {
+      unknown: ACCURACY_DISCLAIMER,
+      none: null,
+      assisted: ACCURACY_DISCLAIMER,
+      generated:
+        'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
+    },
+  },
+  badgeLabel: { en: 'Human Verified' },
+  requiredSources: 1,
+  fourEyes: false,
+  showVerifierName: false,
+  requireDisclosure: true,
+  publishingPrinciplesUrl: null,
+};
+
+/** The trust object every content API response carries for an entry of an enabled type. */
+export interface PublicTrust {
+  status: VerificationStatus;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+  aiInvolvement: AiInvolvement;
+  disclaimer: string | null;
+  sources: Source[];
+}
+
+/** The admin API's view of one version: the public trust object plus editor fields. */
+export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
+  disclaimerMode: DisclaimerMode;
+  disclaimerText: string | null;
+  changedFields: string[];
+  verifiedBy: { id: number; name: string } | null;
+}
+
+export interface DocumentTrustResponse {
+  data: { draft: TrustState; published: TrustState | null };
+}
