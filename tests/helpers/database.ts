@@ -65,8 +65,7 @@ async function withMysqlAdmin<T>(run: (conn: import('mysql2/promise').Connection
 }
 
 /** Creates a fresh, empty database. `name` lets two Strapi processes share one (see createSharedDatabase). */
-export async function createTestDatabase(name = uniqueName()): Promise<TestDatabase> {
-  const client = testDbClient();
+export async function createTestDatabase(name = uniqueName(), client: TestDbClient = testDbClient()): Promise<TestDatabase> {
 
   if (client === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-labels-'));

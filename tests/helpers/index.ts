@@ -48,3 +48,47 @@ export async function bootTestApp(options: StartOptions = {}): Promise<TestConte
     grantPublic: (actions, roleType) => grantUsersPermissions(strapi, actions, roleType),
   };
 }
+
+export const ARTICLE_UID = 'api::article.article';
+
+/** Adds the `fr` locale (a fresh database only has `en`). */
+export async function ensureFrenchLocale(strapi: Core.Strapi): Promise<void> {
+  const locales = strapi.plugin('i18n').service('locales');
+  if (!(await locales.findByCode('fr'))) await locales.create({ code: 'fr', name: 'French (fr)' });
+}
+
+/** Creates an article in code (document service), optionally published, and returns its documentId. */
+export async function createArticle(
+  strapi: Core.Strapi,
+  data: Record<string, unknown> = {},
+  { locale = 'en', publish = false }: { locale?: string; publish?: boolean } = {}
+): Promise<string> {
+  const created = await strapi.documents(ARTICLE_UID).create({
+    locale,
+    data: { title: 'An article', ...data } as any,
+    ...(publish ? { status: 'published' as const } : {}),
+  });
+  return created.documentId;
+}
+
+/** Path of the admin document route for an article. */
+export const trustPath = (documentId: string, suffix = '') => `/trust-labels/documents/${ARTICLE_UID}/${documentId}${suffix}`;
+
+/**
+ * Sets a version's trust status straight in the database, for tests that need a verified or stale version
+ * before verification routes exist. `published` picks the published row instead of the draft.
+ */
+export async function setTrustStatusInDb(
+  strapi: Core.Strapi,
+  documentId: string,
+  status: 'unverified' | 'verified' | 'stale',
+  { locale = 'en', published = false }: { locale?: string; published?: boolean } = {}
+): Promise<void> {
+  const row = await strapi.db.query(ARTICLE_UID).findOne({
+    where: { documentId, locale, publishedAt: published ? { $notNull: true } : { $null: true } },
+    populate: ['trust'],
+  });
+  if (!row?.trust?.id) throw new Error(`no trust component for ${documentId} (${locale}, published=${published})`);
+  await strapi.db.query('trust-labels.trust').update({ where: { id: row.trust.id }, data: { status } });
+}
+export * from './child';

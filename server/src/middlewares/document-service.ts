@@ -62,9 +62,14 @@ export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: Docu
 
   switch (ctx.action) {
     case 'create':
-    case 'clone':
       ctx.params = { ...ctx.params, data: protectTrust(ctx.params?.data, attr, { reset: true }) };
       return next();
+    case 'clone': {
+      // A duplicate keeps the editor's labels (AI involvement, disclaimer, sources) but not the verification.
+      const labels = await labelsOf(strapi, ctx.uid, attr, ctx.params?.documentId, ctx.params?.locale);
+      ctx.params = { ...ctx.params, data: { ...protectTrust(ctx.params?.data, attr, { reset: false }), [attr]: labels } };
+      return next();
+    }
     case 'update': {
       const isNewVersion = !(await versionExists(strapi, ctx.uid, ctx.params?.documentId, ctx.params?.locale));
       ctx.params = { ...ctx.params, data: protectTrust(ctx.params?.data, attr, { reset: isNewVersion }) };
@@ -85,6 +90,26 @@ const protectTrust = (data: unknown, attr: string, { reset }: { reset: boolean }
   delete copy[attr];
   if (reset) copy[attr] = toWritableTrust(defaultTrust());
   return copy;
+};
+
+/** The trust of the source version with its verification removed, for a clone. */
+const labelsOf = async (strapi: Core.Strapi, uid: string, attr: string, documentId: unknown, locale: unknown) => {
+  const fresh = defaultTrust();
+  if (typeof documentId !== 'string') return toWritableTrust(fresh);
+  const where: Record<string, unknown> = { documentId };
+  if (typeof locale === 'string' && locale !== '*') where.locale = locale;
+  const versions: any[] = await strapi.db
+    .query(uid as any)
+    .findMany({ where, populate: { [attr]: { populate: { sources: true } } } });
+  const source = versions.find((version) => !version.publishedAt) ?? versions[0];
+  const trust = normalizeTrust(source?.[attr]);
+  return toWritableTrust({
+    ...fresh,
+    aiInvolvement: trust.aiInvolvement,
+    disclaimerMode: trust.disclaimerMode,
+    disclaimerText: trust.disclaimerText,
+    sources: trust.sources,
+  });
 };
 
 const versionExists = async (strapi: Core.Strapi, uid: string, documentId: unknown, locale: unknown) => {

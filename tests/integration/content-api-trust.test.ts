@@ -1,0 +1,340 @@
+import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
+
+/**
+ * SPEC.md "Content API": every entry of an enabled type carries `trust` in the ordinary REST responses,
+ * without any populate parameter, with exactly the public keys, never internal data, and filterable.
+ */
+
+const ARTICLE = 'api::article.article';
+const TRUST_KEYS = ['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy'];
+const DEFAULT_DISCLAIMER =
+  'While we strive for accuracy, this site can make mistakes. Please verify important information independently.';
+
+// Internal values planted in the database; none of them may ever leave through the content API.
+const SECRET_HASH = 'c0ffee-secret-verified-hash-0001';
+const SECRET_FIELD_HASH = 'deadbeef-secret-field-hash-0002';
+const SECRET_VERIFIER_NAME = 'Secret Verifier Person';
+const SECRET_VERIFIER_ID = 987654;
+
+const SOURCES = [
+  { title: 'First source', url: 'https://example.com/first', publisher: 'Example Press', accessedAt: '2026-04-06' },
+  { title: 'Second source', url: 'http://example.org/second?q=1', publisher: null, accessedAt: null },
+];
+
+describe('trust in the content API', () => {
+  let t: TestContext;
+  let superAdmin: AdminSession;
+  let plainId: string; // unverified, default trust
+  let verifiedId: string; // verified published version, with planted internal fields
+  let sourcedId: string; // has sources and aiInvolvement generated
+  let categoryId: string;
+  let pageId: string;
+
+  const articles = () => t.strapi.documents(ARTICLE as any);
+
+  const publishedTrustRow = async (documentId: string, locale = 'en') => {
+    const row: any = await t.strapi.db.query(ARTICLE as any).findOne({
+      where: { documentId, locale, publishedAt: { $notNull: true } },
+      populate: ['trust'],
+    });
+    expect(row?.trust?.id).toBeDefined();
+    return row.trust;
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    superAdmin = await t.admin('super-admin');
+    await t.grantPublic([
+      'api::article.article.find',
+      'api::article.article.findOne',
+      'api::page.page.find',
+      'api::page.page.findOne',
+      'api::category.category.find',
+    ]);
+
+    const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: 'News' } as any });
+    categoryId = category.documentId;
+
+    const plain: any = await articles().create({
+      locale: 'en',
+      data: { title: 'Plain article', body: 'Plain body', category: categoryId } as any,
+      status: 'published',
+    });
+    plainId = plain.documentId;
+
+    const verified: any = await articles().create({
+      locale: 'en',
+      data: { title: 'Verified article', body: 'Verified body', category: categoryId } as any,
+      status: 'published',
+    });
+    verifiedId = verified.documentId;
+    const trustRow = await publishedTrustRow(verifiedId);
+    await t.strapi.db.query('trust-labels.trust' as any).update({
+      where: { id: trustRow.id },
+      data: {
+        status: 'verified',
+        verifiedAt: new Date('2026-11-24T10:00:00.000Z'),
+        verifiedHash: SECRET_HASH,
+        fieldHashes: { title: SECRET_FIELD_HASH },
+        changedFields: ['secretChangedField'],
+        verifiedById: SECRET_VERIFIER_ID,
+        verifiedByName: SECRET_VERIFIER_NAME,
+      },
+    });
+
+    const sourced: any = await articles().create({
+      locale: 'en',
+      data: { title: 'Sourced article', body: 'Sourced body' } as any,
+    });
+    sourcedId = sourced.documentId;
+    const edit = await t.http.put(
+      `/trust-labels/documents/${ARTICLE}/${sourcedId}`,
+      { aiInvolvement: 'generated', sources: SOURCES },
+      { token: superAdmin.token, query: { locale: 'en' } }
+    );
+    expect(edit.status).toBe(200);
+    await articles().publish({ documentId: sourcedId, locale: 'en' });
+
+    const page: any = await t.strapi.documents('api::page.page' as any).create({
+      data: { title: 'About' } as any,
+      status: 'published',
+    });
+    pageId = page.documentId;
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const expectPublicTrust = (trust: any) => {
+    expect(trust).toBeDefined();
+    expect(trust).not.toBeNull();
+    expect(Object.keys(trust).sort()).toEqual(TRUST_KEYS);
+    expect(Array.isArray(trust.sources)).toBe(true);
+  };
+
+  // Values planted in the database (a 400 may echo a key name the client sent, never a stored value).
+  const expectNoInternalValues = (text: string) => {
+    for (const secret of [SECRET_HASH, SECRET_FIELD_HASH, SECRET_VERIFIER_NAME, String(SECRET_VERIFIER_ID), 'secretChangedField']) {
+      expect(text).not.toContain(secret);
+    }
+  };
+
+  const expectNoInternalData = (text: string) => {
+    for (const secret of [
+      SECRET_HASH,
+      SECRET_FIELD_HASH,
+      SECRET_VERIFIER_NAME,
+      String(SECRET_VERIFIER_ID),
+      'secretChangedField',
+      'verifiedHash',
+      'fieldHashes',
+      'changedFields',
+      'verifiedById',
+      'verifiedByName',
+      'disclaimerMode',
+      'disclaimerText',
+      superAdmin.email,
+      '@trust-labels.test',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  };
+
+  const populateVariants: Array<[string, Record<string, string>]> = [
+    ['no populate', {}],
+    ['populate=*', { populate: '*' }],
+    ['populate[category]=true', { 'populate[category]': 'true' }],
+    ['populate=category', { populate: 'category' }],
+    ['populate[0]=category', { 'populate[0]': 'category' }],
+    ['populate=trust', { populate: 'trust' }],
+  ];
+
+  describe.each(populateVariants)('with %s', (_label, query) => {
+    it('GET /api/articles gives every entry the public trust object', async () => {
+      const res = await t.http.get('/api/articles', { query });
+      expect(res.status).toBe(200);
+      const ids = res.body.data.map((entry: any) => entry.documentId).sort();
+      expect(ids).toEqual([plainId, sourcedId, verifiedId].sort());
+      for (const entry of res.body.data) expectPublicTrust(entry.trust);
+
+      const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry]));
+      expect(byId[plainId].trust).toEqual({
+        status: 'unverified',
+        verifiedAt: null,
+        verifiedBy: null,
+        aiInvolvement: 'unknown',
+        disclaimer: DEFAULT_DISCLAIMER,
+        sources: [],
+      });
+      expect(byId[verifiedId].trust).toEqual({
+        status: 'verified',
+        verifiedAt: '2026-11-24T10:00:00.000Z',
+        verifiedBy: null,
+        aiInvolvement: 'unknown',
+        disclaimer: DEFAULT_DISCLAIMER,
+        sources: [],
+      });
+      expect(byId[sourcedId].trust).toEqual({
+        status: 'unverified',
+        verifiedAt: null,
+        verifiedBy: null,
+        aiInvolvement: 'generated',
+        disclaimer:
+          'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
+        sources: SOURCES,
+      });
+      expectNoInternalData(res.text);
+    });
+
+    it('GET /api/articles/:documentId carries the public trust object', async () => {
+      const res = await t.http.get(`/api/articles/${verifiedId}`, { query });
+      expect(res.status).toBe(200);
+      expect(res.body.data.documentId).toBe(verifiedId);
+      expectPublicTrust(res.body.data.trust);
+      expect(res.body.data.trust.status).toBe('verified');
+      expect(res.body.data.trust.verifiedAt).toBe('2026-11-24T10:00:00.000Z');
+      expect(res.body.data.trust.verifiedBy).toBeNull();
+      expectNoInternalData(res.text);
+
+      const sourced = await t.http.get(`/api/articles/${sourcedId}`, { query });
+      expect(sourced.status).toBe(200);
+      expectPublicTrust(sourced.body.data.trust);
+      expect(sourced.body.data.trust.sources).toEqual(SOURCES);
+      expectNoInternalData(sourced.text);
+    });
+  });
+
+  it('still populates the relation that was asked for', async () => {
+    for (const query of [{ populate: '*' }, { 'populate[category]': 'true' }, { populate: 'category' }]) {
+      const res = await t.http.get(`/api/articles/${plainId}`, { query });
+      expect(res.status).toBe(200);
+      expect(res.body.data.category?.documentId).toBe(categoryId);
+      expect(res.body.data.category?.name).toBe('News');
+      expectPublicTrust(res.body.data.trust);
+    }
+  });
+
+  it('does not populate relations nobody asked for', async () => {
+    const res = await t.http.get(`/api/articles/${plainId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.category).toBeUndefined();
+  });
+
+  it('keeps internal data out even when a populate targets the trust sub-fields', async () => {
+    for (const query of [
+      { 'populate[trust][populate]': '*' },
+      { 'populate[trust][fields][0]': 'verifiedHash' },
+      { 'fields[0]': 'title' },
+    ]) {
+      const res = await t.http.get(`/api/articles/${verifiedId}`, { query });
+      expect([200, 400]).toContain(res.status);
+      expectNoInternalValues(res.text);
+      if (res.status === 200) {
+        expectNoInternalData(res.text);
+        expectPublicTrust(res.body.data.trust);
+      }
+    }
+  });
+
+  it('shows the verifier display name only when showVerifierName is on', async () => {
+    const on = await t.http.put('/trust-labels/settings', { showVerifierName: true }, { token: superAdmin.token });
+    expect(on.status).toBe(200);
+    try {
+      const res = await t.http.get(`/api/articles/${verifiedId}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.trust.verifiedBy).toBe(SECRET_VERIFIER_NAME);
+      expect(Object.keys(res.body.data.trust).sort()).toEqual(TRUST_KEYS);
+      expect(res.text).not.toContain(String(SECRET_VERIFIER_ID));
+      expect(res.text).not.toContain(SECRET_HASH);
+      expect(res.text).not.toContain(superAdmin.email);
+      // An unverified entry has no verifier to show.
+      const plain = await t.http.get(`/api/articles/${plainId}`);
+      expect(plain.body.data.trust.verifiedBy).toBeNull();
+    } finally {
+      const off = await t.http.put('/trust-labels/settings', { showVerifierName: false }, { token: superAdmin.token });
+      expect(off.status).toBe(200);
+    }
+  });
+
+  describe('filtering', () => {
+    it('filters[trust][status][$eq]=verified returns only verified entries', async () => {
+      const res = await t.http.get('/api/articles', { query: { 'filters[trust][status][$eq]': 'verified' } });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((entry: any) => entry.documentId)).toEqual([verifiedId]);
+      expect(res.body.data[0].trust.status).toBe('verified');
+      expect(res.body.meta.pagination.total).toBe(1);
+      expectNoInternalData(res.text);
+    });
+
+    it('filters[trust][status][$eq]=unverified returns only unverified entries', async () => {
+      const res = await t.http.get('/api/articles', { query: { 'filters[trust][status][$eq]': 'unverified' } });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId].sort());
+      for (const entry of res.body.data) expect(entry.trust.status).toBe('unverified');
+    });
+
+    it('filters on aiInvolvement too', async () => {
+      const res = await t.http.get('/api/articles', { query: { 'filters[trust][aiInvolvement][$eq]': 'generated' } });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((entry: any) => entry.documentId)).toEqual([sourcedId]);
+    });
+
+    it('filters combined with populate still return trust', async () => {
+      const res = await t.http.get('/api/articles', {
+        query: { 'filters[trust][status][$eq]': 'verified', populate: '*' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((entry: any) => entry.documentId)).toEqual([verifiedId]);
+      expectPublicTrust(res.body.data[0].trust);
+      expect(res.body.data[0].category?.documentId).toBe(categoryId);
+    });
+
+    it.each([
+      ['verifiedHash', SECRET_HASH],
+      ['verifiedById', String(SECRET_VERIFIER_ID)],
+      ['verifiedByName', SECRET_VERIFIER_NAME],
+    ])('rejects a filter on the private field %s with a 400, not a 500, and leaks nothing', async (field, value) => {
+      for (const operator of ['$eq', '$startsWith', '$null']) {
+        const res = await t.http.get('/api/articles', {
+          query: { [`filters[trust][${field}][${operator}]`]: operator === '$null' ? 'false' : value },
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.error?.name).toBe('ValidationError');
+        expect(res.body.data ?? null).toBeNull();
+        expectNoInternalValues(res.text);
+      }
+    });
+
+    it('rejects sorting on a private trust field with a 400', async () => {
+      const res = await t.http.get('/api/articles', { query: { sort: 'trust.verifiedHash:asc' } });
+      expect(res.status).toBe(400);
+    });
+  });
+
+  describe('types without trust labels', () => {
+    it('page entries have no trust, with or without populate', async () => {
+      for (const query of [{}, { populate: '*' }] as Array<Record<string, string>>) {
+        const list = await t.http.get('/api/pages', { query });
+        expect(list.status).toBe(200);
+        expect(list.body.data.map((entry: any) => entry.documentId)).toEqual([pageId]);
+        expect(list.body.data[0]).not.toHaveProperty('trust');
+        const one = await t.http.get(`/api/pages/${pageId}`, { query });
+        expect(one.status).toBe(200);
+        expect(one.body.data.title).toBe('About');
+        expect(one.body.data).not.toHaveProperty('trust');
+      }
+    });
+
+    it('filtering pages on trust is a 400, not a 500', async () => {
+      const res = await t.http.get('/api/pages', { query: { 'filters[trust][status][$eq]': 'verified' } });
+      expect(res.status).toBe(400);
+    });
+
+    it('categories (not enabled) have no trust', async () => {
+      const res = await t.http.get('/api/categories');
+      expect(res.status).toBe(200);
+      expect(res.body.data[0]).not.toHaveProperty('trust');
+    });
+  });
+});
