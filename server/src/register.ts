@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
-import { trustDocumentMiddleware } from './middlewares/document-service';
+import { attachTrustToResponse, trustDocumentMiddleware } from './middlewares/document-service';
+import { normalizeBodyErrors } from './middlewares/errors';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -33,6 +34,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   strapi.documents.use(trustDocumentMiddleware(strapi));
+  strapi.server.use(attachTrustToResponse);
+  strapi.server.use(normalizeBodyErrors);
 };
 
 export default register;

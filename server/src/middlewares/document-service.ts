@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { defaultTrust, normalizeTrust, toPublicTrust, toWritableTrust } from '../services/trust';
+import { loadTrustByEntryId } from '../services/trust-loader';
+import type { PublicTrust } from '../../../shared/trust';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { getPluginConfig, getService, isTrustedWrite } from '../utils';
 
@@ -15,29 +17,24 @@ type Next = () => Promise<any>;
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst']);
 const AI_WRITTEN = new Set(['assisted', 'generated']);
 
-/** True while handling a content API (REST) request, as opposed to the admin panel or code. */
-const isContentApiRequest = (strapi: Core.Strapi): boolean => {
+/** The Koa context of the content API (REST) request being handled, or null (admin panel, code, cron). */
+const contentApiRequest = (strapi: Core.Strapi): any => {
   const ctx = strapi.requestContext.get() as any;
-  return ctx?.state?.route?.info?.type === 'content-api';
+  return ctx?.state?.route?.info?.type === 'content-api' ? ctx : null;
 };
 
-/** Adds `<attr>.sources` to whatever populate the caller asked for, so trust comes without `populate`. */
-export const withTrustPopulate = (populate: unknown, attr: string, schemaAttributes: Record<string, any>): unknown => {
-  const trustPopulate = { populate: { sources: true } };
-  if (populate === undefined || populate === null || populate === false) return { [attr]: trustPopulate };
-  if (populate === '*' || populate === true) {
-    const all: Record<string, unknown> = {};
-    for (const [name, attribute] of Object.entries(schemaAttributes)) {
-      if (['relation', 'component', 'media', 'dynamiczone'].includes(attribute?.type)) all[name] = true;
-    }
-    return { ...all, [attr]: trustPopulate };
-  }
-  if (typeof populate === 'string') return withTrustPopulate(populate.split(','), attr, schemaAttributes);
+/** Drops the trust attribute from a populate param: the plugin attaches trust itself (see below). */
+export const withoutTrustPopulate = (populate: unknown, attr: string): unknown => {
+  if (typeof populate === 'string' && populate !== '*') return withoutTrustPopulate(populate.split(','), attr);
   if (Array.isArray(populate)) {
-    return [...populate.filter((entry) => entry !== attr && !String(entry).startsWith(`${attr}.`)), `${attr}.sources`];
+    const rest = populate.filter((entry) => entry !== attr && !String(entry).startsWith(`${attr}.`));
+    return rest.length > 0 ? rest : undefined;
   }
-  if (typeof populate === 'object') return { ...(populate as object), [attr]: trustPopulate };
-  return { [attr]: trustPopulate };
+  if (populate && typeof populate === 'object') {
+    const { [attr]: _dropped, ...rest } = populate as Record<string, unknown>;
+    return Object.keys(rest).length > 0 ? rest : undefined;
+  }
+  return populate;
 };
 
 /**
@@ -53,11 +50,14 @@ export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: Docu
   const attr = config.attributeName;
 
   if (READ_ACTIONS.has(ctx.action)) {
-    if (!isContentApiRequest(strapi)) return next();
-    const schema = strapi.contentType(ctx.uid as any) as any;
-    ctx.params = { ...ctx.params, populate: withTrustPopulate(ctx.params?.populate, attr, schema.attributes) };
+    const request = contentApiRequest(strapi);
+    if (!request) return next();
+    if (ctx.params?.populate !== undefined) {
+      ctx.params = { ...ctx.params, populate: withoutTrustPopulate(ctx.params.populate, attr) };
+    }
     const result = await next();
-    return presentForContentApi(strapi, result, attr, ctx.params?.locale);
+    await collectPublicTrust(strapi, request, ctx.uid, attr, result, ctx.params?.locale);
+    return result;
   }
 
   switch (ctx.action) {
@@ -120,15 +120,47 @@ const versionExists = async (strapi: Core.Strapi, uid: string, documentId: unkno
   return Boolean(found);
 };
 
-const presentForContentApi = async (strapi: Core.Strapi, result: any, attr: string, requestedLocale: unknown) => {
-  if (!result) return result;
-  const context = await getService(strapi, 'trust').presentationContext();
-  const present = (entry: any) => {
-    if (!entry || typeof entry !== 'object') return entry;
+/**
+ * Computes the public trust object of every entry a content API read returned, keyed by entry id, and keeps
+ * it on the request. `attachTrustToResponse` puts it into the response after Strapi's controller has
+ * sanitized the entries: that way trust needs neither Strapi's populate nor its sanitizer, the two slowest
+ * steps, and internal fields never reach the response since only the public object is attached.
+ */
+const collectPublicTrust = async (strapi: Core.Strapi, request: any, uid: string, attr: string, result: any, requestedLocale: unknown) => {
+  const entries = (Array.isArray(result) ? result : [result]).filter((entry) => entry && typeof entry === 'object' && entry.id);
+  if (entries.length === 0) return;
+  const [stored, context] = await Promise.all([
+    loadTrustByEntryId(strapi, uid, attr, entries.map((entry) => Number(entry.id))),
+    getService(strapi, 'trust').presentationContext(),
+  ]);
+  const pending: PendingTrust = request.state[PENDING_TRUST] ?? { attr, byId: new Map() };
+  for (const entry of entries) {
     const locale = entry.locale ?? (typeof requestedLocale === 'string' ? requestedLocale : null);
-    return { ...entry, [attr]: toPublicTrust(entry[attr], locale, context) };
+    pending.byId.set(Number(entry.id), toPublicTrust(stored.get(Number(entry.id)), locale, context));
+  }
+  request.state[PENDING_TRUST] = pending;
+};
+
+const PENDING_TRUST = 'trustLabelsPendingTrust';
+
+interface PendingTrust {
+  attr: string;
+  byId: Map<number, PublicTrust>;
+}
+
+/** Koa middleware: after a content API controller ran, adds `trust` to each entry of the response. */
+export const attachTrustToResponse = async (ctx: any, next: () => Promise<unknown>) => {
+  await next();
+  const pending: PendingTrust | undefined = ctx.state?.[PENDING_TRUST];
+  if (!pending || !ctx.body || typeof ctx.body !== 'object') return;
+  const data = (ctx.body as any).data;
+  const attach = (entry: any) => {
+    if (entry && typeof entry === 'object' && pending.byId.has(Number(entry.id))) {
+      entry[pending.attr] = pending.byId.get(Number(entry.id));
+    }
   };
-  return Array.isArray(result) ? result.map(present) : present(result);
+  if (Array.isArray(data)) data.forEach(attach);
+  else attach(data);
 };
 
 /**

@@ -144,11 +144,7 @@ const validationError = (path: Array<string | number>, message: string) =>
 const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
   const attributeName = () => getPluginConfig(strapi).attributeName;
 
-  const presentationContext = async (): Promise<PresentationContext> => {
-    const settingsService = getService(strapi, 'settings');
-    const [settings, defaultLocale] = await Promise.all([settingsService.get(), settingsService.defaultLocale()]);
-    return { settings, defaultLocale };
-  };
+  const presentationContext = (): Promise<PresentationContext> => getService(strapi, 'settings').presentationContext();
 
   /**
    * Checks uid, documentId and locale of an admin request and returns the locale to use: the one given,

@@ -1,0 +1,368 @@
+import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
+
+/**
+ * SPEC.md "Admin API": every route enforces its RBAC action on the server; default grants on the first start
+ * (Editor: read, edit, verify; Author: read, edit); changes made by admins are kept across restarts.
+ */
+
+const ARTICLE = 'api::article.article';
+const A = {
+  read: 'plugin::trust-labels.read',
+  edit: 'plugin::trust-labels.edit',
+  verify: 'plugin::trust-labels.verify',
+  settingsRead: 'plugin::trust-labels.settings.read',
+  settingsUpdate: 'plugin::trust-labels.settings.update',
+};
+
+describe('RBAC of the admin routes', () => {
+  let t: TestContext;
+  let superAdmin: AdminSession;
+  let documentId: string;
+
+  const docPath = () => `/trust-labels/documents/${ARTICLE}/${documentId}`;
+  const getDoc = (token?: string) => t.http.get(docPath(), { token, query: { locale: 'en' } });
+  const putDoc = (body: unknown, token?: string) => t.http.put(docPath(), body, { token, query: { locale: 'en' } });
+  const getSettings = (token?: string) => t.http.get('/trust-labels/settings', { token });
+  const putSettings = (body: unknown, token?: string) => t.http.put('/trust-labels/settings', body, { token });
+
+  const storedDraft = async () => {
+    const res = await getDoc(superAdmin.token);
+    expect(res.status).toBe(200);
+    return res.body.data.draft;
+  };
+  const storedSettings = async () => {
+    const res = await getSettings(superAdmin.token);
+    expect(res.status).toBe(200);
+    return res.body.data;
+  };
+
+  const builtInRoleId = async (code: string) => {
+    const role: any = await t.strapi.db.query('admin::role').findOne({ where: { code } });
+    expect(role).toBeTruthy();
+    return role.id as number;
+  };
+
+  /** The trust-labels actions held by an admin role, read from the permission table. */
+  const pluginActions = async (roleId: number) => {
+    const permissions: any[] = await t.strapi.db.query('admin::permission').findMany({ where: { role: roleId } });
+    return permissions
+      .map((p) => p.action as string)
+      .filter((action) => action.startsWith('plugin::trust-labels.'))
+      .sort();
+  };
+
+  const expectForbidden = (res: any) => {
+    expect(res.status).toBe(403);
+    // Strapi's admin::hasPermissions policy answers a PolicyError; a plugin check would answer ForbiddenError.
+    expect(['PolicyError', 'ForbiddenError']).toContain(res.body.error?.name);
+    expect(res.body.data ?? null).toBeNull();
+  };
+  const expectUnauthorized = (res: any) => {
+    expect(res.status).toBe(401);
+    expect(res.body.error?.name).toBe('UnauthorizedError');
+    expect(res.body.data ?? null).toBeNull();
+  };
+
+  const createArticle = async (title: string) => {
+    const doc: any = await t.strapi.documents(ARTICLE as any).create({
+      locale: 'en',
+      data: { title } as any,
+      status: 'published',
+    });
+    return doc.documentId as string;
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    superAdmin = await t.admin('super-admin');
+    documentId = await createArticle('RBAC article');
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  describe('default grants', () => {
+    it('gives the Editor role read, edit and verify', async () => {
+      expect(await pluginActions(await builtInRoleId('strapi-editor'))).toEqual([A.edit, A.read, A.verify].sort());
+    });
+
+    it('gives the Author role read and edit', async () => {
+      expect(await pluginActions(await builtInRoleId('strapi-author'))).toEqual([A.edit, A.read].sort());
+    });
+
+    it('grants subject-less permissions without conditions', async () => {
+      const permissions: any[] = await t.strapi.db.query('admin::permission').findMany({
+        where: { role: await builtInRoleId('strapi-author'), action: { $startsWith: 'plugin::trust-labels.' } },
+      });
+      for (const permission of permissions) {
+        expect(permission.subject ?? null).toBeNull();
+        expect(permission.conditions ?? []).toEqual([]);
+      }
+    });
+  });
+
+  describe('Author', () => {
+    let author: AdminSession;
+    beforeAll(async () => {
+      author = await t.admin('author', 'author');
+    });
+
+    it('can read a document', async () => {
+      const res = await getDoc(author.token);
+      expect(res.status).toBe(200);
+      expect(res.body.data.draft.status).toBe('unverified');
+      expect(res.body.data.published).not.toBeNull();
+    });
+
+    it('can edit a document', async () => {
+      const res = await putDoc({ aiInvolvement: 'assisted' }, author.token);
+      expect(res.status).toBe(200);
+      expect(res.body.data.draft.aiInvolvement).toBe('assisted');
+      expect((await storedDraft()).aiInvolvement).toBe('assisted');
+    });
+
+    it('gets 403 on GET and PUT settings, and changes nothing', async () => {
+      const before = await storedSettings();
+      expectForbidden(await getSettings(author.token));
+      expectForbidden(await putSettings({ siteName: 'Hacked by author' }, author.token));
+      expect(await storedSettings()).toEqual(before);
+    });
+  });
+
+  describe('Editor', () => {
+    let editor: AdminSession;
+    beforeAll(async () => {
+      editor = await t.admin('editor', 'editor');
+    });
+
+    it('can read and edit a document', async () => {
+      const get = await getDoc(editor.token);
+      expect(get.status).toBe(200);
+      const put = await putDoc({ aiInvolvement: 'generated', sources: [{ title: 'Src', url: 'https://example.com/s' }] }, editor.token);
+      expect(put.status).toBe(200);
+      const draft = await storedDraft();
+      expect(draft.aiInvolvement).toBe('generated');
+      expect(draft.sources).toEqual([{ title: 'Src', url: 'https://example.com/s', publisher: null, accessedAt: null }]);
+    });
+
+    it('gets 403 on the settings routes (not granted by default)', async () => {
+      const before = await storedSettings();
+      expectForbidden(await getSettings(editor.token));
+      expectForbidden(await putSettings({ siteName: 'Hacked by editor' }, editor.token));
+      expect(await storedSettings()).toEqual(before);
+    });
+  });
+
+  describe('custom roles', () => {
+    it('a role without any trust-labels action gets 403 on every route', async () => {
+      const roleId = await t.role('No trust', ['admin::users.read']);
+      const user = await t.admin(roleId, 'notrust');
+      const before = await storedDraft();
+      const beforeSettings = await storedSettings();
+      expectForbidden(await getDoc(user.token));
+      expectForbidden(await putDoc({ aiInvolvement: 'none' }, user.token));
+      expectForbidden(await getSettings(user.token));
+      expectForbidden(await putSettings({ siteName: 'x' }, user.token));
+      expect(await storedDraft()).toEqual(before);
+      expect(await storedSettings()).toEqual(beforeSettings);
+    });
+
+    it('a role with no permissions at all gets 403', async () => {
+      const roleId = await t.role('Empty', []);
+      const user = await t.admin(roleId, 'empty');
+      expectForbidden(await getDoc(user.token));
+      expectForbidden(await putDoc({ aiInvolvement: 'none' }, user.token));
+    });
+
+    it('a role with only read can GET but gets 403 on PUT, which changes nothing', async () => {
+      const roleId = await t.role('Read only', [A.read]);
+      const user = await t.admin(roleId, 'reader');
+      const res = await getDoc(user.token);
+      expect(res.status).toBe(200);
+      const before = await storedDraft();
+      expect(res.body.data.draft).toEqual(before);
+      expectForbidden(await putDoc({ aiInvolvement: 'none', disclaimerMode: 'off' }, user.token));
+      expect(await storedDraft()).toEqual(before);
+      expectForbidden(await getSettings(user.token));
+    });
+
+    it('a role with only edit can PUT but gets 403 on GET', async () => {
+      const roleId = await t.role('Edit only', [A.edit]);
+      const user = await t.admin(roleId, 'editonly');
+      expectForbidden(await getDoc(user.token));
+      const res = await putDoc({ aiInvolvement: 'none' }, user.token);
+      expect(res.status).toBe(200);
+      expect((await storedDraft()).aiInvolvement).toBe('none');
+    });
+
+    it('a role with only verify can neither read nor edit', async () => {
+      const roleId = await t.role('Verify only', [A.verify]);
+      const user = await t.admin(roleId, 'verifyonly');
+      const before = await storedDraft();
+      expectForbidden(await getDoc(user.token));
+      expectForbidden(await putDoc({ aiInvolvement: 'unknown' }, user.token));
+      expect(await storedDraft()).toEqual(before);
+    });
+
+    it('settings.read allows GET settings but not PUT', async () => {
+      const roleId = await t.role('Settings reader', [A.settingsRead]);
+      const user = await t.admin(roleId, 'settingsreader');
+      const before = await storedSettings();
+      const res = await getSettings(user.token);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual(before);
+      expectForbidden(await putSettings({ siteName: 'Changed by a reader' }, user.token));
+      expect(await storedSettings()).toEqual(before);
+      expectForbidden(await getDoc(user.token));
+    });
+
+    it('settings.update allows PUT settings but not GET', async () => {
+      const roleId = await t.role('Settings updater', [A.settingsUpdate]);
+      const user = await t.admin(roleId, 'settingsupdater');
+      expectForbidden(await getSettings(user.token));
+      const res = await putSettings({ siteName: 'Updated by updater' }, user.token);
+      expect(res.status).toBe(200);
+      expect((await storedSettings()).siteName).toBe('Updated by updater');
+    });
+
+    it('a user with several roles gets the union of their actions', async () => {
+      const readRole = await t.role('Union read', [A.read]);
+      const settingsRole = await t.role('Union settings', [A.settingsRead]);
+      const user = await t.admin([readRole, settingsRole], 'union');
+      expect((await getDoc(user.token)).status).toBe(200);
+      expect((await getSettings(user.token)).status).toBe(200);
+      expectForbidden(await putDoc({ aiInvolvement: 'none' }, user.token));
+    });
+  });
+
+  describe('unauthenticated and non-admin callers', () => {
+    it('get 401 on every route without a token, and change nothing', async () => {
+      const before = await storedDraft();
+      const beforeSettings = await storedSettings();
+      expectUnauthorized(await getDoc());
+      expectUnauthorized(await putDoc({ aiInvolvement: 'generated' }));
+      expectUnauthorized(await getSettings());
+      expectUnauthorized(await putSettings({ siteName: 'anon' }));
+      expect(await storedDraft()).toEqual(before);
+      expect(await storedSettings()).toEqual(beforeSettings);
+    });
+
+    it('get 401 with a garbage or forged token', async () => {
+      for (const token of ['garbage', 'eyJhbGciOiJIUzI1NiJ9.eyJpZCI6MX0.invalidsignature']) {
+        expectUnauthorized(await getDoc(token));
+        expectUnauthorized(await putDoc({ aiInvolvement: 'generated' }, token));
+        expectUnauthorized(await getSettings(token));
+      }
+    });
+
+    it('get 401 with a full-access API token (content API credentials are not admin credentials)', async () => {
+      const token = await t.apiToken('full-access');
+      expectUnauthorized(await getDoc(token));
+      expectUnauthorized(await putDoc({ aiInvolvement: 'generated' }, token));
+      expectUnauthorized(await putSettings({ siteName: 'api token' }, token));
+    });
+
+    it('get 401 with a users-permissions JWT', async () => {
+      const authenticated: any = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const user = await t.strapi.plugin('users-permissions').service('user').add({
+        username: 'endUser',
+        email: 'end-user@trust-labels.test',
+        password: 'End-User-Password-1',
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: authenticated.id,
+      });
+      const jwt = t.strapi.plugin('users-permissions').service('jwt').issue({ id: user.id });
+      expectUnauthorized(await getDoc(jwt));
+      expectUnauthorized(await putDoc({ aiInvolvement: 'generated' }, jwt));
+      expectUnauthorized(await getSettings(jwt));
+    });
+
+    it('an admin whose account was deactivated gets 401', async () => {
+      const editor = await t.admin('editor', 'deactivated');
+      expect((await getDoc(editor.token)).status).toBe(200);
+      await t.strapi.db.query('admin::user').update({ where: { id: editor.id }, data: { isActive: false } });
+      expectUnauthorized(await getDoc(editor.token));
+    });
+  });
+
+  describe('Super Admin', () => {
+    it('can do everything', async () => {
+      expect((await getDoc(superAdmin.token)).status).toBe(200);
+      const put = await putDoc({ aiInvolvement: 'assisted', disclaimerMode: 'custom', disclaimerText: 'By {siteName}' }, superAdmin.token);
+      expect(put.status).toBe(200);
+      expect(put.body.data.draft.disclaimerMode).toBe('custom');
+      expect((await getSettings(superAdmin.token)).status).toBe(200);
+      const settings = await putSettings({ siteName: 'Super Site' }, superAdmin.token);
+      expect(settings.status).toBe(200);
+      expect(settings.body.data.siteName).toBe('Super Site');
+      expect((await storedDraft()).disclaimer).toBe('By Super Site');
+    });
+  });
+
+  describe('permissions removed by an admin stay removed across restarts', () => {
+    const removeWithAdminApi = async (roleId: number, action: string) => {
+      const current = await t.http.get(`/admin/roles/${roleId}/permissions`, { token: superAdmin.token });
+      expect(current.status).toBe(200);
+      const permissions = current.body.data
+        .filter((p: any) => p.action !== action)
+        .map((p: any) => ({
+          action: p.action,
+          subject: p.subject ?? null,
+          properties: p.properties ?? {},
+          conditions: p.conditions ?? [],
+        }));
+      expect(permissions.length).toBe(current.body.data.length - 1);
+      const res = await t.http.put(`/admin/roles/${roleId}/permissions`, { permissions }, { token: superAdmin.token });
+      expect(res.status).toBe(200);
+    };
+
+    it('removes Author edit and Editor verify through Settings → Roles, then restarts', async () => {
+      const authorRole = await builtInRoleId('strapi-author');
+      const editorRole = await builtInRoleId('strapi-editor');
+      await removeWithAdminApi(authorRole, A.edit);
+      await removeWithAdminApi(editorRole, A.verify);
+      expect(await pluginActions(authorRole)).toEqual([A.read]);
+      expect(await pluginActions(editorRole)).toEqual([A.edit, A.read].sort());
+
+      // The change applies at once.
+      const author = await t.admin('author', 'author-before-restart');
+      expectForbidden(await putDoc({ aiInvolvement: 'none' }, author.token));
+      expect((await getDoc(author.token)).status).toBe(200);
+
+      await t.stop({ keepDatabase: true });
+      t = await bootTestApp({ database: t.database });
+      superAdmin = await t.admin('super-admin', 'super-after-restart');
+
+      expect(await pluginActions(await builtInRoleId('strapi-author'))).toEqual([A.read]);
+      expect(await pluginActions(await builtInRoleId('strapi-editor'))).toEqual([A.edit, A.read].sort());
+
+      const authorAfter = await t.admin('author', 'author-after-restart');
+      expect((await getDoc(authorAfter.token)).status).toBe(200);
+      const before = await storedDraft();
+      expectForbidden(await putDoc({ aiInvolvement: 'none' }, authorAfter.token));
+      expect(await storedDraft()).toEqual(before);
+
+      const editorAfter = await t.admin('editor', 'editor-after-restart');
+      expect((await putDoc({ aiInvolvement: 'unknown' }, editorAfter.token)).status).toBe(200);
+    });
+
+    it('does not duplicate the default grants on a second restart', async () => {
+      await t.stop({ keepDatabase: true });
+      t = await bootTestApp({ database: t.database });
+      superAdmin = await t.admin('super-admin', 'super-after-second-restart');
+      const permissions: any[] = await t.strapi.db.query('admin::permission').findMany({
+        where: { action: { $startsWith: 'plugin::trust-labels.' }, role: { code: { $in: ['strapi-author', 'strapi-editor'] } } },
+        populate: ['role'],
+      });
+      const pairs = permissions.map((p) => `${p.role.code} ${p.action}`).sort();
+      expect(pairs).toEqual([`strapi-author ${A.read}`, `strapi-editor ${A.edit}`, `strapi-editor ${A.read}`].sort());
+    });
+
+    it('the settings survive a restart too', async () => {
+      expect((await storedSettings()).siteName).toBe('Super Site');
+    });
+  });
+});
