@@ -13,7 +13,8 @@ const sourceSchema = {
   info: { displayName: 'Trust source', icon: 'link', description: 'A source an entry relies on' },
   options: {},
   attributes: {
-    title: { type: 'string', maxLength: LIMITS.sourceTitle },
+    // text, not string: a string column is varchar(255) on PostgreSQL and MySQL, and titles may be 300 long.
+    title: { type: 'text', maxLength: LIMITS.sourceTitle },
     url: { type: 'text', maxLength: LIMITS.sourceUrl },
     publisher: { type: 'string', maxLength: LIMITS.sourcePublisher },
     accessedAt: { type: 'date' },
