@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { TRUST_EVENTS } from './services/verification';
 
 const actions = [
   { uid: 'read', displayName: 'Read trust labels', section: 'plugins', pluginName: PLUGIN_ID },
@@ -57,6 +58,11 @@ const grantDefaultPermissions = async (strapi: Core.Strapi) => {
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions as any);
+  // Settings → Webhooks can subscribe to these, e.g. to rebuild a static site when a badge changes.
+  const webhookStore = strapi.get('webhookStore');
+  webhookStore.addAllowedEvent('TRUST_LABELS_VERIFIED', TRUST_EVENTS.verified);
+  webhookStore.addAllowedEvent('TRUST_LABELS_UNVERIFIED', TRUST_EVENTS.unverified);
+  webhookStore.addAllowedEvent('TRUST_LABELS_STALE', TRUST_EVENTS.stale);
   await grantDefaultPermissions(strapi);
 };
 

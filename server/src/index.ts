@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import contentTypes from './content-types';
 import controllers from './controllers';
 import register from './register';
 import routes from './routes';
@@ -9,7 +10,7 @@ export default {
   register,
   bootstrap,
   config,
-  contentTypes: {},
+  contentTypes,
   controllers,
   routes,
   services,

@@ -4,16 +4,22 @@ import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
+import type { AuditService } from './services/audit';
+import type { ReportService } from './services/report';
 import type { SettingsService } from './services/settings';
 import type { TrustService } from './services/trust';
+import type { VerificationService } from './services/verification';
 
 export const getPluginConfig = (strapi: Core.Strapi): PluginConfig => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
 
 export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPluginConfig(strapi).contentTypes.includes(uid);
 
 interface Services {
+  audit: AuditService;
+  report: ReportService;
   settings: SettingsService;
   trust: TrustService;
+  verification: VerificationService;
 }
 
 /** Typed access to the plugin's services. */

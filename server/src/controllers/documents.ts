@@ -11,8 +11,57 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async update(ctx: any) {
     const { uid, documentId } = ctx.params;
     ctx.body = {
-      data: await getService(strapi, 'trust').editDraft(uid, documentId, ctx.query.locale, ctx.request.body),
+      data: await getService(strapi, 'trust').editDraft(uid, documentId, ctx.query.locale, ctx.request.body, ctx.state.user),
     };
+  },
+
+  async verify(ctx: any) {
+    const { uid, documentId } = ctx.params;
+    ctx.body = {
+      data: await getService(strapi, 'verification').verify(uid, documentId, ctx.query.locale, ctx.state.user, ctx.request.body),
+    };
+  },
+
+  async unverify(ctx: any) {
+    const { uid, documentId } = ctx.params;
+    ctx.body = {
+      data: await getService(strapi, 'verification').unverify(uid, documentId, ctx.query.locale, ctx.state.user, ctx.request.body),
+    };
+  },
+
+  async history(ctx: any) {
+    const { uid, documentId } = ctx.params;
+    const trust = getService(strapi, 'trust');
+    const locale = await trust.resolveTarget(uid, documentId, ctx.query.locale);
+    // 404 for a document that does not exist, like the other document routes.
+    await trust.getDocumentState(uid, documentId, locale ?? undefined);
+    ctx.body = { data: await getService(strapi, 'audit').history(uid, documentId, locale) };
+  },
+
+  async bulkVerify(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'verification').bulk('verify', ctx.request.body, ctx.state.user) };
+  },
+
+  async bulkUnverify(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'verification').bulk('unverify', ctx.request.body, ctx.state.user) };
+  },
+
+  async report(ctx: any) {
+    const report = getService(strapi, 'report');
+    const format = ctx.query.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') {
+      const { errors } = await import('@strapi/utils');
+      const message = 'format must be json or csv';
+      throw new errors.ValidationError(message, { errors: [{ path: ['format'], message, name: 'ValidationError' }] });
+    }
+    const data = await report.build();
+    if (format === 'csv') {
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', 'attachment; filename="trust-labels-report.csv"');
+      ctx.body = report.toCsv(data);
+      return;
+    }
+    ctx.body = { data };
   },
 });
 

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 
 import { defaultTrust, normalizeTrust, toPublicTrust, toWritableTrust } from '../services/trust';
 import { loadTrustByEntryId } from '../services/trust-loader';
+import { documentLockKey, withDocumentLock } from '../services/lock';
+import { AUDIT_EVENT_UID } from '../content-types';
 import type { PublicTrust } from '../../../shared/trust';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { getPluginConfig, getService, isTrustedWrite } from '../utils';
@@ -15,6 +17,7 @@ type DocumentContext = {
 type Next = () => Promise<any>;
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst']);
+const AUDIT_LOCKED_ACTIONS = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const AI_WRITTEN = new Set(['assisted', 'generated']);
 
 /** The Koa context of the content API (REST) request being handled, or null (admin panel, code, cron). */
@@ -45,6 +48,9 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
  * - publish: enforce `requireDisclosure`.
  */
 export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: DocumentContext, next: Next) => {
+  if (ctx.uid === AUDIT_EVENT_UID && AUDIT_LOCKED_ACTIONS.has(ctx.action)) {
+    throw new errors.ForbiddenError('The trust labels audit log is append-only: events cannot be changed or deleted');
+  }
   const config = getPluginConfig(strapi);
   if (!config.contentTypes.includes(ctx.uid)) return next();
   const attr = config.attributeName;
@@ -73,14 +79,33 @@ export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: Docu
     case 'update': {
       const isNewVersion = !(await versionExists(strapi, ctx.uid, ctx.params?.documentId, ctx.params?.locale));
       ctx.params = { ...ctx.params, data: protectTrust(ctx.params?.data, attr, { reset: isNewVersion }) };
-      return next();
+      return writeThenRecompute(strapi, ctx, next);
     }
     case 'publish':
-      await enforceDisclosure(strapi, ctx.uid, attr, ctx.params);
-      return next();
+      return writeThenRecompute(strapi, ctx, async () => {
+        await enforceDisclosure(strapi, ctx.uid, attr, ctx.params);
+        return next();
+      });
+    case 'unpublish':
+    case 'discardDraft':
+      return writeThenRecompute(strapi, ctx, next);
     default:
       return next();
   }
+};
+
+/**
+ * Runs a write to an existing document under that document's lock, then recomputes the status of every
+ * version: a verified version whose content changed becomes `stale`. `next()` is still called exactly once.
+ */
+const writeThenRecompute = async (strapi: Core.Strapi, ctx: DocumentContext, write: Next) => {
+  const documentId = ctx.params?.documentId;
+  if (typeof documentId !== 'string') return write();
+  return withDocumentLock(documentLockKey(ctx.uid, documentId), async () => {
+    const result = await write();
+    await getService(strapi, 'verification').recompute(ctx.uid, documentId);
+    return result;
+  });
 };
 
 /** Removes caller-supplied trust data unless the plugin is writing; `reset` starts the version unverified. */

@@ -11,6 +11,12 @@ export default {
     routes: [
       { method: 'GET', path: '/documents/:uid/:documentId', handler: 'documents.find', config: requires(ACTIONS.read) },
       { method: 'PUT', path: '/documents/:uid/:documentId', handler: 'documents.update', config: requires(ACTIONS.edit) },
+      { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requires(ACTIONS.verify) },
+      { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requires(ACTIONS.verify) },
+      { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'documents.history', config: requires(ACTIONS.read) },
+      { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requires(ACTIONS.verify) },
+      { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requires(ACTIONS.verify) },
+      { method: 'GET', path: '/report', handler: 'documents.report', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/settings', handler: 'settings.find', config: requires(ACTIONS.settingsRead) },
       { method: 'PUT', path: '/settings', handler: 'settings.update', config: requires(ACTIONS.settingsUpdate) },
     ],

@@ -13,6 +13,8 @@ import type {
   VerificationStatus,
 } from '../../../shared/trust';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized, runTrustedWrite } from '../utils';
+import { documentLockKey, withDocumentLock } from './lock';
+import { adminDisplayName } from './actors';
 
 /** The trust component as stored (internal fields included). */
 export interface StoredTrust {
@@ -201,8 +203,11 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Applies an editor's change (aiInvolvement, disclaimer, sources) to the draft of one locale. */
-    async editDraft(uid: string, documentId: string, localeInput: unknown, body: unknown) {
+    /**
+     * Applies an editor's change (aiInvolvement, disclaimer, sources) to the draft of one locale, and logs it.
+     * `user` is the admin making the change (recorded as the version's last updater); code may omit it.
+     */
+    async editDraft(uid: string, documentId: string, localeInput: unknown, body: unknown, user?: { id: number; firstname?: string; lastname?: string; username?: string }) {
       const locale = await resolveTarget(uid, documentId, localeInput);
       const parsed = trustEditSchema.safeParse(body);
       if (!parsed.success) {
@@ -211,23 +216,40 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
           errors: details,
         });
       }
-      const versions = await loadVersions(uid, documentId, locale);
-      if (!versions) throw new errors.NotFoundError('Document not found');
-      const attr = attributeName();
-      const draftRow = versions.draft ?? versions.published;
-      const current = normalizeTrust(draftRow[attr]);
-      const next: StoredTrust = { ...current, ...parsed.data } as StoredTrust;
-      if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
-        throw validationError(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
-      }
-      await runTrustedWrite(() =>
-        strapi.documents(uid as any).update({
-          documentId,
-          ...(locale ? { locale } : {}),
-          data: { [attr]: toWritableTrust(next) } as any,
-        })
-      );
-      return this.getDocumentState(uid, documentId, locale ?? undefined);
+      return withDocumentLock(documentLockKey(uid, documentId), async () => {
+        const versions = await loadVersions(uid, documentId, locale);
+        if (!versions) throw new errors.NotFoundError('Document not found');
+        const attr = attributeName();
+        const draftRow = versions.draft ?? versions.published;
+        const current = normalizeTrust(draftRow[attr]);
+        const next: StoredTrust = { ...current, ...parsed.data } as StoredTrust;
+        if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
+          throw validationError(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
+        }
+        const changedLabels = (['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources'] as const).filter(
+          (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field])
+        );
+        if (changedLabels.length > 0) {
+          await runTrustedWrite(() =>
+            strapi.documents(uid as any).update({
+              documentId,
+              ...(locale ? { locale } : {}),
+              data: { [attr]: toWritableTrust(next), ...(user ? { updatedBy: user.id } : {}) } as any,
+            })
+          );
+          await getService(strapi, 'audit').append({
+            action: 'edit',
+            uid,
+            documentId,
+            locale,
+            actor: user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null,
+            hash: null,
+            changedFields: [...changedLabels],
+            note: null,
+          });
+        }
+        return this.getDocumentState(uid, documentId, locale ?? undefined);
+      });
     },
   };
 };

@@ -1,0 +1,30 @@
+// Append-only audit log. Hidden from the Content Manager and the Content-Type Builder, no content API routes,
+// and no admin route edits or deletes events; the document-service middleware refuses updates and deletes.
+export default {
+  kind: 'collectionType',
+  collectionName: 'trust_labels_audit_events',
+  info: {
+    singularName: 'audit-event',
+    pluralName: 'audit-events',
+    displayName: 'Trust labels audit event',
+    description: 'Append-only log of verifications, withdrawals, automatic stale marks and label edits',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+    i18n: { localized: false },
+  },
+  attributes: {
+    action: { type: 'enumeration', enum: ['verify', 'unverify', 'stale', 'restore', 'edit'], required: true },
+    uid: { type: 'string', required: true },
+    // `documentId` and `locale` are reserved attribute names in Strapi 5; the API returns them under those names.
+    entryDocumentId: { type: 'string', required: true },
+    entryLocale: { type: 'string' },
+    actor: { type: 'json' },
+    at: { type: 'datetime', required: true },
+    hash: { type: 'string' },
+    changedFields: { type: 'json' },
+    note: { type: 'text' },
+  },
+};

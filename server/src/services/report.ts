@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+
+import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
+import { getPluginConfig, hasDraftAndPublish } from '../utils';
+import { normalizeTrust } from './trust';
+
+export interface ReportEntry {
+  documentId: string;
+  version: 'draft' | 'published';
+  status: string;
+  aiInvolvement: string;
+  verifiedAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface ReportGroup {
+  uid: string;
+  locale: string | null;
+  counts: { status: Record<string, number>; aiInvolvement: Record<string, number> };
+  entries: ReportEntry[];
+}
+
+const zeroes = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0]));
+
+/** A CSV cell: quoted, and defused against formula injection in spreadsheets. */
+const csvCell = (value: unknown): string => {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+};
+
+const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Per content type and locale: counts by status and by AI involvement, and each version's status. */
+  async build(): Promise<ReportGroup[]> {
+    const { contentTypes, attributeName } = getPluginConfig(strapi);
+    const groups: ReportGroup[] = [];
+    for (const uid of contentTypes) {
+      const rows: any[] = await strapi.db.query(uid as any).findMany({
+        select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
+        populate: { [attributeName]: { select: ['status', 'aiInvolvement', 'verifiedAt'] } },
+        orderBy: [{ documentId: 'asc' }, { id: 'asc' }],
+      });
+      const byLocale = new Map<string, ReportGroup>();
+      const draftAndPublish = hasDraftAndPublish(strapi, uid);
+      for (const row of rows) {
+        const key = row.locale ?? '';
+        let group = byLocale.get(key);
+        if (!group) {
+          group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT) }, entries: [] };
+          byLocale.set(key, group);
+        }
+        const trust = normalizeTrust(row[attributeName]);
+        const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
+        group.entries.push({
+          documentId: row.documentId,
+          version,
+          status: trust.status,
+          aiInvolvement: trust.aiInvolvement,
+          verifiedAt: trust.verifiedAt,
+          updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+        });
+        // Counts are per document: the draft, which every document has, is what editors work on.
+        if (version === 'draft') {
+          group.counts.status[trust.status] = (group.counts.status[trust.status] ?? 0) + 1;
+          group.counts.aiInvolvement[trust.aiInvolvement] = (group.counts.aiInvolvement[trust.aiInvolvement] ?? 0) + 1;
+        }
+      }
+      groups.push(...[...byLocale.values()].sort((a, b) => String(a.locale).localeCompare(String(b.locale))));
+    }
+    return groups;
+  },
+
+  toCsv(groups: ReportGroup[]): string {
+    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt'];
+    const lines = [header.map(csvCell).join(',')];
+    for (const group of groups) {
+      for (const entry of group.entries) {
+        lines.push(
+          [group.uid, group.locale, entry.documentId, entry.version, entry.status, entry.aiInvolvement, entry.verifiedAt, entry.updatedAt]
+            .map(csvCell)
+            .join(',')
+        );
+      }
+    }
+    return `${lines.join('\r\n')}\r\n`;
+  },
+});
+
+export type ReportService = ReturnType<typeof createReportService>;
+export default createReportService;
