@@ -7,7 +7,8 @@
 //   A. trust labels enabled for `article` (every response carries `trust`);
 //   B. the plugin enabled only for `page` (articles carry no trust data).
 // It prints requests/s for both, their ratio, and the SQL queries per request (knex query events) at two
-// page sizes, to show that the query count does not grow with the page size.
+// page sizes, to show that the query count does not grow with the page size. Then it bulk-verifies every
+// article through the admin API and prints the time and the SQL queries per document.
 const { execFile } = require('child_process');
 const { promisify } = require('util');
 const fs = require('fs');
@@ -80,6 +81,32 @@ async function loadTest(url) {
   return { rps: result.requests.average, latency: result.latency.average, errors: result.errors + result.non2xx };
 }
 
+// Bulk verification of every article through POST /trust-labels/bulk/verify, as an admin would from the list view.
+async function bulkVerify(app, baseUrl) {
+  const role = await app.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const password = 'Bench-Password-1';
+  await app.service('admin::user').create({ email: 'bench@trust-labels.local', firstname: 'Bench', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [role.id] });
+  const login = await fetch(`${baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@trust-labels.local', password }) });
+  const token = (await login.json()).data.token;
+  const documentIds = [...new Set((await app.db.query(ARTICLE).findMany({ select: ['documentId'] })).map((row) => row.documentId))];
+  let queries = 0;
+  const onQuery = () => (queries += 1);
+  app.db.connection.on('query', onQuery);
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${baseUrl}/trust-labels/bulk/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ uid: ARTICLE, documentIds, locale: 'en' }),
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  app.db.connection.removeListener('query', onQuery);
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`bulk verify answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  const verified = body.data.filter((result) => result.ok).length;
+  console.log(`  bulk verify: ${verified}/${documentIds.length} documents in ${seconds.toFixed(1)} s, ${(queries / documentIds.length).toFixed(1)} SQL queries per document`);
+  return { documents: documentIds.length, verified, seconds, queriesPerDocument: queries / documentIds.length };
+}
+
 async function scenario(name, pluginConfig, withTrust) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-bench-'));
   console.log(`\n${name}`);
@@ -100,7 +127,8 @@ async function scenario(name, pluginConfig, withTrust) {
     const load = await loadTest(url);
     console.log(`  ${load.rps.toFixed(1)} req/s, ${load.latency.toFixed(1)} ms mean latency, ${load.errors} errors`);
     console.log(`  SQL queries per request: ${big.count} at pageSize=100 (${big.entries} entries), ${small.count} at pageSize=10`);
-    return { ...load, queries100: big.count, queries10: small.count };
+    const bulk = withTrust ? await bulkVerify(app, baseUrl) : null;
+    return { ...load, queries100: big.count, queries10: small.count, bulk };
   } finally {
     await app.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -119,6 +147,8 @@ async function scenario(name, pluginConfig, withTrust) {
   console.log(`  without (page only): ${baseline.rps.toFixed(1)} req/s, ${baseline.queries100} queries/request (pageSize 100), ${baseline.queries10} (pageSize 10)`);
   console.log(`  ratio: ${ratio.toFixed(2)} (target >= 0.85)`);
   console.log(`  query count independent of page size: ${withPlugin.queries100 === withPlugin.queries10 ? 'yes' : 'NO'}`);
+  const { bulk } = withPlugin;
+  console.log(`  bulk verification: ${bulk.verified}/${bulk.documents} articles in ${bulk.seconds.toFixed(1)} s (${((bulk.seconds * 1000) / bulk.documents).toFixed(1)} ms and ${bulk.queriesPerDocument.toFixed(1)} queries per document)`);
   process.exit(0);
 })().catch((error) => {
   console.error(error);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { LIMITS } from '../../../shared/trust';
+import { LIMITS, type Settings } from '../../../shared/trust';
 import { toValidationDetails, verificationNoteSchema } from '../../../shared/schemas';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import { adminDisplayName, currentActor } from './actors';
@@ -42,6 +42,18 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const hashOf = (row: any, names: string[]): ContentHash => computeContentHash(row, names, normalizeTrust(row[attr()]).sources);
+
+  /**
+   * Writes trust fields of versions straight to their component rows (no document write, no side effects),
+   * in one query for all versions that have a trust component.
+   */
+  const writeTrustMany = async (uid: string, rows: any[], patch: Partial<StoredTrust>) => {
+    const ids = rows.map((row) => row[attr()]?.id).filter((id) => id !== undefined && id !== null);
+    if (ids.length > 0) {
+      await strapi.db.query(TRUST_COMPONENT as any).updateMany({ where: { id: { $in: ids } }, data: patch });
+    }
+    for (const row of rows) if (!row[attr()]?.id) await writeTrust(uid, row, patch);
+  };
 
   /** Writes trust fields of one version straight to its component row (no document write, no side effects). */
   const writeTrust = async (uid: string, row: any, patch: Partial<StoredTrust>) => {
@@ -97,12 +109,17 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async verify(uid: string, documentId: string, localeInput: unknown, user: any, body: unknown) {
       const locale = await getService(strapi, 'trust').resolveTarget(uid, documentId, localeInput);
       const note = parseNote(body);
+      await this.verifyOne(uid, documentId, locale, user, note, await getService(strapi, 'settings').get());
+      return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
+    },
+
+    /** The work of `verify` for a checked target; bulk verification calls it with the settings read once. */
+    async verifyOne(uid: string, documentId: string, locale: string | null, user: any, note: string | null, settings: Settings) {
       return withDocumentLock(documentLockKey(uid, documentId), async () => {
         const { rows, names } = await loadVersions(uid, documentId, locale);
         const { draft, published } = draftAndPublished(uid, rows);
         if (!draft) throw new errors.NotFoundError('Document not found');
 
-        const settings = await getService(strapi, 'settings').get();
         const sources = normalizeTrust(draft[attr()]).sources;
         if (sources.length < settings.requiredSources) {
           throw ruleError(
@@ -112,10 +129,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const lastUpdater = draft.updatedBy?.id ?? draft.updatedBy ?? null;
         if (settings.fourEyes && lastUpdater !== null && Number(lastUpdater) === Number(user.id)) {
-          throw ruleError(
-            'fourEyes',
-            'fourEyes: you were the last to update this version; another person must verify it'
-          );
+          throw ruleError('fourEyes', 'fourEyes: you were the last to update this version; another person must verify it');
         }
 
         const { hash, fieldHashes } = hashOf(draft, names);
@@ -128,24 +142,28 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           verifiedById: user.id,
           verifiedByName: adminDisplayName(user),
         };
-        await writeTrust(uid, draft, patch);
+        const marked = [draft];
         const versions = ['draft'];
         if (published && hashOf(published, names).hash === hash) {
-          await writeTrust(uid, published, patch);
+          marked.push(published);
           versions.push('published');
         }
+        await writeTrustMany(uid, marked, patch);
 
         const actor: Actor = { id: user.id, name: adminDisplayName(user), type: 'admin' };
         await getService(strapi, 'audit').append({ action: 'verify', uid, documentId, locale, actor, hash, changedFields: [], note });
         emit(TRUST_EVENTS.verified, { uid, documentId, locale, status: 'verified', versions });
-        return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
       });
     },
 
     /** Withdraws the verification of the draft and the published version of one locale. */
     async unverify(uid: string, documentId: string, localeInput: unknown, user: any, body: unknown) {
       const locale = await getService(strapi, 'trust').resolveTarget(uid, documentId, localeInput);
-      const note = parseNote(body);
+      await this.unverifyOne(uid, documentId, locale, user, parseNote(body));
+      return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
+    },
+
+    async unverifyOne(uid: string, documentId: string, locale: string | null, user: any, note: string | null) {
       return withDocumentLock(documentLockKey(uid, documentId), async () => {
         const { rows } = await loadVersions(uid, documentId, locale);
         if (rows.length === 0) throw new errors.NotFoundError('Document not found');
@@ -158,11 +176,10 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           verifiedById: null,
           verifiedByName: null,
         };
-        for (const row of rows) await writeTrust(uid, row, cleared);
+        await writeTrustMany(uid, rows, cleared);
         const actor: Actor = { id: user.id, name: adminDisplayName(user), type: 'admin' };
         await getService(strapi, 'audit').append({ action: 'unverify', uid, documentId, locale, actor, hash: null, changedFields: [], note });
         emit(TRUST_EVENTS.unverified, { uid, documentId, locale, status: 'unverified' });
-        return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
       });
     },
 
@@ -240,12 +257,18 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const uid = input.uid as string;
       if (!getPluginConfig(strapi).contentTypes.includes(uid)) throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
 
+      const trust = getService(strapi, 'trust');
+      const note = typeof input.note === 'string' && input.note.trim() ? input.note : null;
+      const settings = await getService(strapi, 'settings').get();
       const results: Array<{ documentId: string; ok: boolean; error?: string }> = [];
+      let locale: string | null | undefined;
       for (const documentId of [...new Set(input.documentIds as string[])]) {
         try {
-          const note = input.note === undefined ? {} : { note: input.note };
-          if (action === 'verify') await this.verify(uid, documentId, input.locale, user, note);
-          else await this.unverify(uid, documentId, input.locale, user, note);
+          // The locale is checked once; each documentId is still checked on its own.
+          const target = await trust.resolveTarget(uid, documentId, locale === undefined ? input.locale : (locale ?? undefined));
+          locale = target;
+          if (action === 'verify') await this.verifyOne(uid, documentId, target, user, note, settings);
+          else await this.unverifyOne(uid, documentId, target, user, note);
           results.push({ documentId, ok: true });
         } catch (error) {
           if (error instanceof errors.ApplicationError || error instanceof errors.NotFoundError || error instanceof errors.ValidationError) {
