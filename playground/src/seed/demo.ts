@@ -182,12 +182,54 @@ async function seedSettings(strapi: Core.Strapi) {
   });
 }
 
+/**
+ * Shows each status in the demo: the Anthropic article is verified in both locales, the council article in
+ * English, and the "How we use AI" article was verified and then edited, so it needs re-verification.
+ */
+async function seedVerifications(strapi: Core.Strapi) {
+  const editor = await strapi.db.query('admin::user').findOne({ where: { email: 'editor@trust-labels.local' } });
+  if (!editor) return;
+  const verification = strapi.plugin('trust-labels').service('verification');
+  const bySlug = async (slug: string) =>
+    (await strapi.db.query(ARTICLE).findOne({ where: { slug, locale: 'en' }, select: ['documentId'] }))?.documentId;
+
+  const anthropic = await bySlug('anthropic-google-broadcom');
+  if (anthropic) {
+    await verification.verify(ARTICLE, anthropic, 'en', editor, { note: 'Figures checked against the press release.' });
+    await verification.verify(ARTICLE, anthropic, 'fr', editor, { note: 'Traduction relue.' });
+  }
+  const council = await bySlug('city-council-cycling-lanes');
+  if (council) {
+    await trustEdit(strapi, council, { sources: [{ title: 'Council meeting minutes', url: 'https://example.org/council/minutes', publisher: 'City council' }] });
+    await verification.verify(ARTICLE, council, 'en', editor, { note: 'Reporter attended the meeting.' });
+  }
+  const ai = await bySlug('how-we-use-ai');
+  if (ai) {
+    await trustEdit(strapi, ai, { sources: [{ title: 'Our editorial charter', url: 'https://example.org/charter' }] });
+    await verification.verify(ARTICLE, ai, 'en', editor, {});
+    // An edit after verification: the draft becomes "Needs re-verification", the published version stays verified.
+    await strapi.documents(ARTICLE).update({
+      documentId: ai,
+      locale: 'en',
+      data: { body: 'Our editorial principles for AI assistance, reviewed by the editor in chief. Updated in November.' },
+    });
+  }
+}
+
+const trustEdit = (strapi: Core.Strapi, documentId: string, body: Record<string, unknown>) =>
+  strapi.plugin('trust-labels').service('trust').editDraft(ARTICLE, documentId, 'en', body).then(() =>
+    strapi.documents(ARTICLE).publish({ documentId, locale: 'en' })
+  );
+
 export async function seedDemo(strapi: Core.Strapi) {
   await ensureFrenchLocale(strapi);
   await ensureAdmins(strapi);
   await grantPublicRead(strapi);
   const seeded = await seedArticles(strapi);
-  if (seeded) await seedSettings(strapi);
+  if (seeded) {
+    await seedSettings(strapi);
+    await seedVerifications(strapi);
+  }
   strapi.log.info(
     seeded
       ? `[demo] seeded ${ARTICLES.length} articles in en and fr`
