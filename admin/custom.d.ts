@@ -1,1 +1,1 @@
-declare module '@strapi/strapi/admin';
+// Ambient declarations for the admin bundle.

@@ -1,4 +1,7 @@
 import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { BulkUnverifyAction, BulkVerifyAction } from './components/BulkActions';
+import { addTrustColumn } from './components/TrustColumn';
+import { TrustPanel } from './components/TrustPanel';
 import { getTranslation } from './utils/getTranslation';
 
 export default {
@@ -15,6 +18,12 @@ export default {
       permissions: [{ action: ACTIONS.settingsRead, subject: null }],
       Component: () => import('./pages/SettingsPage'),
     });
+
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addTrustColumn);
+
+    const contentManager = app.getPlugin('content-manager')?.apis;
+    contentManager?.addEditViewSidePanel?.([TrustPanel]);
+    contentManager?.addBulkAction?.([BulkVerifyAction, BulkUnverifyAction]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -20,6 +20,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   for (const uid of config.contentTypes) {
     strapi.get('content-types').extend(uid, (contentType: any) => {
       const localized = contentType.pluginOptions?.i18n?.localized === true;
+      // Read by the admin panel (list view column) to know which types carry trust labels.
+      contentType.options = { ...contentType.options, trustLabels: { attributeName: config.attributeName } };
       contentType.attributes[config.attributeName] = {
         type: 'component',
         component: TRUST_COMPONENT_UID,

@@ -5,7 +5,14 @@ import { getService } from '../utils';
 const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
     const { uid, documentId } = ctx.params;
-    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(uid, documentId, ctx.query.locale) };
+    const trust = getService(strapi, 'trust');
+    const data = await trust.getDocumentState(uid, documentId, ctx.query.locale);
+    // `meta` lets the Trust panel preview disclaimers without the settings permission.
+    ctx.body = { data, meta: await trust.editorMeta(ctx.query.locale) };
+  },
+
+  async statuses(ctx: any) {
+    ctx.body = { data: await getService(strapi, 'trust').statuses(ctx.params.uid, ctx.query.locale, ctx.query.documentIds) };
   },
 
   async update(ctx: any) {

@@ -17,6 +17,8 @@ export default {
       { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requires(ACTIONS.verify) },
       { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requires(ACTIONS.verify) },
       { method: 'GET', path: '/report', handler: 'documents.report', config: requires(ACTIONS.read) },
+      // Used by the list view column; not part of the public admin API.
+      { method: 'GET', path: '/statuses/:uid', handler: 'documents.statuses', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/settings', handler: 'settings.find', config: requires(ACTIONS.settingsRead) },
       { method: 'PUT', path: '/settings', handler: 'settings.update', config: requires(ACTIONS.settingsUpdate) },
     ],

@@ -190,6 +190,64 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     resolveTarget,
     loadVersions,
 
+    /**
+     * What the Trust panel needs to preview a disclaimer before saving: the default text per AI involvement
+     * for the locale (resolved, `{siteName}` filled), the site name, and the verification rules.
+     */
+    async editorMeta(localeInput: unknown) {
+      const { settings, defaultLocale } = await presentationContext();
+      const locale = typeof localeInput === 'string' && LOCALE_CODE.test(localeInput) ? localeInput : defaultLocale;
+      const disclaimerDefaults = Object.fromEntries(
+        (['unknown', 'none', 'assisted', 'generated'] as const).map((aiInvolvement) => [
+          aiInvolvement,
+          resolveDisclaimer({ mode: 'default', text: null, aiInvolvement }, settings, locale, defaultLocale),
+        ])
+      );
+      return {
+        locale,
+        siteName: settings.siteName,
+        disclaimerDefaults,
+        requiredSources: settings.requiredSources,
+        fourEyes: settings.fourEyes,
+      };
+    },
+
+    /** Draft and published status of many documents of one type and locale, for the list view column. */
+    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown) {
+      if (!getPluginConfig(strapi).contentTypes.includes(uid)) {
+        throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
+      }
+      const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
+      const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID.test(id));
+      if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
+        throw validationError(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids');
+      }
+      let locale: string | null = null;
+      if (isLocalized(strapi, uid)) {
+        if (localeInput === undefined || localeInput === '') locale = await getService(strapi, 'settings').defaultLocale();
+        else if (typeof localeInput === 'string' && LOCALE_CODE.test(localeInput)) locale = localeInput;
+        else throw validationError(['locale'], 'locale must be a locale code such as en or fr');
+      }
+      const attr = attributeName();
+      const rows: any[] = await strapi.db.query(uid as any).findMany({
+        where: { documentId: { $in: documentIds }, ...(locale ? { locale } : {}) },
+        select: ['documentId', 'publishedAt'],
+        populate: { [attr]: { select: ['status', 'changedFields'] } },
+      });
+      const draftAndPublish = hasDraftAndPublish(strapi, uid);
+      const result: Record<string, { draft: string | null; published: string | null; changedFields: string[] }> = {};
+      for (const row of rows) {
+        const entry = (result[row.documentId] ??= { draft: null, published: null, changedFields: [] });
+        const trust = normalizeTrust(row[attr]);
+        if (!draftAndPublish || !row.publishedAt) {
+          entry.draft = trust.status;
+          entry.changedFields = trust.status === 'stale' ? trust.changedFields ?? [] : [];
+        }
+        if (!draftAndPublish || row.publishedAt) entry.published = trust.status;
+      }
+      return result;
+    },
+
     async getDocumentState(uid: string, documentId: string, localeInput: unknown) {
       const locale = await resolveTarget(uid, documentId, localeInput);
       const versions = await loadVersions(uid, documentId, locale);

@@ -1,0 +1,84 @@
+import { Flex, Typography } from '@strapi/design-system';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  useFetchClient,
+  useNotification,
+  useRBAC,
+} from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import { ACTIONS } from '../../../shared/constants';
+import { announceTrustChange } from '../hooks/useTrustEvents';
+import { hasTrustLabels } from '../utils/enabled';
+import { PREFIX, readError } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+import { currentCmLocale } from '../utils/locale';
+
+const VERIFY_PERMISSION = [{ action: ACTIONS.verify, subject: null }];
+
+interface BulkProps {
+  documents: Array<{ documentId: string }>;
+  model: string;
+}
+
+const createBulkAction = (action: 'verify' | 'unverify') => {
+  const BulkAction = ({ documents, model }: BulkProps) => {
+    const { formatMessage } = useIntl();
+    const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+      formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    const { post } = useFetchClient();
+    const { toggleNotification } = useNotification();
+    const { allowedActions } = useRBAC(VERIFY_PERMISSION);
+    const { contentType } = useContentManagerContext();
+    if (!hasTrustLabels(contentType) || !allowedActions.canVerify) return null;
+
+    const verify = action === 'verify';
+    const count = documents.length;
+    return {
+      label: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
+      variant: verify ? 'success-light' : 'danger-light',
+      dialog: {
+        type: 'dialog' as const,
+        title: verify ? t('bulk.verifyTitle', 'Verify {count} entries?', { count }) : t('bulk.unverifyTitle', 'Unverify {count} entries?', { count }),
+        content: (
+          <Flex direction="column" gap={2}>
+            <Typography textAlign="center">
+              {verify
+                ? t('bulk.verifyBody', 'You confirm that you reviewed the current draft of each selected entry in this locale.')
+                : t('bulk.unverifyBody', 'The selected entries will show as not verified in this locale.')}
+            </Typography>
+          </Flex>
+        ),
+        confirmLabel: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
+        onConfirm: async () => {
+          try {
+            const locale = currentCmLocale();
+            const res = await post(`${PREFIX}/bulk/${action}`, {
+              uid: model,
+              documentIds: documents.map((document) => document.documentId),
+              ...(locale ? { locale } : {}),
+            });
+            const results = (res.data as { data: Array<{ documentId: string; ok: boolean; error?: string }> }).data;
+            const failed = results.filter((result) => !result.ok);
+            const succeeded = results.length - failed.length;
+            toggleNotification({
+              type: failed.length === 0 ? 'success' : succeeded === 0 ? 'danger' : 'warning',
+              title: verify ? t('bulk.verifiedTitle', 'Verification') : t('bulk.unverifiedTitle', 'Verification withdrawn'),
+              message:
+                t('bulk.result', '{ok} of {total} done.', { ok: succeeded, total: results.length }) +
+                (failed.length > 0 ? ` ${failed.map((result) => result.error).filter(Boolean).slice(0, 3).join(' · ')}` : ''),
+            });
+          } catch (error) {
+            toggleNotification({ type: 'danger', message: readError(error).message });
+          } finally {
+            announceTrustChange();
+          }
+        },
+      },
+    };
+  };
+  return BulkAction;
+};
+
+export const BulkVerifyAction = createBulkAction('verify');
+export const BulkUnverifyAction = createBulkAction('unverify');

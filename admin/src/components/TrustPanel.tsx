@@ -1,0 +1,434 @@
+import * as React from 'react';
+
+import {
+  Box,
+  Button,
+  Dialog,
+  Divider,
+  Field,
+  Flex,
+  Loader,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowClockwise, Check, Cross } from '@strapi/icons';
+import {
+  unstable_useContentManagerContext as useContentManagerContext,
+  useFetchClient,
+  useNotification,
+  useRBAC,
+} from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import { ACTIONS } from '../../../shared/constants';
+import { fillSiteName } from '../../../shared/disclaimer';
+import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
+import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMode, type TrustState } from '../../../shared/trust';
+import { announceTrustChange } from '../hooks/useTrustEvents';
+import { hasTrustLabels } from '../utils/enabled';
+import { documentPath, readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
+import { getTranslation } from '../utils/getTranslation';
+import { currentCmLocale } from '../utils/locale';
+import { fromDraft, SourcesEditor, toDraft, type SourceDraft } from './SourcesEditor';
+import { StatusBadge } from './StatusBadge';
+
+const PERMISSIONS = [
+  { action: ACTIONS.read, subject: null },
+  { action: ACTIONS.edit, subject: null },
+  { action: ACTIONS.verify, subject: null },
+];
+
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { locale?: string | null; updatedAt?: string; publishedAt?: string | null } & Record<string, unknown>;
+  activeTab?: 'draft' | 'published' | null;
+  collectionType: string;
+}
+
+/** Edit-view side panel "Trust", registered with the Content Manager; nothing on types without trust labels. */
+export const TrustPanel = (props: PanelProps) => {
+  const { formatMessage } = useIntl();
+  const { contentType } = useContentManagerContext();
+  if (!hasTrustLabels(contentType)) return null;
+  return {
+    title: formatMessage({ id: getTranslation('panel.title'), defaultMessage: 'Trust' }),
+    content: <TrustPanelContent {...props} />,
+  };
+};
+
+interface LabelsForm {
+  aiInvolvement: AiInvolvement;
+  disclaimerMode: DisclaimerMode;
+  disclaimerText: string;
+  sources: SourceDraft[];
+}
+
+const formFrom = (state: TrustState): LabelsForm => ({
+  aiInvolvement: state.aiInvolvement,
+  disclaimerMode: state.disclaimerMode,
+  disclaimerText: state.disclaimerText ?? '',
+  sources: state.sources.map(toDraft),
+});
+
+const bodyFrom = (form: LabelsForm) => ({
+  aiInvolvement: form.aiInvolvement,
+  disclaimerMode: form.disclaimerMode,
+  disclaimerText: form.disclaimerText === '' ? null : form.disclaimerText,
+  sources: form.sources.map(fromDraft),
+});
+
+const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
+  const { formatMessage, formatDate } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values as Record<string, string>);
+  const { get, put, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(PERMISSIONS);
+  const canEdit = Boolean(allowedActions.canEdit);
+  const canVerify = Boolean(allowedActions.canVerify);
+
+  const locale = (document?.locale as string | undefined) ?? currentCmLocale();
+  const [data, setData] = React.useState<DocumentResponse | null>(null);
+  const [history, setHistory] = React.useState<HistoryEvent[]>([]);
+  const [form, setForm] = React.useState<LabelsForm | null>(null);
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+
+  const load = React.useCallback(async () => {
+    if (!documentId) return;
+    try {
+      const [state, events] = await Promise.all([
+        get(documentPath(model, documentId, '', locale)),
+        get(documentPath(model, documentId, '/history', locale)),
+      ]);
+      const response = state.data as DocumentResponse;
+      setData(response);
+      setForm(formFrom(response.data.draft));
+      setHistory((events.data as { data: HistoryEvent[] }).data.slice(0, 5));
+      setErrors({});
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(readError(error).message);
+    }
+  }, [get, model, documentId, locale]);
+
+  // Refetch when the entry is saved, published or discarded, or the locale switcher changes the locale.
+  React.useEffect(() => {
+    void load();
+  }, [load, document?.updatedAt, document?.publishedAt]);
+
+  if (!documentId) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {t('panel.saveFirst', 'Save the entry to add trust labels.')}
+      </Typography>
+    );
+  }
+  if (loadError) {
+    return (
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Typography variant="pi" textColor="danger600">
+          {loadError}
+        </Typography>
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => void load()}>
+          {t('panel.retry', 'Retry')}
+        </Button>
+      </Flex>
+    );
+  }
+  if (!data || !form) return <Loader small>{t('panel.loading', 'Loading trust labels…')}</Loader>;
+
+  const { draft, published } = data.data;
+  const meta = data.meta;
+  const dirty = JSON.stringify(bodyFrom(form)) !== JSON.stringify(bodyFrom(formFrom(draft)));
+
+  const preview =
+    form.disclaimerMode === 'off'
+      ? null
+      : form.disclaimerMode === 'custom'
+        ? form.disclaimerText.trim()
+          ? fillSiteName(form.disclaimerText, meta.siteName)
+          : null
+        : meta.disclaimerDefaults[form.aiInvolvement] ?? null;
+
+  const validate = (body: ReturnType<typeof bodyFrom>) => {
+    const result = trustEditSchema.safeParse(body);
+    const next: Record<string, string> = {};
+    if (!result.success) {
+      for (const detail of toValidationDetails(result.error.issues)) next[detail.path.join('.')] = detail.message;
+    }
+    if (body.disclaimerMode === 'custom' && !body.disclaimerText) next.disclaimerText = t('errors.customText', 'Write the custom disclaimer, or choose another mode.');
+    return next;
+  };
+  const sourceErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([path]) => path === 'sources' || path.startsWith('sources.'))
+      .map(([path, message]) => [path.replace(/^sources\.?/, ''), message])
+  );
+
+  const save = async () => {
+    const body = bodyFrom(form);
+    const found = validate(body);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const res = await put(documentPath(model, documentId, '', locale), body);
+      const response = res.data as DocumentResponse;
+      setData({ ...response, meta });
+      setForm(formFrom(response.data.draft));
+      toggleNotification({ type: 'success', message: t('notify.saved', 'Trust labels saved') });
+      announceTrustChange();
+      void load();
+    } catch (error) {
+      const { message, details } = readError(error);
+      setErrors(Object.fromEntries(details.map((detail) => [detail.path.join('.'), detail.message])));
+      toggleNotification({ type: 'danger', message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runVerification = async (action: 'verify' | 'unverify', note: string) => {
+    setBusy(true);
+    try {
+      await post(documentPath(model, documentId, `/${action}`, locale), note.trim() ? { note } : {});
+      toggleNotification({
+        type: 'success',
+        message: action === 'verify' ? t('notify.verified', 'Marked as Human Verified') : t('notify.unverified', 'Verification withdrawn'),
+      });
+      announceTrustChange();
+      await load();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: readError(error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="trust-panel">
+      <StatusSummary draft={draft} published={published} formatDate={formatDate} t={t} />
+
+      {canVerify ? (
+        <Flex gap={2} wrap="wrap">
+          <VerificationDialog
+            action="verify"
+            disabled={busy || dirty}
+            onConfirm={(note) => runVerification('verify', note)}
+            requiredSources={meta.requiredSources}
+            sourceCount={draft.sources.length}
+          />
+          {draft.status !== 'unverified' || published?.status === 'verified' || published?.status === 'stale' ? (
+            <VerificationDialog action="unverify" disabled={busy} onConfirm={(note) => runVerification('unverify', note)} />
+          ) : null}
+        </Flex>
+      ) : null}
+      {canVerify && dirty ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.saveBeforeVerify', 'Save the trust labels before verifying.')}
+        </Typography>
+      ) : null}
+
+      <Divider />
+
+      <Field.Root name="aiInvolvement">
+        <Field.Label>{t('fields.aiInvolvement', 'AI involvement')}</Field.Label>
+        <SingleSelect
+          value={form.aiInvolvement}
+          disabled={!canEdit}
+          onChange={(value: string | number) => setForm({ ...form, aiInvolvement: value as AiInvolvement })}
+        >
+          {AI_INVOLVEMENT.map((value) => (
+            <SingleSelectOption key={value} value={value}>
+              {t(`ai.${value}`, { unknown: 'Unknown', none: 'None (human-written)', assisted: 'AI-assisted', generated: 'AI-generated' }[value])}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
+
+      <Field.Root name="disclaimerMode">
+        <Field.Label>{t('fields.disclaimerMode', 'Disclaimer')}</Field.Label>
+        <SingleSelect
+          value={form.disclaimerMode}
+          disabled={!canEdit}
+          onChange={(value: string | number) => setForm({ ...form, disclaimerMode: value as DisclaimerMode })}
+        >
+          {DISCLAIMER_MODES.map((value) => (
+            <SingleSelectOption key={value} value={value}>
+              {t(`mode.${value}`, { default: 'Default text', custom: 'Custom text', off: 'Off' }[value])}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
+
+      {form.disclaimerMode === 'custom' ? (
+        <Field.Root name="disclaimerText" error={errors.disclaimerText} hint={t('fields.disclaimerTextHint', 'Plain text, up to 2000 characters. {siteName} is replaced by the site name.', { siteName: '{siteName}' })}>
+          <Field.Label>{t('fields.disclaimerText', 'Custom disclaimer')}</Field.Label>
+          <Textarea
+            value={form.disclaimerText}
+            disabled={!canEdit}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setForm({ ...form, disclaimerText: event.target.value })}
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      ) : null}
+
+      <Box padding={3} background="neutral100" hasRadius data-testid="trust-disclaimer-preview">
+        <Typography variant="sigma" textColor="neutral600" tag="p">
+          {t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })}
+        </Typography>
+        <Typography variant="pi" textColor={preview ? 'neutral800' : 'neutral500'}>
+          {preview ?? t('panel.noDisclaimer', 'No disclaimer')}
+        </Typography>
+      </Box>
+
+      <Divider />
+
+      <Typography variant="delta" tag="h3">
+        {t('fields.sources', 'Sources')}
+      </Typography>
+      <SourcesEditor sources={form.sources} onChange={(sources) => setForm({ ...form, sources })} errors={sourceErrors} disabled={!canEdit} />
+
+      {canEdit ? (
+        <Button fullWidth disabled={!dirty || busy} loading={busy} onClick={() => void save()}>
+          {t('panel.save', 'Save trust labels')}
+        </Button>
+      ) : null}
+
+      <Divider />
+      <HistoryList events={history} formatDate={formatDate} t={t} />
+    </Flex>
+  );
+};
+
+type Translate = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) => string;
+type FormatDate = ReturnType<typeof useIntl>['formatDate'];
+
+const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState; published: TrustState | null; formatDate: FormatDate; t: Translate }) => {
+  const when = draft.verifiedAt ? formatDate(draft.verifiedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Flex gap={2} wrap="wrap">
+        <StatusBadge status={draft.status} />
+        {published && published.status !== draft.status ? (
+          <Typography variant="pi" textColor="neutral600">
+            {t('panel.publishedIs', 'Published version: {status}', {
+              status: t(`status.${published.status}`, { verified: 'Human Verified', stale: 'Needs re-verification', unverified: 'Not verified' }[published.status]),
+            })}
+          </Typography>
+        ) : null}
+      </Flex>
+      {draft.status !== 'unverified' && draft.verifiedBy ? (
+        <Typography variant="pi" textColor="neutral600">
+          {t('panel.verifiedBy', 'Verified by {name} on {date}', { name: draft.verifiedBy.name, date: when })}
+        </Typography>
+      ) : null}
+      {draft.status === 'stale' ? (
+        <Typography variant="pi" textColor="warning600" data-testid="trust-changed-fields">
+          {t('panel.changedFields', 'Changed since verification: {fields}', { fields: draft.changedFields.join(', ') })}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
+const VerificationDialog = ({
+  action,
+  disabled,
+  onConfirm,
+  requiredSources,
+  sourceCount,
+}: {
+  action: 'verify' | 'unverify';
+  disabled: boolean;
+  onConfirm: (note: string) => void;
+  requiredSources?: number;
+  sourceCount?: number;
+}) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const [note, setNote] = React.useState('');
+  const verify = action === 'verify';
+  const missingSources = verify && requiredSources !== undefined && (sourceCount ?? 0) < requiredSources;
+
+  return (
+    <Dialog.Root onOpenChange={() => setNote('')}>
+      <Dialog.Trigger>
+        <Button variant={verify ? 'success-light' : 'danger-light'} startIcon={verify ? <Check /> : <Cross />} disabled={disabled}>
+          {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{verify ? t('dialog.verifyTitle', 'Mark as Human Verified?') : t('dialog.unverifyTitle', 'Withdraw the verification?')}</Dialog.Header>
+        <Dialog.Body>
+          <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+            <Typography>
+              {verify
+                ? t('dialog.verifyBody', 'You confirm that you reviewed this version, in this locale, and take editorial responsibility for it. Any later change to its content withdraws the badge.')
+                : t('dialog.unverifyBody', 'The draft and the published version of this locale will show as not verified.')}
+            </Typography>
+            {missingSources ? (
+              <Typography textColor="danger600">
+                {t('dialog.needsSources', 'This entry needs at least {count} source(s) before it can be verified.', { count: requiredSources ?? 0 })}
+              </Typography>
+            ) : null}
+            <Field.Root name="note" hint={t('dialog.noteHint', 'Optional, kept in the audit log.')}>
+              <Field.Label>{t('dialog.note', 'Note')}</Field.Label>
+              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+          </Flex>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button fullWidth variant="tertiary">
+              {t('dialog.cancel', 'Cancel')}
+            </Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button fullWidth variant={verify ? 'success' : 'danger'} disabled={missingSources} onClick={() => onConfirm(note)}>
+              {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
+            </Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};
+
+const HistoryList = ({ events, formatDate, t }: { events: HistoryEvent[]; formatDate: FormatDate; t: Translate }) => (
+  <Flex direction="column" alignItems="stretch" gap={2} data-testid="trust-history">
+    <Typography variant="sigma" textColor="neutral600">
+      {t('history.title', 'Recent history')}
+    </Typography>
+    {events.length === 0 ? (
+      <Typography variant="pi" textColor="neutral500">
+        {t('history.empty', 'Nothing yet.')}
+      </Typography>
+    ) : (
+      events.map((event) => (
+        <Box key={event.id}>
+          <Typography variant="pi" fontWeight="bold">
+            {t(`history.${event.action}`, { verify: 'Verified', unverify: 'Unverified', stale: 'Became stale', restore: 'Verified again (content restored)', edit: 'Labels edited' }[event.action])}
+            {event.changedFields.length > 0 ? ` · ${event.changedFields.join(', ')}` : ''}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {[event.actor?.name ?? t('history.system', 'system'), formatDate(event.at, { dateStyle: 'medium', timeStyle: 'short' })].join(' · ')}
+          </Typography>
+          {event.note ? (
+            <Typography variant="pi" textColor="neutral600" tag="p">
+              “{event.note}”
+            </Typography>
+          ) : null}
+        </Box>
+      ))
+    )}
+  </Flex>
+);
