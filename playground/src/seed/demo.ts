@@ -123,6 +123,33 @@ async function ensureAdmins(strapi: Core.Strapi) {
   }
 }
 
+/**
+ * On a fresh database Strapi gives the built-in Editor and Author roles no locale on i18n types, so they
+ * could not open articles. The demo grants them both locales (Authors keep their "is creator" condition).
+ */
+async function grantArticleLocales(strapi: Core.Strapi) {
+  const locales = ['en', 'fr'];
+  const fields = ['title', 'slug', 'body', 'category'];
+  const grants: Record<string, { actions: string[]; conditions: string[] }> = {
+    'strapi-editor': { actions: ['create', 'read', 'update', 'delete', 'publish'], conditions: [] },
+    'strapi-author': { actions: ['create', 'read', 'update', 'delete'], conditions: ['admin::is-creator'] },
+  };
+  for (const [code, { actions, conditions }] of Object.entries(grants)) {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!role) continue;
+    for (const name of actions) {
+      const action = `plugin::content-manager.explorer.${name}`;
+      const properties = ['create', 'read', 'update'].includes(name) ? { fields, locales } : { locales };
+      const existing = await strapi.db.query('admin::permission').findOne({ where: { role: role.id, action, subject: ARTICLE } });
+      if (existing) {
+        await strapi.db.query('admin::permission').update({ where: { id: existing.id }, data: { properties } });
+      } else {
+        await strapi.service('admin::role').addPermissions(role.id, [{ action, subject: ARTICLE, properties, conditions }]);
+      }
+    }
+  }
+}
+
 async function grantPublicRead(strapi: Core.Strapi) {
   const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!publicRole) return;
@@ -224,6 +251,7 @@ const trustEdit = (strapi: Core.Strapi, documentId: string, body: Record<string,
 export async function seedDemo(strapi: Core.Strapi) {
   await ensureFrenchLocale(strapi);
   await ensureAdmins(strapi);
+  await grantArticleLocales(strapi);
   await grantPublicRead(strapi);
   const seeded = await seedArticles(strapi);
   if (seeded) {
