@@ -75,8 +75,9 @@ export async function createArticle(
 export const trustPath = (documentId: string, suffix = '') => `/trust-labels/documents/${ARTICLE_UID}/${documentId}${suffix}`;
 
 /**
- * Sets a version's trust status straight in the database, for tests that need a verified or stale version
- * before verification routes exist. `published` picks the published row instead of the draft.
+ * Sets a version's trust status straight in the database, consistently with the verification rules: a
+ * `verified` version records its current content hash (as if verified now), a `stale` one a hash that no
+ * longer matches, an `unverified` one none. `published` picks the published row instead of the draft.
  */
 export async function setTrustStatusInDb(
   strapi: Core.Strapi,
@@ -84,11 +85,20 @@ export async function setTrustStatusInDb(
   status: 'unverified' | 'verified' | 'stale',
   { locale = 'en', published = false }: { locale?: string; published?: boolean } = {}
 ): Promise<void> {
-  const row = await strapi.db.query(ARTICLE_UID).findOne({
-    where: { documentId, locale, publishedAt: published ? { $notNull: true } : { $null: true } },
-    populate: ['trust'],
-  });
+  const verification = strapi.plugin('trust-labels').service('verification');
+  const { rows, names } = await verification.loadVersions(ARTICLE_UID, documentId, locale);
+  const row = rows.find((candidate: any) => Boolean(candidate.publishedAt) === published);
   if (!row?.trust?.id) throw new Error(`no trust component for ${documentId} (${locale}, published=${published})`);
-  await strapi.db.query('trust-labels.trust').update({ where: { id: row.trust.id }, data: { status } });
+  const { hash, fieldHashes } = verification.hashOf(row, names);
+  const data =
+    status === 'unverified'
+      ? { status, verifiedHash: null, fieldHashes: null, verifiedAt: null }
+      : {
+          status,
+          verifiedHash: status === 'verified' ? hash : '0'.repeat(64),
+          fieldHashes,
+          verifiedAt: new Date().toISOString(),
+          changedFields: status === 'stale' ? ['title'] : [],
+        };
+  await strapi.db.query('trust-labels.trust').update({ where: { id: row.trust.id }, data });
 }
-export * from './child';

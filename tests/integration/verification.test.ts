@@ -165,6 +165,13 @@ describe('verification is bound to the verified content', () => {
     expect(draft.changedFields).toEqual(['body']);
   });
 
+  it('an update through the entity service (Strapi 4 API, still in Strapi 5) turns the draft stale', async () => {
+    const documentId = await verifiedArticle();
+    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null } });
+    await (t.strapi as any).entityService.update(ARTICLE_UID, row.id, { data: { title: unique('Entity service') } });
+    expect((await state(documentId)).draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
+  });
+
   it('changing two fields names both', async () => {
     const documentId = await verifiedArticle();
     await cmEdit(documentId, { title: unique('Both'), slug: 'a-new-slug' });
@@ -226,6 +233,25 @@ describe('verification is bound to the verified content', () => {
     expect((await contentApiTrust(documentId)).status).toBe('stale');
   });
 
+  it('a Content Manager bulk publish of a stale draft yields a stale published version', async () => {
+    const documentId = await verifiedArticle({ publish: true });
+    await cmEdit(documentId, { title: unique('Bulk published change') });
+    const res = await t.http.post(`${CM}/actions/bulkPublish?locale=en`, { documentIds: [documentId] }, { token: admin.token });
+    expect(res.status).toBe(200);
+    const current = await state(documentId);
+    expect(current.draft.status).toBe('stale');
+    expect(current.published).toMatchObject({ status: 'stale', changedFields: ['title'] });
+  });
+
+  it('publishing from code (document service) a verified draft yields a verified published version', async () => {
+    const documentId = await createArticle(t.strapi, { title: unique('Code publish'), body: 'Body' }, { publish: true });
+    await addSources(documentId);
+    await verify(documentId);
+    expect((await state(documentId)).published.status).toBe('unverified');
+    await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
+    expect((await state(documentId)).published).toMatchObject({ status: 'verified', changedFields: [] });
+  });
+
   it('publishing an unverified draft yields an unverified published version', async () => {
     const documentId = await createArticle(t.strapi, { title: unique('Never verified') });
     await cmPublish(documentId);
@@ -242,6 +268,56 @@ describe('verification is bound to the verified content', () => {
     const current = await state(documentId);
     expect(current.draft).toMatchObject({ status: 'verified', changedFields: [] });
     expect(current.published).toMatchObject({ status: 'verified', changedFields: [] });
+  });
+
+  it('a Content Manager publish that saves a changed form turns both versions stale', async () => {
+    const documentId = await verifiedArticle({ publish: true });
+    const newTitle = unique('Saved and published at once');
+    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=en`, { title: newTitle }, { token: admin.token });
+    expect(res.status).toBe(200);
+    const { rows } = await storedTrust(documentId);
+    expect(rows.find((row) => row.publishedAt).title).toBe(newTitle);
+    const current = await state(documentId);
+    expect(current.draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
+    expect(current.published).toMatchObject({ status: 'stale', changedFields: ['title'] });
+    expect((await contentApiTrust(documentId)).status).toBe('stale');
+  });
+
+  it('a published version without the draft\'s sources is not marked by verify', async () => {
+    // published first, sources added to the draft afterwards: the versions differ by their sources only
+    const documentId = await createArticle(t.strapi, { title: unique('Sources differ'), body: 'Same body' }, { publish: true });
+    await addSources(documentId);
+    const data = await verify(documentId);
+    expect(data.draft.status).toBe('verified');
+    expect(data.published.status).toBe('unverified');
+    expect((await contentApiTrust(documentId)).status).toBe('unverified');
+  });
+
+  it('unpublishing a verified article keeps the draft verified', async () => {
+    const documentId = await verifiedArticle({ publish: true });
+    const res = await t.http.post(`${CM}/${documentId}/actions/unpublish?locale=en`, {}, { token: admin.token });
+    expect(res.status).toBe(200);
+    const current = await state(documentId);
+    expect(current.published).toBeNull();
+    expect(current.draft).toMatchObject({ status: 'verified', changedFields: [] });
+  });
+
+  it('relations are not hashed: changing the category keeps the draft verified', async () => {
+    const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: unique('Category') } as any });
+    const documentId = await verifiedArticle();
+    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { category: category.documentId } as any });
+    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['category'] });
+    expect(row.category?.documentId).toBe(category.documentId);
+    expect((await state(documentId)).draft).toMatchObject({ status: 'verified', changedFields: [] });
+  });
+
+  it('verify without a locale verifies the default locale (en)', async () => {
+    const documentId = await createArticle(t.strapi, { title: unique('No locale given') });
+    await addSources(documentId);
+    const res = await t.http.post(trustPath(documentId, '/verify'), {}, { token: editor.token });
+    expect(res.status).toBe(200);
+    expect(res.body.data.draft.status).toBe('verified');
+    expect((await storedTrust(documentId, 'en')).draft.status).toBe('verified');
   });
 
   // ---- labels and sources ---------------------------------------------------------------------------

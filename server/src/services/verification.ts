@@ -244,7 +244,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           });
         }
-        if (input.locale !== undefined && (typeof input.locale !== 'string' || input.locale.length > 20)) {
+        if (input.locale !== undefined && (typeof input.locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale))) {
           problems.push({ path: ['locale'], message: 'locale must be a locale code such as en or fr', name: 'ValidationError' });
         }
         if (input.note !== undefined && (typeof input.note !== 'string' || input.note.length > LIMITS.note)) {

@@ -1,0 +1,194 @@
+// Browser tests of the admin panel: Debian's Chromium driven by playwright-core, against the playground
+// started with `strapi start` on a fresh seeded database. Run with `npm run test:e2e`.
+// Screenshots of the side panel, the list view and the settings page go to docs/screenshots/.
+const assert = require('node:assert/strict');
+const path = require('path');
+const { after, before, describe, it } = require('node:test');
+
+const { chromium } = require('playwright-core');
+
+const { startE2eServer, REPO_ROOT } = require('./server');
+
+const PASSWORD = 'TrustLabels-Demo-1';
+const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARTICLE = 'api::article.article';
+const TIMEOUT = 60_000;
+
+let server;
+let browser;
+
+const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function login(email) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${server.baseUrl}/admin/auth/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  return { context, page };
+}
+
+/** Strapi's onboarding tour and product banners can cover the page; close them when they show. */
+async function dismissOverlays(page) {
+  for (const name of ['Skip', 'Close']) {
+    const button = page.getByRole('button', { name, exact: true });
+    if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => undefined);
+  }
+}
+
+async function documentIdBySlug(slug) {
+  const res = await fetch(`${server.baseUrl}/api/articles?locale=en&filters[slug][$eq]=${encodeURIComponent(slug)}`);
+  const body = await res.json();
+  assert.equal(body.data.length, 1, `article ${slug} not found`);
+  return body.data[0].documentId;
+}
+
+async function openArticle(page, documentId, locale = 'en') {
+  await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=${locale}`);
+  await dismissOverlays(page);
+  const panel = page.getByTestId('trust-panel');
+  await panel.waitFor();
+  return panel;
+}
+
+describe('admin panel', { timeout: 600_000 }, () => {
+  before(async () => {
+    server = await startE2eServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: launchArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets an Editor add sources, set a custom disclaimer, verify, and see the badge withdrawn after a title edit', async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      const documentId = await documentIdBySlug('how-we-use-ai');
+      const panel = await openArticle(page, documentId);
+      await assert.doesNotReject(panel.getByText('Needs re-verification').first().waitFor());
+
+      // Two sources: the first with a javascript: URL, rejected inline before anything is sent.
+      for (let i = 0; i < 2; i += 1) await panel.getByRole('button', { name: 'Add a source' }).click();
+      const sources = panel.getByTestId('trust-source');
+      assert.equal(await sources.count(), 3);
+      await sources.nth(1).getByLabel('Title').fill('AI Act, Article 50');
+      await sources.nth(1).getByLabel('URL').fill('javascript:alert(1)');
+      await sources.nth(2).getByLabel('Title').fill('Newsroom AI guidelines');
+      await sources.nth(2).getByLabel('URL').fill('https://example.org/guidelines');
+      await sources.nth(2).getByLabel('Publisher').fill('Example Press');
+      await panel.getByRole('button', { name: 'Save trust labels' }).click();
+      await panel.getByText('url must start with http:// or https://').waitFor();
+      await sources.nth(1).getByLabel('URL').fill('https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
+
+      // Custom disclaimer with a live preview.
+      await panel.getByRole('combobox', { name: 'Disclaimer' }).click();
+      await page.getByRole('option', { name: 'Custom text' }).click();
+      await panel.getByLabel('Custom disclaimer').fill('Drafted with AI help at {siteName}, checked by our editors.');
+      await panel.getByTestId('trust-disclaimer-preview').getByText('Drafted with AI help at Bytevyte, checked by our editors.').waitFor();
+      await panel.getByRole('button', { name: 'Save trust labels' }).click();
+      await page.getByText('Trust labels saved').first().waitFor();
+
+      const res = await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`);
+      const saved = (await res.json()).data.trust;
+      assert.equal(saved.sources.length, 3);
+      assert.equal(saved.sources[1].url, 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
+      assert.equal(saved.disclaimer, 'Drafted with AI help at Bytevyte, checked by our editors.');
+
+      // Verify, with a confirmation and a note.
+      await panel.getByRole('button', { name: 'Verify', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByLabel('Note').fill('Checked all three sources.');
+      await page.screenshot({ path: path.join(SHOTS, 'verify-dialog.png') });
+      await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
+      await panel.getByTestId('trust-status-badge').and(page.locator('[data-status="verified"]')).waitFor();
+      await panel.getByText('Verified by Eddie Editor').waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'side-panel-verified.png'), fullPage: true });
+
+      // Editing the title makes the verification stale, and the panel names the field.
+      await page.locator('input[name="title"]').fill('How we use AI in our newsroom (2026 update)');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await panel.getByTestId('trust-changed-fields').getByText('title').waitFor();
+      await panel.getByText('Needs re-verification').first().waitFor();
+      await page.screenshot({ path: path.join(SHOTS, 'side-panel-stale.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an Author the labels but no Verify button', async () => {
+    const { context, page } = await login('author@trust-labels.local');
+    try {
+      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=en`);
+      await dismissOverlays(page);
+      await page.locator('input[name="title"]').fill('Written by an author');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+      const panel = page.getByTestId('trust-panel');
+      await panel.waitFor();
+      await panel.getByRole('button', { name: 'Save trust labels' }).waitFor();
+      assert.equal(await panel.getByRole('button', { name: 'Verify', exact: true }).count(), 0);
+      assert.equal(await panel.getByRole('button', { name: 'Unverify', exact: true }).count(), 0);
+      await panel.getByText('Not verified').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the Trust column in the list view, and bulk-verifies selected entries', async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en`);
+      await dismissOverlays(page);
+      await page.locator('thead').getByText('Trust', { exact: true }).waitFor();
+      const target = await documentIdBySlug('eu-ai-act-transparency');
+      const cell = page.getByTestId(`trust-cell-${target}`);
+      await cell.locator('[data-status="unverified"]').waitFor();
+
+      const row = page.getByRole('row').filter({ has: cell });
+      await row.getByRole('checkbox').check();
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByText('1 of 1 done.').first().waitFor();
+      await cell.locator('[data-status="verified"]').waitFor();
+      await dismissOverlays(page);
+      await page.screenshot({ path: path.join(SHOTS, 'list-view.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('saves a French disclaimer in Settings → Trust Labels', async () => {
+    const { context, page } = await login('admin@trust-labels.local');
+    try {
+      await page.goto(`${server.baseUrl}/admin/settings/trust-labels`);
+      await dismissOverlays(page);
+      await page.getByRole('heading', { name: 'Trust Labels' }).waitFor();
+      await page.getByRole('combobox', { name: 'Locale' }).click();
+      await page.getByRole('option', { name: /French/ }).click();
+      const generated = page.getByLabel('Disclaimer when AI involvement is “AI-generated”');
+      await generated.fill('Article généré par IA chez {siteName}, relu par la rédaction.');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Settings saved').first().waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
+
+      // Readers of the French AI-generated article now get the new default text.
+      const res = await fetch(`${server.baseUrl}/api/articles?locale=fr&filters[trust][aiInvolvement][$eq]=generated`);
+      const body = await res.json();
+      assert.ok(body.data.length >= 1);
+      await page.reload();
+      await page.getByRole('combobox', { name: 'Locale' }).click();
+      await page.getByRole('option', { name: /French/ }).click();
+      assert.equal(await page.getByLabel('Disclaimer when AI involvement is “AI-generated”').inputValue(), 'Article généré par IA chez {siteName}, relu par la rédaction.');
+    } finally {
+      await context.close();
+    }
+  });
+});
