@@ -102,3 +102,4 @@ export async function setTrustStatusInDb(
         };
   await strapi.db.query('trust-labels.trust').update({ where: { id: row.trust.id }, data });
 }
+export * from './child';
