@@ -14,6 +14,11 @@ npx --no-install strapi-plugin build >/dev/null
 tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
 tar -tzf "$work/$tarball" | sed 's#^package/##' | grep -E '^(dist/server/index.js|dist/admin/index.mjs|package.json|README.md)$' | sort
+# Node-only modules must not reach the admin bundle (they break Vite builds of the host app's admin).
+if grep -lE "from ['\"](node:)?(fs|path|crypto|os|child_process|async_hooks)['\"]|require\(['\"](node:)?(fs|path|crypto|os|child_process|async_hooks)['\"]\)" "$repo"/dist/admin/*.js "$repo"/dist/admin/*.mjs; then
+  echo "the admin bundle imports a Node-only module (files above)" >&2
+  exit 1
+fi
 if tar -tzf "$work/$tarball" | grep -qE '^package/(playground|tests|node_modules)/'; then
   echo "the tarball must not contain playground/, tests/ or node_modules/" >&2
   exit 1
