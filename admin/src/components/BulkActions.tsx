@@ -5,13 +5,12 @@ import {
   useNotification,
   useRBAC,
 } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 
 import { ACTIONS } from '../../../shared/constants';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
 import { PREFIX, readError } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 import { currentCmLocale } from '../utils/locale';
 
 const VERIFY_PERMISSION = [{ action: ACTIONS.verify, subject: null }];
@@ -23,9 +22,7 @@ interface BulkProps {
 
 const createBulkAction = (action: 'verify' | 'unverify') => {
   const BulkAction = ({ documents, model }: BulkProps) => {
-    const { formatMessage } = useIntl();
-    const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-      formatMessage({ id: getTranslation(id), defaultMessage }, values);
+    const t = useTranslate();
     const { post } = useFetchClient();
     const { toggleNotification } = useNotification();
     const { allowedActions } = useRBAC(VERIFY_PERMISSION);

@@ -1,9 +1,8 @@
 import { Box, Button, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
 
 import { LIMITS, type Source } from '../../../shared/trust';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 export interface SourceDraft {
   title: string;
@@ -36,9 +35,7 @@ interface Props {
 }
 
 export const SourcesEditor = ({ sources, onChange, errors, disabled }: Props) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
 
   const update = (index: number, field: keyof SourceDraft, value: string) =>
     onChange(sources.map((source, i) => (i === index ? { ...source, [field]: value } : source)));

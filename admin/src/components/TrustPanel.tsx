@@ -29,6 +29,7 @@ import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMo
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
 import { documentPath, readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
+import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
 import { fromDraft, SourcesEditor, toDraft, type SourceDraft } from './SourcesEditor';
@@ -81,9 +82,8 @@ const bodyFrom = (form: LabelsForm) => ({
 });
 
 const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
-  const { formatMessage, formatDate } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values as Record<string, string>);
+  const { formatDate } = useIntl();
+  const t = useTranslate();
   const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
@@ -307,7 +307,6 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
   );
 };
 
-type Translate = (id: string, defaultMessage: string, values?: Record<string, React.ReactNode>) => string;
 type FormatDate = ReturnType<typeof useIntl>['formatDate'];
 
 const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState; published: TrustState | null; formatDate: FormatDate; t: Translate }) => {
@@ -351,9 +350,7 @@ const VerificationDialog = ({
   requiredSources?: number;
   sourceCount?: number;
 }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const [note, setNote] = React.useState('');
   const verify = action === 'verify';
   const missingSources = verify && requiredSources !== undefined && (sourceCount ?? 0) < requiredSources;

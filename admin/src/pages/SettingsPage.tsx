@@ -17,13 +17,12 @@ import {
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 
 import { ACTIONS } from '../../../shared/constants';
 import { settingsSchema, toValidationDetails } from '../../../shared/schemas';
 import { AI_INVOLVEMENT, type AiInvolvement, type Settings } from '../../../shared/trust';
 import { PREFIX, readError } from '../utils/api';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const PERMISSIONS = [
   { action: ACTIONS.settingsRead, subject: null },
@@ -38,9 +37,7 @@ const AI_LABELS: Record<AiInvolvement, string> = {
 };
 
 const SettingsPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: loadingPermissions } = useRBAC(PERMISSIONS);
