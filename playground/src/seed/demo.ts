@@ -169,14 +169,14 @@ async function seedArticles(strapi: Core.Strapi) {
 
   const categoryIds = new Map<string, string>();
   for (const name of new Set(ARTICLES.map((article) => article.category))) {
-    const category = await strapi.documents(CATEGORY).create({ data: { name } });
+    const category = await strapi.documents(CATEGORY).create({ data: { name } as Record<string, unknown> });
     categoryIds.set(name, category.documentId);
   }
 
   const trust = strapi.plugin('trust-labels').service('trust');
   for (const article of ARTICLES) {
     const category = categoryIds.get(article.category);
-    const { documentId } = await strapi.documents(ARTICLE).create({ locale: 'en', data: { ...article.en, category } });
+    const { documentId } = await strapi.documents(ARTICLE).create({ locale: 'en', data: { ...article.en, category } as Record<string, unknown> });
     await trust.editDraft(ARTICLE, documentId, 'en', article.trust);
     await strapi.documents(ARTICLE).publish({ documentId, locale: 'en' });
 
@@ -238,7 +238,7 @@ async function seedVerifications(strapi: Core.Strapi) {
     await strapi.documents(ARTICLE).update({
       documentId: ai,
       locale: 'en',
-      data: { body: 'Our editorial principles for AI assistance, reviewed by the editor in chief. Updated in November.' },
+      data: { body: 'Our editorial principles for AI assistance, reviewed by the editor in chief. Updated in November.' } as Record<string, unknown>,
     });
   }
 }
