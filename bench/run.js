@@ -107,6 +107,24 @@ async function bulkVerify(app, baseUrl) {
   return { documents: documentIds.length, verified, seconds, queriesPerDocument: queries / documentIds.length };
 }
 
+// BENCH_PROFILE=dir writes a CPU profile of each scenario's measured run (open it in Chrome DevTools).
+async function startProfile(name) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return async () => undefined;
+  const inspector = require('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name.slice(0, 1)}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function scenario(name, pluginConfig, withTrust) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-bench-'));
   console.log(`\n${name}`);
@@ -124,7 +142,9 @@ async function scenario(name, pluginConfig, withTrust) {
     }
     if (withTrust && !big.hasTrust) throw new Error('responses lack trust');
     await loadTest(url); // warm-up, discarded
+    const stopProfile = await startProfile(name);
     const load = await loadTest(url);
+    await stopProfile();
     console.log(`  ${load.rps.toFixed(1)} req/s, ${load.latency.toFixed(1)} ms mean latency, ${load.errors} errors`);
     console.log(`  SQL queries per request: ${big.count} at pageSize=100 (${big.entries} entries), ${small.count} at pageSize=10`);
     const bulk = withTrust ? await bulkVerify(app, baseUrl) : null;

@@ -48,6 +48,7 @@ export async function loadTrustByEntryId(
   if (entryIds.length === 0) return result;
 
   const db: any = strapi.db;
+  const client: string = db.dialect?.client ?? db.config?.connection?.client ?? '';
   const schema: string | undefined = db.getSchemaName?.();
   const table = (name: string) => (schema ? `${schema}.${name}` : name);
   const entryLink = db.metadata.get(uid).attributes[attr].joinTable;
@@ -76,9 +77,14 @@ export async function loadTrustByEntryId(
         this.on(`sl.${sourceLink.joinColumn.name}`, '=', `t.${trustColumns.id}`).andOn(`sl.field`, '=', db.connection.raw('?', ['sources']));
       })
       .leftJoin({ s: table(sourceMeta.tableName) }, `s.${sourceColumns.id}`, `sl.${sourceLink.inverseJoinColumn.name}`)
-      .whereIn(`l.${entryLink.joinColumn.name}`, ids)
+      .modify((query: any) => {
+        // On SQLite, one JSON parameter instead of one placeholder per id: the statement stays short, and
+        // preparing it (once per request, in knex) costs a fraction of a 100-placeholder IN list.
+        if (client === 'sqlite') query.whereRaw(`l.${entryLink.joinColumn.name} in (select value from json_each(?))`, [JSON.stringify(ids)]);
+        else query.whereIn(`l.${entryLink.joinColumn.name}`, ids);
+      })
       .where(`l.field`, attr)
-      .orderBy([`l.${entryLink.joinColumn.name}`, `sl.${sourceLink.orderColumnName}`]);
+      .orderBy(`sl.${sourceLink.orderColumnName}`);
     for (const row of rows) {
       const entryId = Number(row.__entry_id);
       let trust = trustByEntry.get(entryId);
