@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DEFAULT_ATTRIBUTE_NAME } from './constants';
+import { SCHEMA_ORG_TYPES } from './json-ld';
 
 const contentTypeUid = z
   .string({ invalid_type_error: 'must be a content type uid string such as "api::article.article"' })
@@ -27,6 +28,16 @@ export const pluginConfigSchema = z
         invalid_type_error: 'must be an object mapping content type uids to arrays of attribute names',
       })
       .default({}),
+    // Optional, without a default: the schema.org @type of each type's JSON-LD (default "Article").
+    jsonLdTypes: z
+      .record(
+        contentTypeUid,
+        z.enum(SCHEMA_ORG_TYPES, {
+          errorMap: () => ({ message: `must be one of the schema.org types ${SCHEMA_ORG_TYPES.join(', ')}` }),
+        }),
+        { invalid_type_error: 'must be an object mapping content type uids to schema.org types such as "NewsArticle"' }
+      )
+      .optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -42,6 +53,15 @@ export const pluginConfigSchema = z
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['hashAttributes', uid],
+          message: `names "${uid}", which is not listed in contentTypes`,
+        });
+      }
+    }
+    for (const uid of Object.keys(config.jsonLdTypes ?? {})) {
+      if (!config.contentTypes.includes(uid)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['jsonLdTypes', uid],
           message: `names "${uid}", which is not listed in contentTypes`,
         });
       }

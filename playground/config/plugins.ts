@@ -13,6 +13,15 @@ export default ({ env }) => ({
       jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret'),
     },
   },
+  // GraphQL at /graphql: `trust` is queryable and filterable there too.
+  graphql: {
+    enabled: true,
+    config: {
+      defaultLimit: 25,
+      maxLimit: 100,
+      depthLimit: 10,
+    },
+  },
   'trust-labels': {
     enabled: true,
     resolve: pluginRoot,

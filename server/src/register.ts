@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
+import { registerGraphQL } from './graphql';
 import { attachTrustToResponse, trustDocumentMiddleware } from './middlewares/document-service';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
@@ -38,6 +39,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(trustDocumentMiddleware(strapi));
   strapi.server.use(attachTrustToResponse);
   strapi.server.use(normalizeBodyErrors);
+  registerGraphQL(strapi, config);
 };
 
 export default register;

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
 import type { AuditService } from './services/audit';
+import type { OutputsService } from './services/outputs';
 import type { ReportService } from './services/report';
 import type { SettingsService } from './services/settings';
 import type { TrustService } from './services/trust';
@@ -16,6 +17,7 @@ export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPl
 
 interface Services {
   audit: AuditService;
+  outputs: OutputsService;
   report: ReportService;
   settings: SettingsService;
   trust: TrustService;

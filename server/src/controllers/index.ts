@@ -1,4 +1,5 @@
 import documents from './documents';
+import outputs from './outputs';
 import settings from './settings';
 
-export default { documents, settings };
+export default { documents, outputs, settings };

@@ -25,6 +25,11 @@ export default {
   },
   'content-api': {
     type: 'content-api',
-    routes: [],
+    routes: [
+      // Public outputs. `auth: false` because the permission depends on the uid in the path: the controller
+      // authenticates the request like the content API does and requires `find` on that content type.
+      { method: 'GET', path: '/badge/:uid/:documentId.svg', handler: 'outputs.badge', config: { auth: false } },
+      { method: 'GET', path: '/json-ld/:uid/:documentId', handler: 'outputs.jsonLd', config: { auth: false } },
+    ],
   },
 };

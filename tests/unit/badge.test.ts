@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+
+import { cleanBadgeText, escapeXml, estimateTextWidth, NOT_VERIFIED_LABEL, renderBadge } from '../../shared/badge';
+import { readSvg } from '../helpers/svg';
+
+const HOSTILE = `<script>alert("x")</script> & 'quoted' <b onload="x()">`;
+
+const accessibleName = (svg: string) => {
+  const [root, ...rest] = readSvg(svg);
+  const title = rest.find((element) => element.name === 'title');
+  const text = rest.find((element) => element.name === 'text');
+  return { root, title: title?.text, text: text?.text, names: rest.map((element) => element.name) };
+};
+
+describe('SVG badge', () => {
+  it('shows the label, with role="img", aria-label and a <title>, when verified', () => {
+    const { svg, text } = renderBadge({ verified: true, label: 'Human Verified' });
+    expect(text).toBe('Human Verified');
+    const { root, title, text: shown, names } = accessibleName(svg);
+    expect(root.attributes).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg', role: 'img', 'aria-label': 'Human Verified' });
+    expect(title).toBe('Human Verified');
+    expect(shown).toBe('Human Verified');
+    expect(names[0]).toBe('title'); // the title is the first child, as SVG accessibility wants
+    expect(names).toContain('path'); // the check mark
+  });
+
+  it('shows a neutral "Not verified" otherwise, whatever the label', () => {
+    const { svg, text } = renderBadge({ verified: false, label: 'Human Verified' });
+    expect(text).toBe(NOT_VERIFIED_LABEL);
+    const { root, title, text: shown, names } = accessibleName(svg);
+    expect(root.attributes['aria-label']).toBe('Not verified');
+    expect(title).toBe('Not verified');
+    expect(shown).toBe('Not verified');
+    expect(names).not.toContain('path');
+    expect(svg).not.toContain('Human Verified');
+    expect(svg).toContain('#57606a');
+    expect(renderBadge({ verified: true, label: 'x' }).svg).toContain('#1a7f37');
+  });
+
+  it('escapes & < > " and \' everywhere the label appears, so markup stays text', () => {
+    const { svg } = renderBadge({ verified: true, label: HOSTILE });
+    expect(svg).not.toMatch(/<script|<b\s|onload="/i);
+    expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quoted&apos;');
+    const { root, title, text, names } = accessibleName(svg);
+    expect(names).toEqual(['title', 'rect', 'path', 'text']);
+    expect(root.attributes['aria-label']).toBe(HOSTILE);
+    expect(title).toBe(HOSTILE);
+    expect(text).toBe(HOSTILE);
+  });
+
+  it('falls back to "Human Verified" for a missing or blank label, and cleans control characters', () => {
+    expect(renderBadge({ verified: true, label: undefined }).text).toBe('Human Verified');
+    expect(renderBadge({ verified: true, label: '   ' }).text).toBe('Human Verified');
+    expect(renderBadge({ verified: true, label: 'A\u0000B\u0007\n\tC\uFFFF\uD800' }).text).toBe('AB C');
+    expect(cleanBadgeText(42, 'fallback')).toBe('fallback');
+    expect(Array.from(cleanBadgeText('x'.repeat(500), 'f'))).toHaveLength(60);
+  });
+
+  it('is as wide as its text, in any script', () => {
+    const short = readSvg(renderBadge({ verified: true, label: 'OK' }).svg)[0];
+    const long = readSvg(renderBadge({ verified: true, label: 'Vérifié par un être humain' }).svg)[0];
+    expect(Number(long.attributes.width)).toBeGreaterThan(Number(short.attributes.width));
+    expect(estimateTextWidth('人間が確認')).toBeGreaterThan(estimateTextWidth('abcde'));
+    expect(estimateTextWidth('e\u0301')).toBe(estimateTextWidth('e'));
+  });
+
+  it('escapeXml escapes exactly the five XML specials', () => {
+    expect(escapeXml(`&<>"'a`)).toBe('&amp;&lt;&gt;&quot;&apos;a');
+  });
+
+  it('is well-formed and names itself with the label for any label (property-based)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (label) => {
+        const { svg, text } = renderBadge({ verified: true, label });
+        const { root, title } = accessibleName(svg);
+        expect(root.attributes['aria-label']).toBe(text);
+        expect(title).toBe(text);
+        expect(svg).not.toMatch(/<(?!\/?(svg|title|rect|path|text)[\s>])/);
+      }),
+      { numRuns: 300 }
+    );
+  });
+});
