@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { attachTrustToResponse } from './middlewares/document-service';
 import { TRUST_EVENTS } from './services/verification';
 
 const actions = [
@@ -57,6 +58,10 @@ const grantDefaultPermissions = async (strapi: Core.Strapi) => {
 };
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Registered at bootstrap, after the app's middlewares (config/middlewares), so that it is the innermost
+  // one around the router: it adds trust to the controller's response before any of them (compression,
+  // response transformers) turns the body into something else.
+  strapi.server.use(attachTrustToResponse(strapi));
   await strapi.service('admin::permission').actionProvider.registerMany(actions as any);
   // Settings → Webhooks can subscribe to these, e.g. to rebuild a static site when a badge changes.
   const webhookStore = strapi.get('webhookStore');

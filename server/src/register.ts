@@ -4,7 +4,7 @@ import { PLUGIN_ID } from '../../shared/constants';
 import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
 import { registerGraphQL } from './graphql';
-import { attachTrustToResponse, trustDocumentMiddleware } from './middlewares/document-service';
+import { trustDocumentMiddleware } from './middlewares/document-service';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
@@ -37,7 +37,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   strapi.documents.use(trustDocumentMiddleware(strapi));
-  strapi.server.use(attachTrustToResponse);
+  // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
   strapi.server.use(normalizeBodyErrors);
   registerGraphQL(strapi, config);
 };

@@ -312,6 +312,33 @@ describe('trust in the content API', () => {
     });
   });
 
+  describe('around the request', () => {
+    it('keeps trust in compressed responses (strapi::compression is enabled in the playground)', async () => {
+      const res = await t.http.get('/api/articles', { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(res.body.data).toHaveLength(3);
+      for (const entry of res.body.data) expectPublicTrust(entry.trust);
+      const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry]));
+      expect(byId[sourcedId].trust.sources).toEqual(SOURCES);
+      expectNoInternalData(res.text);
+    });
+
+    it('does no database work of its own while a read runs inside a transaction', async () => {
+      // A custom content API controller may read documents inside strapi.db.transaction(). On SQLite the pool
+      // has a single connection, held by the transaction: a trust query there would wait for it forever.
+      // The read only records the entries; their trust is loaded once the controller has answered.
+      const fakeRequest = { state: { route: { info: { type: 'content-api' } } }, headers: {} };
+      const read = t.strapi.requestContext.run(fakeRequest as any, () =>
+        t.strapi.db.transaction(() => articles().findMany({ locale: 'en', status: 'published' } as any))
+      );
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the read did not finish in 10 s')), 10_000));
+      const entries: any = await Promise.race([read, timeout]);
+      expect(entries.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId, verifiedId].sort());
+      expect((fakeRequest.state as any).trustLabelsPendingTrust?.size).toBe(3);
+    });
+  });
+
   describe('types without trust labels', () => {
     it('page entries have no trust, with or without populate', async () => {
       for (const query of [{}, { populate: '*' }] as Array<Record<string, string>>) {

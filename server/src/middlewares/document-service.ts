@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { defaultTrust, normalizeTrust, toPublicTrust, toWritableTrust } from '../services/trust';
-import { loadTrustByEntryId } from '../services/trust-loader';
+import { defaultTrust, disclaimerResolver, normalizeTrust, presentTrust, toWritableTrust } from '../services/trust';
+import { loadTrustPage } from '../services/trust-loader';
 import { documentLockKey, withDocumentLock } from '../services/lock';
 import { AUDIT_EVENT_UID } from '../content-types';
 import type { PublicTrust } from '../../../shared/trust';
@@ -62,7 +62,7 @@ export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: Docu
       ctx.params = { ...ctx.params, populate: withoutTrustPopulate(ctx.params.populate, attr) };
     }
     const result = await next();
-    await collectPublicTrust(strapi, request, ctx.uid, attr, result, ctx.params?.locale);
+    recordForResponse(request, ctx.uid, attr, result, ctx.params?.locale);
     return result;
   }
 
@@ -145,47 +145,67 @@ const versionExists = async (strapi: Core.Strapi, uid: string, documentId: unkno
   return Boolean(found);
 };
 
-/**
- * Computes the public trust object of every entry a content API read returned, keyed by entry id, and keeps
- * it on the request. `attachTrustToResponse` puts it into the response after Strapi's controller has
- * sanitized the entries: that way trust needs neither Strapi's populate nor its sanitizer, the two slowest
- * steps, and internal fields never reach the response since only the public object is attached.
- */
-const collectPublicTrust = async (strapi: Core.Strapi, request: any, uid: string, attr: string, result: any, requestedLocale: unknown) => {
-  const entries = (Array.isArray(result) ? result : [result]).filter((entry) => entry && typeof entry === 'object' && entry.id);
-  if (entries.length === 0) return;
-  const [stored, context] = await Promise.all([
-    loadTrustByEntryId(strapi, uid, attr, entries.map((entry) => Number(entry.id))),
-    getService(strapi, 'trust').presentationContext(),
-  ]);
-  const pending: PendingTrust = request.state[PENDING_TRUST] ?? { attr, byId: new Map() };
-  for (const entry of entries) {
-    const locale = entry.locale ?? (typeof requestedLocale === 'string' ? requestedLocale : null);
-    pending.byId.set(Number(entry.id), toPublicTrust(stored.get(Number(entry.id)), locale, context));
-  }
-  request.state[PENDING_TRUST] = pending;
-};
-
 const PENDING_TRUST = 'trustLabelsPendingTrust';
 
-interface PendingTrust {
+interface PendingEntry {
+  uid: string;
   attr: string;
-  byId: Map<number, PublicTrust>;
+  id: number;
+  locale: string | null;
 }
 
-/** Koa middleware: after a content API controller ran, adds `trust` to each entry of the response. */
-export const attachTrustToResponse = async (ctx: any, next: () => Promise<unknown>) => {
+/** Entries of enabled types read during one content API request, by `documentId` and `id`. */
+type PendingTrust = Map<string, PendingEntry>;
+
+const entryKey = (entry: any) => `${entry.documentId}\u0000${entry.id}`;
+
+/**
+ * Remembers which entries of an enabled type a content API read returned. Their trust is loaded and attached
+ * by `attachTrustToResponse` once the controller has built the response, for the entries that are in it.
+ */
+const recordForResponse = (request: any, uid: string, attr: string, result: any, requestedLocale: unknown) => {
+  const entries = Array.isArray(result) ? result : [result];
+  let pending: PendingTrust | undefined = request.state[PENDING_TRUST];
+  for (const entry of entries) {
+    if (!entry || typeof entry !== 'object' || !entry.id || typeof entry.documentId !== 'string') continue;
+    if (!pending) request.state[PENDING_TRUST] = pending = new Map();
+    const locale = entry.locale ?? (typeof requestedLocale === 'string' ? requestedLocale : null);
+    pending.set(entryKey(entry), { uid, attr, id: Number(entry.id), locale });
+  }
+};
+
+/**
+ * Koa middleware, the innermost around the router: after a content API controller has sanitized its entries
+ * and built the response, adds the public trust object to each entry of an enabled type in it. That way trust
+ * needs neither Strapi's populate nor its output sanitizer, the two slowest steps, and internal fields never
+ * reach the response since only the public object is attached. The trust of a whole page, with the settings
+ * and default locale, comes from one statement on SQLite (two queries elsewhere), read on every request so
+ * that a change made through another Strapi process shows at once.
+ */
+export const attachTrustToResponse = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
   await next();
   const pending: PendingTrust | undefined = ctx.state?.[PENDING_TRUST];
   if (!pending || !ctx.body || typeof ctx.body !== 'object') return;
   const data = (ctx.body as any).data;
-  const attach = (entry: any) => {
-    if (entry && typeof entry === 'object' && pending.byId.has(Number(entry.id))) {
-      entry[pending.attr] = pending.byId.get(Number(entry.id));
+  const groups = new Map<string, Array<{ entry: any; target: PendingEntry }>>();
+  for (const entry of Array.isArray(data) ? data : [data]) {
+    if (!entry || typeof entry !== 'object') continue;
+    const target = pending.get(entryKey(entry));
+    if (!target) continue;
+    const group = `${target.uid}\u0000${target.attr}`;
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push({ entry, target });
+  }
+  const settings = getService(strapi, 'settings');
+  for (const members of groups.values()) {
+    const { uid, attr } = members[0].target;
+    const page = await loadTrustPage(strapi, uid, attr, members.map(({ target }) => target.id), settings.presentationStoreKeys);
+    const context = settings.presentationFromStore(page.store);
+    const resolve = disclaimerResolver(context);
+    for (const { entry, target } of members) {
+      entry[attr] = presentTrust(page.trust.get(target.id) ?? defaultTrust(), target.locale, context, resolve);
     }
-  };
-  if (Array.isArray(data)) data.forEach(attach);
-  else attach(data);
+  }
 };
 
 /**

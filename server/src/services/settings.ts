@@ -5,6 +5,11 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import { settingsSchema, settingsUpdateSchema, toValidationDetails } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
 
+export interface PresentationContext {
+  settings: Settings;
+  defaultLocale: string;
+}
+
 const STORE_KEY = 'settings';
 
 /**
@@ -13,13 +18,20 @@ const STORE_KEY = 'settings';
  */
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
+  const presentationStoreKeys = [`plugin_${PLUGIN_ID}_${STORE_KEY}`, 'plugin_i18n_default_locale'];
 
   // Parsed settings by stored JSON text: reads stay cheap without caching across processes.
   let lastParsed: { raw: string; settings: Settings } | null = null;
 
-  const withDefaults = (stored: unknown): Settings => {
-    const raw = JSON.stringify(stored ?? null);
+  /** The stored settings (JSON text from the core store) merged over the defaults and validated. */
+  const fromStoredText = (raw: string): Settings => {
     if (lastParsed?.raw === raw) return lastParsed.settings;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(raw);
+    } catch {
+      stored = null;
+    }
     const merged = { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) };
     const parsed = settingsSchema.safeParse(merged);
     // A stored value that no longer validates (edited by hand in the database) falls back to the defaults.
@@ -28,9 +40,23 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return settings;
   };
 
+  /** Settings and default locale from the raw core-store values of `presentationStoreKeys` (JSON text). */
+  const presentationFromStore = (values: Map<string, string | null | undefined>): PresentationContext => {
+    let defaultLocale: unknown;
+    try {
+      defaultLocale = JSON.parse(values.get(presentationStoreKeys[1]) ?? 'null');
+    } catch {
+      defaultLocale = null;
+    }
+    return {
+      settings: fromStoredText(values.get(presentationStoreKeys[0]) ?? 'null'),
+      defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : 'en',
+    };
+  };
+
   return {
     async get(): Promise<Settings> {
-      return withDefaults(await store().get({}));
+      return fromStoredText(JSON.stringify((await store().get({})) ?? null));
     },
 
     /** Validates a partial update, merges it over the current settings and saves the result. */
@@ -48,26 +74,20 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return next;
     },
 
+    /** The core-store keys that `presentationFromStore` reads. */
+    presentationStoreKeys,
+
+    presentationFromStore,
+
     /**
      * Settings and the i18n default locale in a single query on Strapi's core store, for the content API's
      * hot path (one read per request, never cached, so other processes' changes show at once).
      */
-    async presentationContext(): Promise<{ settings: Settings; defaultLocale: string }> {
-      const keys = [`plugin_${PLUGIN_ID}_${STORE_KEY}`, 'plugin_i18n_default_locale'];
+    async presentationContext(): Promise<PresentationContext> {
       const rows: Array<{ key: string; value: string | null }> = await strapi.db
         .query('strapi::core-store')
-        .findMany({ where: { key: { $in: keys }, environment: null, tag: null }, select: ['key', 'value'] });
-      const read = (key: string) => {
-        const value = rows.find((row) => row.key === key)?.value;
-        if (value === null || value === undefined) return undefined;
-        try {
-          return JSON.parse(value);
-        } catch {
-          return undefined;
-        }
-      };
-      const defaultLocale = read(keys[1]);
-      return { settings: withDefaults(read(keys[0]) ?? {}), defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : 'en' };
+        .findMany({ where: { key: { $in: presentationStoreKeys }, environment: null, tag: null }, select: ['key', 'value'] });
+      return presentationFromStore(new Map(rows.map((row) => [row.key, row.value])));
     },
 
     /** The i18n default locale, or 'en' when i18n is not installed. */

@@ -15,6 +15,7 @@ import type {
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized, runTrustedWrite } from '../utils';
 import { documentLockKey, withDocumentLock } from './lock';
 import { adminDisplayName } from './actors';
+import type { PresentationContext } from './settings';
 
 /** The trust component as stored (internal fields included). */
 export interface StoredTrust {
@@ -45,13 +46,13 @@ export const defaultTrust = (): StoredTrust => ({
   verifiedByName: null,
 });
 
-const toIsoOrNull = (value: unknown): string | null => {
+export const toIsoOrNull = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
   const date = new Date(value as string);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
-const toSource = (raw: any): Source => ({
+export const toSource = (raw: any): Source => ({
   title: raw?.title ?? '',
   url: raw?.url ?? '',
   publisher: raw?.publisher ?? null,
@@ -100,27 +101,44 @@ export const toWritableTrust = (trust: StoredTrust) => ({
   })),
 });
 
-export interface PresentationContext {
-  settings: Settings;
-  defaultLocale: string;
-}
+export type { PresentationContext };
 
-export const toPublicTrust = (raw: any, locale: string | null | undefined, context: PresentationContext): PublicTrust => {
-  const trust = normalizeTrust(raw);
-  return {
-    status: trust.status,
-    verifiedAt: trust.status === 'unverified' ? null : trust.verifiedAt,
-    verifiedBy: context.settings.showVerifierName && trust.status !== 'unverified' ? trust.verifiedByName : null,
-    aiInvolvement: trust.aiInvolvement,
-    disclaimer: resolveDisclaimer(
-      { mode: trust.disclaimerMode, text: trust.disclaimerText, aiInvolvement: trust.aiInvolvement },
-      context.settings,
-      locale,
-      context.defaultLocale
-    ),
-    sources: trust.sources.map((source) => ({ ...source })),
+/**
+ * Resolves disclaimers for many entries under one presentation context: the default text for a locale and
+ * `aiInvolvement` is computed once, not once per entry (content API lists resolve up to 100 per request).
+ */
+export const disclaimerResolver = (context: PresentationContext) => {
+  const defaults = new Map<string, string | null>();
+  return (trust: Pick<StoredTrust, 'disclaimerMode' | 'disclaimerText' | 'aiInvolvement'>, locale: string | null | undefined) => {
+    const input = { mode: trust.disclaimerMode, text: trust.disclaimerText, aiInvolvement: trust.aiInvolvement };
+    if (input.mode === 'custom' || input.mode === 'off') return resolveDisclaimer(input, context.settings, locale, context.defaultLocale);
+    const key = `${locale ?? ''}\u0000${input.aiInvolvement}`;
+    let text = defaults.get(key);
+    if (text === undefined) {
+      text = resolveDisclaimer(input, context.settings, locale, context.defaultLocale);
+      defaults.set(key, text);
+    }
+    return text;
   };
 };
+
+/** The public trust object of a normalized stored trust (see `normalizeTrust`); its sources are reused. */
+export const presentTrust = (
+  trust: StoredTrust,
+  locale: string | null | undefined,
+  context: PresentationContext,
+  resolve: ReturnType<typeof disclaimerResolver> = disclaimerResolver(context)
+): PublicTrust => ({
+  status: trust.status,
+  verifiedAt: trust.status === 'unverified' ? null : trust.verifiedAt,
+  verifiedBy: context.settings.showVerifierName && trust.status !== 'unverified' ? trust.verifiedByName : null,
+  aiInvolvement: trust.aiInvolvement,
+  disclaimer: resolve(trust, locale),
+  sources: trust.sources,
+});
+
+export const toPublicTrust = (raw: any, locale: string | null | undefined, context: PresentationContext): PublicTrust =>
+  presentTrust(normalizeTrust(raw), locale, context);
 
 export const toTrustState = (raw: any, locale: string | null | undefined, context: PresentationContext): TrustState => {
   const trust = normalizeTrust(raw);
