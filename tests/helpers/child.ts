@@ -12,7 +12,7 @@ export interface ChildStrapi {
 /** Boots a second Strapi in its own Node process on the given database. */
 export async function startChildStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<ChildStrapi> {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'child-strapi.js')], {
-    env: { ...process.env, ...database.env, NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_SEED: 'false', ...env },
+    env: { ...process.env, ...database.env, NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_SEED: 'false', PLAYGROUND_COMPRESSION: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -45,6 +45,8 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     TRUST_LABELS_SEED: 'false',
+    // Gzip, as most production setups have it: fetch asks for it, so every test checks trust survives it.
+    PLAYGROUND_COMPRESSION: 'true',
     TRUST_LABELS_CONFIG: options.pluginConfig === undefined ? undefined : JSON.stringify(options.pluginConfig),
     ...options.env,
   });
