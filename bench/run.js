@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
 // `npm run bench`: what the plugin costs on content API reads.
-// Seeds BENCH_ARTICLES (default 1,000) published articles with 3 sources each into a fresh SQLite database,
-// then measures GET /api/articles?pagination[pageSize]=100 with autocannon (in a child process, so the
-// load generator does not share Strapi's event loop) for two setups of the same playground:
+//
+// Two setups of the same playground, each in its own Strapi process on its own fresh SQLite database with
+// BENCH_ARTICLES (default 1,000) published articles of 3 sources each:
 //   A. trust labels enabled for `article` (every response carries `trust`);
 //   B. the plugin enabled only for `page` (articles carry no trust data).
-// It prints requests/s for both, their ratio, and the SQL queries per request (knex query events) at two
-// page sizes, to show that the query count does not grow with the page size. Then it bulk-verifies every
-// article through the admin API and prints the time and the SQL queries per document.
-const { execFile } = require('child_process');
-const { promisify } = require('util');
+// This process drives both with autocannon on 127.0.0.1 (GET /api/articles?pagination[pageSize]=100) in
+// alternating rounds, A B A B …, so that a slow spell of the machine hits both setups alike, and prints:
+//   - requests/s of each round and their medians, and the ratio A/B of the medians (target >= 0.85);
+//   - the CPU time Strapi spends per request (process.cpuUsage of each Strapi process), a figure that other
+//     load on the machine disturbs less than requests/s;
+//   - the SQL queries per request (knex query events) at page sizes 100 and 10: the count must not grow
+//     with the page size (no query per entry);
+//   - then the time and SQL queries per document of a bulk verification of every article (admin API).
+// Environment: BENCH_ARTICLES, BENCH_DURATION (s per round, default 10), BENCH_ROUNDS (default 3),
+// BENCH_CONNECTIONS (default 10), BENCH_PROFILE=dir (CPU profile of each Strapi process's measured rounds).
+const { fork } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -18,18 +24,29 @@ const path = require('path');
 const REPO_ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 1000);
-const DURATION = Number(process.env.BENCH_DURATION || 10);
+const DURATION = Number(process.env.BENCH_DURATION || 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 12);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ARTICLE = 'api::article.article';
+const LIST_URL = '/api/articles?pagination[pageSize]=100';
 
-const { ensurePluginBuilt, compilePlayground } = require('../scripts/lib/prepare');
+const SCENARIOS = {
+  A: { title: 'A. trust labels enabled for article', config: { contentTypes: [ARTICLE] }, withTrust: true },
+  B: { title: 'B. plugin enabled only for page', config: { contentTypes: ['api::page.page'] }, withTrust: false },
+};
 
-async function boot(pluginConfig, databaseFile) {
+// ---------------------------------------------------------------------------------------------------------
+// Child: one Strapi process serving one scenario, answering the parent's messages.
+// ---------------------------------------------------------------------------------------------------------
+
+async function serve(key) {
+  const scenario = SCENARIOS[key];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-bench-'));
   Object.assign(process.env, {
     NODE_ENV: 'production',
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: databaseFile,
-    TRUST_LABELS_CONFIG: JSON.stringify(pluginConfig),
+    DATABASE_FILENAME: path.join(dir, 'bench.db'),
+    TRUST_LABELS_CONFIG: JSON.stringify(scenario.config),
     TRUST_LABELS_SEED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
   });
@@ -38,10 +55,46 @@ async function boot(pluginConfig, databaseFile) {
   app.log.level = 'error';
   await app.load();
   await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  return { app, baseUrl: `http://127.0.0.1:${app.server.httpServer.address().port}` };
+  const baseUrl = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+
+  await seed(app, key, scenario.withTrust);
+  await fetch(`${baseUrl}${LIST_URL}`); // warms Strapi's caches; not counted
+  const big = await queriesPerRequest(app, `${baseUrl}${LIST_URL}`);
+  const small = await queriesPerRequest(app, `${baseUrl}/api/articles?pagination[pageSize]=10`);
+  if (scenario.withTrust && !big.hasTrust) throw new Error('responses lack trust');
+  if (!scenario.withTrust && big.hasTrust) throw new Error('baseline responses carry trust');
+
+  let profiler = null;
+  const handlers = {
+    cpu: () => process.cpuUsage(),
+    'profile-start': async () => {
+      if (!process.env.BENCH_PROFILE) return null;
+      profiler = await startProfile();
+      return null;
+    },
+    'profile-stop': async () => {
+      if (profiler) await profiler(path.join(process.env.BENCH_PROFILE, `${key}.cpuprofile`));
+      return null;
+    },
+    bulk: () => bulkVerify(app, baseUrl),
+    exit: async () => {
+      await app.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+      return null;
+    },
+  };
+  process.on('message', async ({ id, type }) => {
+    try {
+      process.send({ id, value: await handlers[type]() });
+      if (type === 'exit') process.exit(0);
+    } catch (error) {
+      process.send({ id, error: error.stack || String(error) });
+    }
+  });
+  process.send({ type: 'ready', value: { baseUrl, queries100: big.count, entries100: big.entries, queries10: small.count } });
 }
 
-async function seed(app, withTrust) {
+async function seed(app, key, withTrust) {
   const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   await app.db.query('plugin::users-permissions.permission').create({ data: { action: `${ARTICLE}.find`, role: role.id } });
   const trust = withTrust ? app.plugin('trust-labels').service('trust') : null;
@@ -56,7 +109,7 @@ async function seed(app, withTrust) {
       });
     }
     await app.documents(ARTICLE).publish({ documentId, locale: 'en' });
-    if ((i + 1) % 250 === 0) process.stdout.write(`  seeded ${i + 1}/${ARTICLES} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    if ((i + 1) % 250 === 0) console.log(`  ${key}: seeded ${i + 1}/${ARTICLES} articles (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 
@@ -69,16 +122,6 @@ async function queriesPerRequest(app, url) {
   app.db.connection.removeListener('query', onQuery);
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
   return { count, entries: body.data.length, hasTrust: body.data.every((entry) => entry.trust) };
-}
-
-// Asynchronous on purpose: Strapi runs in this process and must keep answering while autocannon runs.
-async function loadTest(url) {
-  const cli = path.join(path.dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, '-j', '-c', String(CONNECTIONS), '-d', String(DURATION), url], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const result = JSON.parse(stdout);
-  return { rps: result.requests.average, latency: result.latency.average, errors: result.errors + result.non2xx };
 }
 
 // Bulk verification of every article through POST /trust-labels/bulk/verify, as an admin would from the list view.
@@ -102,73 +145,127 @@ async function bulkVerify(app, baseUrl) {
   app.db.connection.removeListener('query', onQuery);
   const body = await res.json();
   if (res.status !== 200) throw new Error(`bulk verify answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  const verified = body.data.filter((result) => result.ok).length;
-  console.log(`  bulk verify: ${verified}/${documentIds.length} documents in ${seconds.toFixed(1)} s, ${(queries / documentIds.length).toFixed(1)} SQL queries per document`);
-  return { documents: documentIds.length, verified, seconds, queriesPerDocument: queries / documentIds.length };
+  return { documents: documentIds.length, verified: body.data.filter((result) => result.ok).length, seconds, queriesPerDocument: queries / documentIds.length };
 }
 
-// BENCH_PROFILE=dir writes a CPU profile of each scenario's measured run (open it in Chrome DevTools).
-async function startProfile(name) {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return async () => undefined;
+// BENCH_PROFILE=dir writes a CPU profile of each Strapi process over the measured rounds (open it in Chrome DevTools).
+async function startProfile() {
   const inspector = require('inspector');
   const session = new inspector.Session();
   session.connect();
   const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
   await post('Profiler.enable');
   await post('Profiler.start');
-  return async () => {
+  return async (file) => {
     const { profile } = await post('Profiler.stop');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${name.slice(0, 1)}.cpuprofile`), JSON.stringify(profile));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };
 }
 
-async function scenario(name, pluginConfig, withTrust) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-bench-'));
-  console.log(`\n${name}`);
-  const { app, baseUrl } = await boot(pluginConfig, path.join(dir, 'bench.db'));
-  try {
-    await seed(app, withTrust);
-    const url = `${baseUrl}/api/articles?pagination[pageSize]=100`;
-    await queriesPerRequest(app, url); // first request warms Strapi's caches; not counted
-    const big = await queriesPerRequest(app, url);
-    const small = await queriesPerRequest(app, `${baseUrl}/api/articles?pagination[pageSize]=10`);
-    if (process.env.BENCH_DEBUG_QUERIES) {
-      for (const size of [1, 2, 10, 25, 50, 100]) {
-        console.log(`  pageSize=${size}: ${(await queriesPerRequest(app, `${baseUrl}/api/articles?pagination[pageSize]=${size}`)).count} queries`);
-      }
-    }
-    if (withTrust && !big.hasTrust) throw new Error('responses lack trust');
-    await loadTest(url); // warm-up, discarded
-    const stopProfile = await startProfile(name);
-    const load = await loadTest(url);
-    await stopProfile();
-    console.log(`  ${load.rps.toFixed(1)} req/s, ${load.latency.toFixed(1)} ms mean latency, ${load.errors} errors`);
-    console.log(`  SQL queries per request: ${big.count} at pageSize=100 (${big.entries} entries), ${small.count} at pageSize=10`);
-    const bulk = withTrust ? await bulkVerify(app, baseUrl) : null;
-    return { ...load, queries100: big.count, queries10: small.count, bulk };
-  } finally {
-    await app.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+// ---------------------------------------------------------------------------------------------------------
+// Parent: starts both Strapi processes, then measures them in alternating rounds.
+// ---------------------------------------------------------------------------------------------------------
+
+function startServer(key) {
+  const child = fork(__filename, [], { env: { ...process.env, BENCH_SERVE: key }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map();
+  let nextId = 0;
+  const ready = new Promise((resolve, reject) => {
+    child.on('message', (message) => {
+      if (message.type === 'ready') return resolve(message.value);
+      const pending = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.error) pending?.reject(new Error(`${key}: ${message.error}`));
+      else pending?.resolve(message.value);
+    });
+    child.on('exit', (code) => {
+      const error = new Error(`Strapi process ${key} exited with code ${code}`);
+      reject(error);
+      for (const pending of waiting.values()) pending.reject(error);
+    });
+  });
+  const call = (type) =>
+    new Promise((resolve, reject) => {
+      const id = (nextId += 1);
+      waiting.set(id, { resolve, reject });
+      child.send({ id, type });
+    });
+  return { key, ready, call, child };
 }
 
+function loadTest(url, duration) {
+  const autocannon = require('autocannon');
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function measureRound(server, baseUrl) {
+  const before = await server.call('cpu');
+  const result = await loadTest(`${baseUrl}${LIST_URL}`, DURATION);
+  const after = await server.call('cpu');
+  const cpuMs = (after.user - before.user + after.system - before.system) / 1000;
+  const errors = result.errors + result.non2xx + result.timeouts;
+  if (errors > 0) throw new Error(`${server.key}: ${errors} failed requests`);
+  return { rps: result.requests.average, latency: result.latency.average, cpuPerRequest: cpuMs / result.requests.total };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
 (async () => {
+  if (process.env.BENCH_SERVE) return serve(process.env.BENCH_SERVE);
+
+  const { ensurePluginBuilt, compilePlayground } = require('../scripts/lib/prepare');
   ensurePluginBuilt();
   await compilePlayground();
-  console.log(`Benchmark: ${ARTICLES} articles x 3 sources, autocannon ${CONNECTIONS} connections x ${DURATION} s, GET /api/articles?pagination[pageSize]=100`);
-  const withPlugin = await scenario('A. trust labels enabled for article', { contentTypes: [ARTICLE] }, true);
-  const baseline = await scenario('B. plugin enabled only for page', { contentTypes: ['api::page.page'] }, false);
-  const ratio = withPlugin.rps / baseline.rps;
-  console.log('\nResult');
-  console.log(`  with trust labels:   ${withPlugin.rps.toFixed(1)} req/s, ${withPlugin.queries100} queries/request (pageSize 100), ${withPlugin.queries10} (pageSize 10)`);
-  console.log(`  without (page only): ${baseline.rps.toFixed(1)} req/s, ${baseline.queries100} queries/request (pageSize 100), ${baseline.queries10} (pageSize 10)`);
-  console.log(`  ratio: ${ratio.toFixed(2)} (target >= 0.85)`);
-  console.log(`  query count independent of page size: ${withPlugin.queries100 === withPlugin.queries10 ? 'yes' : 'NO'}`);
-  const { bulk } = withPlugin;
-  console.log(`  bulk verification: ${bulk.verified}/${bulk.documents} articles in ${bulk.seconds.toFixed(1)} s (${((bulk.seconds * 1000) / bulk.documents).toFixed(1)} ms and ${bulk.queriesPerDocument.toFixed(1)} queries per document)`);
+  console.log(`Benchmark: ${ARTICLES} articles x 3 sources; GET ${LIST_URL}; autocannon ${CONNECTIONS} connections;`);
+  console.log(`${ROUNDS} rounds of ${DURATION} s per setup, alternating A and B.`);
+  for (const { title } of Object.values(SCENARIOS)) console.log(`  ${title}`);
+  console.log('\nSeeding (each setup in its own Strapi process and SQLite database)');
+
+  const servers = {};
+  const info = {};
+  try {
+    // One after the other: seeding is CPU-bound and the machine may have few cores.
+    for (const key of Object.keys(SCENARIOS)) {
+      servers[key] = startServer(key);
+      info[key] = await servers[key].ready;
+    }
+    console.log('\nWarm-up (one round each, not counted)');
+    for (const key of Object.keys(SCENARIOS)) await loadTest(`${info[key].baseUrl}${LIST_URL}`, Math.min(DURATION, 5));
+
+    const rounds = { A: [], B: [] };
+    await Promise.all(Object.values(servers).map((server) => server.call('profile-start')));
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const key of Object.keys(SCENARIOS)) {
+        const measured = await measureRound(servers[key], info[key].baseUrl);
+        rounds[key].push(measured);
+        console.log(`  round ${round} ${key}: ${measured.rps.toFixed(1)} req/s, ${measured.latency.toFixed(1)} ms mean latency, ${measured.cpuPerRequest.toFixed(2)} ms CPU per request`);
+      }
+      console.log(`  round ${round} ratio A/B: ${(rounds.A[round - 1].rps / rounds.B[round - 1].rps).toFixed(2)}`);
+    }
+    await Promise.all(Object.values(servers).map((server) => server.call('profile-stop')));
+
+    const bulk = await servers.A.call('bulk');
+    const rps = { A: median(rounds.A.map((r) => r.rps)), B: median(rounds.B.map((r) => r.rps)) };
+    const cpu = { A: median(rounds.A.map((r) => r.cpuPerRequest)), B: median(rounds.B.map((r) => r.cpuPerRequest)) };
+    const ratio = rps.A / rps.B;
+    console.log('\nResult (medians of the rounds)');
+    console.log(`  with trust labels:   ${rps.A.toFixed(1)} req/s, ${cpu.A.toFixed(2)} ms CPU/request, ${info.A.queries100} queries/request (pageSize 100), ${info.A.queries10} (pageSize 10)`);
+    console.log(`  without (page only): ${rps.B.toFixed(1)} req/s, ${cpu.B.toFixed(2)} ms CPU/request, ${info.B.queries100} queries/request (pageSize 100), ${info.B.queries10} (pageSize 10)`);
+    console.log(`  ratio of requests/s: ${ratio.toFixed(2)} (target >= 0.85: ${ratio >= 0.85 ? 'met' : 'NOT met'})`);
+    console.log(`  ratio of CPU per request (B/A): ${(cpu.B / cpu.A).toFixed(2)}`);
+    console.log(`  query count independent of page size: ${info.A.queries100 === info.A.queries10 ? 'yes' : 'NO'}`);
+    console.log(`  bulk verification: ${bulk.verified}/${bulk.documents} articles in ${bulk.seconds.toFixed(1)} s (${((bulk.seconds * 1000) / bulk.documents).toFixed(1)} ms and ${bulk.queriesPerDocument.toFixed(1)} queries per document)`);
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.call('exit').catch(() => server.child.kill())));
+  }
   process.exit(0);
 })().catch((error) => {
   console.error(error);
