@@ -10,6 +10,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { contentManager } from '../helpers/content-manager';
 
 /**
  * SPEC.md "Verification rules": the audit log (one event per verify, unverify, automatic stale and label
@@ -17,7 +18,6 @@ import {
  * and "Admin API" GET /trust-labels/report (JSON and CSV).
  */
 
-const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
 const AUDIT_UID = 'plugin::trust-labels.audit-event';
 const SOURCE = { title: 'A source', url: 'https://example.com/source' };
 const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'documentId', 'hash', 'locale', 'note', 'uid'];
@@ -106,15 +106,7 @@ describe('audit log, webhook events and report', () => {
     return res.body.data;
   };
 
-  const cmEdit = async (documentId: string, data: Record<string, unknown>, locale = 'en') => {
-    const res = await t.http.put(`${CM}/${documentId}?locale=${locale}`, data, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
-
-  const cmPublish = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=${locale}`, {}, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
+  const { edit: cmEdit, publish: cmPublish } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   const sourcedArticle = async ({ publish = false } = {}) => {
     const documentId = await createArticle(t.strapi, { title: unique('Audited'), body: 'Body' });

@@ -9,6 +9,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { contentManager } from '../helpers/content-manager';
 
 /**
  * SPEC.md "Outputs for API consumers": with @strapi/plugin-graphql installed, `trust` is queryable and
@@ -35,10 +36,7 @@ describe('trust in GraphQL', () => {
     expect(res.status).toBe(200);
   };
 
-  const cmPublish = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=${locale}`, {}, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
+  const { publish: cmPublish } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   const verify = async (documentId: string, locale = 'en') => {
     const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), {}, { token: admin.token });

@@ -10,6 +10,7 @@ import {
   type HttpResponse,
   type TestContext,
 } from '../helpers';
+import { contentManager } from '../helpers/content-manager';
 import { CURRENT_IPTC_URIS, expandJsonLd, IPTC_SCHEME, nodes, SCHEMA, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
 
@@ -19,7 +20,6 @@ import { readSvg } from '../helpers/svg';
  * only for requesters that may `find` the type, never from a draft, never a 500.
  */
 
-const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
 const HOSTILE = `</script><script>alert("pwned")</script> & "quotes" & 'apostrophes' <img src=x onerror=alert(1)>`;
 const PRINCIPLES = 'https://bytevyte.example/principles';
 const LABELS = { en: 'Human Verified', fr: 'Vérifié par un humain' };
@@ -67,15 +67,7 @@ describe('badge and JSON-LD outputs', () => {
     expect(res.body.data.draft.status).toBe('verified');
   };
 
-  const cmEdit = async (documentId: string, data: Record<string, unknown>, locale = 'en') => {
-    const res = await t.http.put(`${CM}/${documentId}?locale=${locale}`, data, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
-
-  const cmPublish = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=${locale}`, {}, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
+  const { edit: cmEdit, publish: cmPublish } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   const settings = async (body: Record<string, unknown>) => {
     const res = await t.http.put('/trust-labels/settings', body, { token: admin.token });

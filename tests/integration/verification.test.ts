@@ -7,6 +7,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { contentManager } from '../helpers/content-manager';
 
 /**
  * SPEC.md "Verification rules": a verification is bound to a hash of the verified content; any change to
@@ -59,20 +60,7 @@ describe('verification is bound to the verified content', () => {
     return res.body.data as { draft: any; published: any };
   };
 
-  const cmEdit = async (documentId: string, data: Record<string, unknown>, locale = 'en') => {
-    const res = await t.http.put(`${CM}/${documentId}?locale=${locale}`, data, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
-
-  const cmPublish = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=${locale}`, {}, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
-
-  const cmDiscard = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(`${CM}/${documentId}/actions/discard?locale=${locale}`, {}, { token: admin.token });
-    expect(res.status).toBe(200);
-  };
+  const { edit: cmEdit, publish: cmPublish, discard: cmDiscard } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   /** The stored trust rows (internal fields included) of the draft and the published version. */
   const storedTrust = async (documentId: string, locale = 'en') => {
