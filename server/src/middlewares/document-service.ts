@@ -199,7 +199,7 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => async (ctx: any, n
   const settings = getService(strapi, 'settings');
   for (const members of groups.values()) {
     const { uid, attr } = members[0].target;
-    const page = await loadTrustPage(strapi, uid, attr, members.map(({ target }) => target.id), settings.presentationStoreKeys);
+    const page = await loadTrustPage(strapi, uid, attr, members.map(({ target }) => target.id));
     const context = settings.presentationFromStore(page.store);
     const resolve = disclaimerResolver(context);
     for (const { entry, target } of members) {

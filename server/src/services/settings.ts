@@ -54,6 +54,13 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  const readPresentationStore = async (): Promise<Map<string, string | null>> => {
+    const rows: Array<{ key: string; value: string | null }> = await strapi.db
+      .query('strapi::core-store')
+      .findMany({ where: { key: { $in: presentationStoreKeys }, environment: null, tag: null }, select: ['key', 'value'] });
+    return new Map(rows.map((row) => [row.key, row.value]));
+  };
+
   return {
     async get(): Promise<Settings> {
       return fromStoredText(JSON.stringify((await store().get({})) ?? null));
@@ -84,11 +91,11 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * hot path (one read per request, never cached, so other processes' changes show at once).
      */
     async presentationContext(): Promise<PresentationContext> {
-      const rows: Array<{ key: string; value: string | null }> = await strapi.db
-        .query('strapi::core-store')
-        .findMany({ where: { key: { $in: presentationStoreKeys }, environment: null, tag: null }, select: ['key', 'value'] });
-      return presentationFromStore(new Map(rows.map((row) => [row.key, row.value])));
+      return presentationFromStore(await readPresentationStore());
     },
+
+    /** The raw core-store values of `presentationStoreKeys`, in one query. */
+    readPresentationStore,
 
     /** The i18n default locale, or 'en' when i18n is not installed. */
     async defaultLocale(): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import type { AiInvolvement, DisclaimerMode, VerificationStatus } from '../../../shared/trust';
-import { normalizeTrust, toIsoOrNull, type StoredTrust } from './trust';
+import { getService } from '../utils';
+import { normalizeTrust, type StoredTrust } from './trust';
 
 /**
  * The content API's read path: the trust of a whole page of entries, plus the core-store values that its
@@ -18,7 +18,7 @@ import { normalizeTrust, toIsoOrNull, type StoredTrust } from './trust';
 export interface LoadedPage {
   /** Stored trust by entry id, normalized; entries without a trust row are absent. */
   trust: Map<number, StoredTrust>;
-  /** Raw core-store values (JSON text) by key, for the keys asked for. */
+  /** Raw core-store values (JSON text) by key: those the presentation needs (settings service). */
   store: Map<string, string | null>;
 }
 
@@ -98,20 +98,6 @@ const readTables = (metadata: any, uid: string, attr: string): Tables => {
   };
 };
 
-/**
- * The knex instance to query with: the current transaction's when there is one. On SQLite the pool holds a
- * single connection, so a query outside a running transaction would wait for it forever.
- */
-const knexFor = async (strapi: Core.Strapi): Promise<any> => {
-  const db: any = strapi.db;
-  if (typeof db.inTransaction === 'function' && db.inTransaction()) {
-    // Inside a transaction, db.transaction() hands back the running one (commit and rollback are no-ops).
-    const { get } = await db.transaction();
-    return get();
-  }
-  return db.connection;
-};
-
 // Whether the single-statement SQLite query works here (it needs SQLite >= 3.44, for ORDER BY inside an
 // aggregate); set to false the first time it fails, and the portable queries are used from then on.
 let sqliteStatement = true;
@@ -156,25 +142,15 @@ const loadWithSqlite = async (knex: any, t: Tables, attr: string, entryIds: numb
       const entryId = Number(item[0]);
       if (page.trust.has(entryId)) continue;
       const [, status, verifiedAt, aiInvolvement, disclaimerMode, disclaimerText, verifiedByName, sources] = item as any[];
-      // The same defaults as normalizeTrust, built directly: this runs for every entry of every list request.
-      const stored: StoredTrust = {
-        status: (status ?? 'unverified') as VerificationStatus,
-        verifiedAt: toIsoOrNull(toDateTime(verifiedAt)),
-        aiInvolvement: (aiInvolvement ?? 'unknown') as AiInvolvement,
-        disclaimerMode: (disclaimerMode ?? 'default') as DisclaimerMode,
-        disclaimerText: disclaimerText ?? null,
-        sources: sourceRows(sources).map(([title, url, publisher, accessedAt]) => ({
-          title: (title ?? '') as string,
-          url: (url ?? '') as string,
-          publisher: (publisher ?? null) as string | null,
-          accessedAt: toDateOnly(accessedAt),
-        })),
-        verifiedHash: null,
-        fieldHashes: null,
-        changedFields: null,
-        verifiedById: null,
-        verifiedByName: verifiedByName ?? null,
-      };
+      const stored = normalizeTrust({
+        status,
+        verifiedAt: toDateTime(verifiedAt),
+        aiInvolvement,
+        disclaimerMode,
+        disclaimerText,
+        verifiedByName,
+        sources: sourceRows(sources).map(([title, url, publisher, accessedAt]) => ({ title, url, publisher, accessedAt: toDateOnly(accessedAt) })),
+      });
       page.trust.set(entryId, stored);
     }
     if (index === 0) {
@@ -186,7 +162,7 @@ const loadWithSqlite = async (knex: any, t: Tables, attr: string, entryIds: numb
   return page;
 };
 
-const loadPortable = async (strapi: Core.Strapi, knex: any, t: Tables, attr: string, entryIds: number[], storeKeys: string[]): Promise<LoadedPage> => {
+const loadPortable = async (strapi: Core.Strapi, knex: any, t: Tables, attr: string, entryIds: number[]): Promise<LoadedPage> => {
   const schema: string | undefined = (strapi.db as any).getSchemaName?.();
   const table = (name: string) => (schema ? `${schema}.${name}` : name);
   const { entryLink, sourceLink } = t;
@@ -230,19 +206,7 @@ const loadPortable = async (strapi: Core.Strapi, knex: any, t: Tables, attr: str
     return new Map([...byEntry].map(([entryId, raw]) => [entryId, normalizeTrust(raw)]));
   };
 
-  const loadStore = async () => {
-    const { key, value, environment, tag } = t.storeColumns;
-    if (storeKeys.length === 0) return new Map<string, string | null>();
-    const rows: any[] = await knex
-      .select({ key, value })
-      .from(table(t.storeTable))
-      .whereIn(key, storeKeys)
-      .whereNull(environment)
-      .whereNull(tag);
-    return new Map<string, string | null>(rows.map((row) => [row.key, row.value]));
-  };
-
-  const [trust, store] = await Promise.all([loadTrust(), loadStore()]);
+  const [trust, store] = await Promise.all([loadTrust(), getService(strapi, 'settings').readPresentationStore()]);
   return { trust, store };
 };
 
@@ -250,16 +214,16 @@ export async function loadTrustPage(
   strapi: Core.Strapi,
   uid: string,
   attr: string,
-  entryIds: number[],
-  storeKeys: string[]
+  entryIds: number[]
 ): Promise<LoadedPage> {
   const db: any = strapi.db;
   const client: string = db.dialect?.client ?? db.config?.connection?.client ?? '';
   const tables = tablesOf(strapi, uid, attr);
-  const knex = await knexFor(strapi);
+  // Runs after the controller has answered, outside any transaction of its own.
+  const knex = db.connection;
   if (client === 'sqlite' && sqliteStatement) {
     try {
-      return await loadWithSqlite(knex, tables, attr, entryIds, storeKeys);
+      return await loadWithSqlite(knex, tables, attr, entryIds, getService(strapi, 'settings').presentationStoreKeys);
     } catch (error) {
       // Only a statement this SQLite cannot prepare switches paths; other errors are real.
       if (!/syntax error|no such function|near "order"/i.test((error as Error).message)) throw error;
@@ -267,5 +231,5 @@ export async function loadTrustPage(
       strapi.log.warn(`[trust-labels] this SQLite cannot run the single-statement trust query (${(error as Error).message}); using joined queries`);
     }
   }
-  return loadPortable(strapi, knex, tables, attr, entryIds, storeKeys);
+  return loadPortable(strapi, knex, tables, attr, entryIds);
 }

@@ -46,13 +46,13 @@ export const defaultTrust = (): StoredTrust => ({
   verifiedByName: null,
 });
 
-export const toIsoOrNull = (value: unknown): string | null => {
+const toIsoOrNull = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
   const date = new Date(value as string);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
-export const toSource = (raw: any): Source => ({
+const toSource = (raw: any): Source => ({
   title: raw?.title ?? '',
   url: raw?.url ?? '',
   publisher: raw?.publisher ?? null,
