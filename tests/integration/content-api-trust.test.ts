@@ -1,4 +1,4 @@
-import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
+import { bootTestApp, testDbClient, type AdminSession, type TestContext } from '../helpers';
 
 /**
  * SPEC.md "Content API": every entry of an enabled type carries `trust` in the ordinary REST responses,
@@ -336,6 +336,87 @@ describe('trust in the content API', () => {
       const entries: any = await Promise.race([read, timeout]);
       expect(entries.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId, verifiedId].sort());
       expect((fakeRequest.state as any).trustLabelsPendingTrust?.size).toBe(3);
+    });
+  });
+
+  describe('the copy of the sources kept on the trust row (sourcesJson)', () => {
+    const TRUST = 'trust-labels.trust';
+    const trustRows = async (documentId: string) => {
+      const rows: any[] = await t.strapi.db.query(ARTICLE as any).findMany({
+        where: { documentId, locale: 'en' },
+        populate: { trust: { populate: { sources: true } } },
+      });
+      return rows.map((row) => ({ published: row.publishedAt !== null, trust: row.trust }));
+    };
+    const sourcesOf = (trust: any) =>
+      trust.sources.map(({ title, url, publisher, accessedAt }: any) => ({ title, url, publisher, accessedAt }));
+    const listedTrust = async (documentId: string) => {
+      const res = await t.http.get('/api/articles');
+      expect(res.status).toBe(200);
+      return res.body.data.find((entry: any) => entry.documentId === documentId).trust;
+    };
+
+    it('is written with the sources, and copied with them on publish', async () => {
+      const reordered = [SOURCES[1], SOURCES[0], { title: 'Third', url: 'https://example.net/3', publisher: null, accessedAt: '2026-01-02' }];
+      const edit = await t.http.put(`/trust-labels/documents/${ARTICLE}/${sourcedId}`, { sources: reordered }, { token: superAdmin.token, query: { locale: 'en' } });
+      expect(edit.status).toBe(200);
+      let versions = await trustRows(sourcedId);
+      expect(versions).toHaveLength(2);
+      for (const { published, trust } of versions) {
+        expect(trust.sourcesJson).toEqual(published ? SOURCES : reordered);
+        expect(trust.sourcesJson).toEqual(sourcesOf(trust));
+      }
+      await articles().publish({ documentId: sourcedId, locale: 'en' });
+      versions = await trustRows(sourcedId);
+      for (const { trust } of versions) expect(trust.sourcesJson).toEqual(reordered);
+      expect((await listedTrust(sourcedId)).sources).toEqual(reordered);
+
+      // Back to the sources the other tests expect.
+      const back = await t.http.put(`/trust-labels/documents/${ARTICLE}/${sourcedId}`, { sources: SOURCES }, { token: superAdmin.token, query: { locale: 'en' } });
+      expect(back.status).toBe(200);
+      await articles().publish({ documentId: sourcedId, locale: 'en' });
+      for (const { trust } of await trustRows(sourcedId)) expect(trust.sourcesJson).toEqual(SOURCES);
+    });
+
+    it('a row without the copy (written by an older version) shows its source rows', async () => {
+      const row = await publishedTrustRow(sourcedId);
+      await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: null } });
+      try {
+        expect((await listedTrust(sourcedId)).sources).toEqual(SOURCES);
+        const single = await t.http.get(`/api/articles/${sourcedId}`);
+        expect(single.body.data.trust.sources).toEqual(SOURCES);
+        // The other entries of the page are unaffected.
+        expect((await listedTrust(verifiedId)).status).toBe('verified');
+      } finally {
+        await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: SOURCES } });
+      }
+    });
+
+    // PostgreSQL and MySQL check JSON columns themselves; only SQLite can hold a broken copy.
+    const sqliteOnly = testDbClient() === 'sqlite' ? it : it.skip;
+
+    sqliteOnly('a copy altered outside the plugin is not trusted: not JSON, or text that forges another entry', async () => {
+      const row = await publishedTrustRow(sourcedId);
+      const plainEntry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
+      const forged = `[]],[${plainEntry.id},"verified","2026-01-01T00:00:00.000Z","none","off",null,"Forger",[]`;
+      for (const value of ['not json', '{"title":"x"}', '[1,2]', forged]) {
+        await t.strapi.db.connection.raw('update components_trust_labels_trusts set sources_json = ? where id = ?', [value, row.id]);
+        const res = await t.http.get('/api/articles');
+        expect(res.status).toBe(200);
+        const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry.trust]));
+        expect(byId[sourcedId].sources).toEqual(SOURCES);
+        expect(byId[plainId]).toEqual({
+          status: 'unverified',
+          verifiedAt: null,
+          verifiedBy: null,
+          aiInvolvement: 'unknown',
+          disclaimer: DEFAULT_DISCLAIMER,
+          sources: [],
+        });
+        expect(res.text).not.toContain('Forger');
+      }
+      await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: SOURCES } });
+      expect((await listedTrust(sourcedId)).sources).toEqual(SOURCES);
     });
   });
 

@@ -10,8 +10,10 @@ import { normalizeTrust, type StoredTrust } from './trust';
  * rest of the request (see bench/). Trust comes back normalized (`normalizeTrust`), without the internal
  * fields: hashes and verifier ids stay in the database.
  *
- * - SQLite: one statement, which SQLite answers with two JSON texts (trust of every entry; core-store values).
- *   Materialising rows is what costs most in better-sqlite3, and this returns one row of two columns.
+ * - SQLite: one statement, which SQLite answers with two JSON texts (trust of every entry, with the copy of its
+ *   sources that the trust row keeps in `sourcesJson`; core-store values). Materialising rows is what costs
+ *   most in better-sqlite3, and this returns one row of two columns. Rows without a usable copy are read with
+ *   the joined query below.
  * - PostgreSQL, MySQL/MariaDB: one joined query (entry → trust → sources) and one core-store query.
  */
 
@@ -98,22 +100,20 @@ const readTables = (metadata: any, uid: string, attr: string): Tables => {
   };
 };
 
-// Whether the single-statement SQLite query works here (it needs SQLite >= 3.44, for ORDER BY inside an
-// aggregate); set to false the first time it fails, and the portable queries are used from then on.
-let sqliteStatement = true;
-
 const sqliteStatementOf = (t: Tables): string => {
   const id = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const { entryLink, sourceLink } = t;
-  const sources =
-    `(select json_group_array(json_array(${SOURCE_FIELDS.map((name) => `s.${id(t.source[name])}`).join(', ')}) ` +
-    `order by sl.${id(sourceLink.orderColumnName)}, sl.${id('id')}) ` +
-    `from ${id(sourceLink.name)} sl join ${id(t.sourceTable)} s on s.${id(t.source.id)} = sl.${id(sourceLink.inverseJoinColumn.name)} ` +
-    `where sl.${id(sourceLink.joinColumn.name)} = t.${id(t.trust.id)} and sl.${id('field')} = 'sources')`;
-  // One JSON array per entry: [entry id, ...PUBLIC_TRUST_FIELDS, [[title, url, publisher, accessedAt], ...]].
+  const { entryLink } = t;
+  // One JSON array per entry, [entry id, ...PUBLIC_TRUST_FIELDS, sourcesJson], concatenated as text:
+  // `sourcesJson` goes in as stored, without SQLite parsing it (the loader checks what it reads), and json_quote()
+  // writes every other value as JSON (NULL as null).
+  const item =
+    `'[' || l.${id(entryLink.joinColumn.name)} || ',' || ` +
+    [...PUBLIC_TRUST_FIELDS.map((name) => `json_quote(t.${id(t.trust[name])})`), `coalesce(t.${id(t.trust.sourcesJson)}, 'null')`].join(
+      ` || ',' || `
+    ) +
+    ` || ']'`;
   const trust =
-    `(select json_group_array(json_array(l.${id(entryLink.joinColumn.name)}, ` +
-    `${PUBLIC_TRUST_FIELDS.map((name) => `t.${id(t.trust[name])}`).join(', ')}, ${sources})) ` +
+    `(select group_concat(${item}, ',') ` +
     // json_each first (a cross join fixes the order): SQLite otherwise scans the link table by its field index.
     `from json_each(?) j cross join ${id(entryLink.name)} l on l.${id(entryLink.joinColumn.name)} = j.value ` +
     `and l.${id('field')} = ? ` +
@@ -122,91 +122,130 @@ const sqliteStatementOf = (t: Tables): string => {
   const store =
     `(select json_group_object(c.${id(key)}, c.${id(value)}) from ${id(t.storeTable)} c ` +
     `where c.${id(key)} in (select value from json_each(?)) and c.${id(environment)} is null and c.${id(tag)} is null)`;
-  return `select ${trust} as trust, ${store} as store`;
+  return `select '[' || coalesce(${trust}, '') || ']' as trust, ${store} as store`;
 };
 
-/** A source list from SQLite: JSON text when the driver dropped the JSON subtype of the subquery's value. */
-const sourceRows = (value: unknown): unknown[][] => {
-  const list = typeof value === 'string' ? JSON.parse(value) : value;
-  return Array.isArray(list) ? list : [];
+/** A stored `sourcesJson` as the plugin writes it: an array of source objects. */
+const isSourceList = (value: unknown): value is object[] =>
+  Array.isArray(value) && value.every((source) => source !== null && typeof source === 'object' && !Array.isArray(source));
+
+/**
+ * The statement's items, or null unless they are exactly what it writes: one item of 8 values per requested
+ * entry at most, each with its own entry id, and sources that are a source list or null (no copy stored).
+ */
+const readItems = (text: unknown, ids: number[]): unknown[][] | null => {
+  let items: unknown;
+  try {
+    items = JSON.parse(typeof text === 'string' ? text : '[]');
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(items)) return null;
+  const requested = new Set(ids);
+  for (const item of items) {
+    if (!Array.isArray(item) || item.length !== 8 || !requested.delete(item[0])) return null;
+    if (item[7] !== null && !isSourceList(item[7])) return null;
+  }
+  return items;
 };
 
-const loadWithSqlite = async (knex: any, t: Tables, attr: string, entryIds: number[], storeKeys: string[]): Promise<LoadedPage> => {
+const warnedUnreadable = new Set<string>();
+
+/**
+ * SQLite: one statement for the page's trust rows, with their `sourcesJson`, and the core-store values. Entries
+ * whose row has no usable `sourcesJson` (written before it existed, or altered outside the plugin) are read
+ * again with the joined query, from the source rows.
+ */
+const loadWithSqlite = async (strapi: Core.Strapi, knex: any, t: Tables, uid: string, attr: string, entryIds: number[], storeKeys: string[]): Promise<LoadedPage> => {
   const sql = (t.sqliteStatement ??= sqliteStatementOf(t));
   const page: LoadedPage = { trust: new Map(), store: new Map() };
+  const fromSourceRows: number[] = [];
   // At least one statement, even for no entries: the core-store values come with the first.
   for (const [index, ids] of (entryIds.length > 0 ? chunks(entryIds) : [[]]).entries()) {
     const rows = await knex.raw(sql, [JSON.stringify(ids), attr, JSON.stringify(index === 0 ? storeKeys : [])]);
     const row = rows?.[0] ?? {};
-    for (const item of JSON.parse(row.trust ?? '[]') as unknown[][]) {
-      const entryId = Number(item[0]);
-      if (page.trust.has(entryId)) continue;
-      const [, status, verifiedAt, aiInvolvement, disclaimerMode, disclaimerText, verifiedByName, sources] = item as any[];
-      const stored = normalizeTrust({
-        status,
-        verifiedAt: toDateTime(verifiedAt),
-        aiInvolvement,
-        disclaimerMode,
-        disclaimerText,
-        verifiedByName,
-        sources: sourceRows(sources).map(([title, url, publisher, accessedAt]) => ({ title, url, publisher, accessedAt: toDateOnly(accessedAt) })),
-      });
-      page.trust.set(entryId, stored);
-    }
     if (index === 0) {
       for (const [storeKey, storeValue] of Object.entries(JSON.parse(row.store ?? '{}') as Record<string, string | null>)) {
         page.store.set(storeKey, storeValue);
       }
     }
+    const items = readItems(row.trust, ids);
+    if (!items) {
+      // Not what this statement writes (a sourcesJson altered outside the plugin): this chunk from the source rows.
+      fromSourceRows.push(...ids);
+      continue;
+    }
+    for (const item of items) {
+      const [entryId, status, verifiedAt, aiInvolvement, disclaimerMode, disclaimerText, verifiedByName, sources] = item as any[];
+      if (sources === null) {
+        fromSourceRows.push(entryId);
+        continue;
+      }
+      page.trust.set(
+        entryId,
+        normalizeTrust({ status, verifiedAt: toDateTime(verifiedAt), aiInvolvement, disclaimerMode, disclaimerText, verifiedByName, sources })
+      );
+    }
+  }
+  if (fromSourceRows.length > 0) {
+    if (!warnedUnreadable.has(uid)) {
+      warnedUnreadable.add(uid);
+      strapi.log.info(`[trust-labels] ${uid}: some trust rows have no stored copy of their sources yet; reading their source rows`);
+    }
+    for (const [entryId, trust] of await loadJoined(strapi, knex, t, attr, fromSourceRows)) page.trust.set(entryId, trust);
   }
   return page;
 };
 
-const loadPortable = async (strapi: Core.Strapi, knex: any, t: Tables, attr: string, entryIds: number[]): Promise<LoadedPage> => {
+/** The trust of entries from one joined query per chunk: entry → trust row → its sources (any database). */
+const loadJoined = async (strapi: Core.Strapi, knex: any, t: Tables, attr: string, entryIds: number[]): Promise<Map<number, StoredTrust>> => {
   const schema: string | undefined = (strapi.db as any).getSchemaName?.();
   const table = (name: string) => (schema ? `${schema}.${name}` : name);
   const { entryLink, sourceLink } = t;
   const trustColumnList = PUBLIC_TRUST_FIELDS.map((name) => `t.${t.trust[name]} as __t_${name}`);
   const sourceColumnList = SOURCE_FIELDS.map((name) => `s.${t.source[name]} as __s_${name}`);
-
-  const loadTrust = async () => {
-    const byEntry = new Map<number, Record<string, unknown>>();
-    for (const ids of chunks(entryIds)) {
-      // entry → trust row → its sources (left join, so trust rows without sources come back too).
-      const rows = await knex
-        .select(`l.${entryLink.joinColumn.name} as __entry_id`, ...trustColumnList, `sl.${sourceLink.orderColumnName} as __s_order`, ...sourceColumnList)
-        .from({ l: table(entryLink.name) })
-        .join({ t: table(t.trustTable) }, `t.${t.trust.id}`, `l.${entryLink.inverseJoinColumn.name}`)
-        .leftJoin({ sl: table(sourceLink.name) }, function joinSources(this: any) {
-          this.on(`sl.${sourceLink.joinColumn.name}`, '=', `t.${t.trust.id}`).andOn(`sl.field`, '=', knex.raw('?', ['sources']));
-        })
-        .leftJoin({ s: table(t.sourceTable) }, `s.${t.source.id}`, `sl.${sourceLink.inverseJoinColumn.name}`)
-        .whereIn(`l.${entryLink.joinColumn.name}`, ids)
-        .where(`l.field`, attr)
-        .orderBy([`l.${entryLink.joinColumn.name}`, `sl.${sourceLink.orderColumnName}`, `sl.id`]);
-      for (const row of rows) {
-        const entryId = Number(row.__entry_id);
-        let trust = byEntry.get(entryId);
-        if (!trust) {
-          trust = { sources: [] };
-          for (const name of PUBLIC_TRUST_FIELDS) trust[name] = row[`__t_${name}`];
-          trust.verifiedAt = toDateTime(trust.verifiedAt);
-          byEntry.set(entryId, trust);
-        }
-        if (row.__s_url !== null && row.__s_url !== undefined) {
-          (trust.sources as unknown[]).push({
-            title: row.__s_title,
-            url: row.__s_url,
-            publisher: row.__s_publisher ?? null,
-            accessedAt: toDateOnly(row.__s_accessedAt),
-          });
-        }
+  const byEntry = new Map<number, Record<string, unknown>>();
+  for (const ids of chunks(entryIds)) {
+    // Left joins, so that trust rows without sources come back too.
+    const rows = await knex
+      .select(`l.${entryLink.joinColumn.name} as __entry_id`, ...trustColumnList, `sl.${sourceLink.orderColumnName} as __s_order`, ...sourceColumnList)
+      .from({ l: table(entryLink.name) })
+      .join({ t: table(t.trustTable) }, `t.${t.trust.id}`, `l.${entryLink.inverseJoinColumn.name}`)
+      .leftJoin({ sl: table(sourceLink.name) }, function joinSources(this: any) {
+        this.on(`sl.${sourceLink.joinColumn.name}`, '=', `t.${t.trust.id}`).andOn(`sl.field`, '=', knex.raw('?', ['sources']));
+      })
+      .leftJoin({ s: table(t.sourceTable) }, `s.${t.source.id}`, `sl.${sourceLink.inverseJoinColumn.name}`)
+      .whereIn(`l.${entryLink.joinColumn.name}`, ids)
+      .where(`l.field`, attr)
+      .orderBy([`l.${entryLink.joinColumn.name}`, `sl.${sourceLink.orderColumnName}`, `sl.id`]);
+    for (const row of rows) {
+      const entryId = Number(row.__entry_id);
+      let trust = byEntry.get(entryId);
+      if (!trust) {
+        trust = { sources: [] };
+        for (const name of PUBLIC_TRUST_FIELDS) trust[name] = row[`__t_${name}`];
+        trust.verifiedAt = toDateTime(trust.verifiedAt);
+        byEntry.set(entryId, trust);
+      }
+      if (row.__s_url !== null && row.__s_url !== undefined) {
+        (trust.sources as unknown[]).push({
+          title: row.__s_title,
+          url: row.__s_url,
+          publisher: row.__s_publisher ?? null,
+          accessedAt: toDateOnly(row.__s_accessedAt),
+        });
       }
     }
-    return new Map([...byEntry].map(([entryId, raw]) => [entryId, normalizeTrust(raw)]));
-  };
+  }
+  return new Map([...byEntry].map(([entryId, raw]) => [entryId, normalizeTrust(raw)]));
+};
 
-  const [trust, store] = await Promise.all([loadTrust(), getService(strapi, 'settings').readPresentationStore()]);
+/** PostgreSQL, MySQL/MariaDB: the joined query and the core-store query, in parallel. */
+const loadPortable = async (strapi: Core.Strapi, knex: any, t: Tables, attr: string, entryIds: number[]): Promise<LoadedPage> => {
+  const [trust, store] = await Promise.all([
+    loadJoined(strapi, knex, t, attr, entryIds),
+    getService(strapi, 'settings').readPresentationStore(),
+  ]);
   return { trust, store };
 };
 
@@ -221,15 +260,8 @@ export async function loadTrustPage(
   const tables = tablesOf(strapi, uid, attr);
   // Runs after the controller has answered, outside any transaction of its own.
   const knex = db.connection;
-  if (client === 'sqlite' && sqliteStatement) {
-    try {
-      return await loadWithSqlite(knex, tables, attr, entryIds, getService(strapi, 'settings').presentationStoreKeys);
-    } catch (error) {
-      // Only a statement this SQLite cannot prepare switches paths; other errors are real.
-      if (!/syntax error|no such function|near "order"/i.test((error as Error).message)) throw error;
-      sqliteStatement = false;
-      strapi.log.warn(`[trust-labels] this SQLite cannot run the single-statement trust query (${(error as Error).message}); using joined queries`);
-    }
+  if (client === 'sqlite') {
+    return loadWithSqlite(strapi, knex, tables, uid, attr, entryIds, getService(strapi, 'settings').presentationStoreKeys);
   }
   return loadPortable(strapi, knex, tables, attr, entryIds);
 }

@@ -73,13 +73,12 @@ const parseJson = <T>(value: unknown): T | null => {
 
 /** Reads a stored trust component (or its absence, for entries created before the plugin) with defaults. */
 export const normalizeTrust = (raw: any): StoredTrust => {
-  const base = defaultTrust();
-  if (!raw || typeof raw !== 'object') return base;
+  if (!raw || typeof raw !== 'object') return defaultTrust();
   return {
-    status: raw.status ?? base.status,
+    status: raw.status ?? 'unverified',
     verifiedAt: toIsoOrNull(raw.verifiedAt),
-    aiInvolvement: raw.aiInvolvement ?? base.aiInvolvement,
-    disclaimerMode: raw.disclaimerMode ?? base.disclaimerMode,
+    aiInvolvement: raw.aiInvolvement ?? 'unknown',
+    disclaimerMode: raw.disclaimerMode ?? 'default',
     disclaimerText: raw.disclaimerText ?? null,
     sources: Array.isArray(raw.sources) ? raw.sources.map(toSource) : [],
     verifiedHash: raw.verifiedHash ?? null,
@@ -90,16 +89,19 @@ export const normalizeTrust = (raw: any): StoredTrust => {
   };
 };
 
-/** What goes into the database: the stored shape without ids, so Strapi writes fresh component rows. */
-export const toWritableTrust = (trust: StoredTrust) => ({
-  ...trust,
-  sources: trust.sources.map((source) => ({
+/**
+ * What goes into the database: the stored shape without ids, so Strapi writes fresh component rows, plus
+ * `sourcesJson`, the copy of the sources that the content API reads (see the trust component).
+ */
+export const toWritableTrust = (trust: StoredTrust) => {
+  const sources = trust.sources.map((source) => ({
     title: source.title,
     url: source.url,
     publisher: source.publisher ?? null,
     accessedAt: source.accessedAt ?? null,
-  })),
-});
+  }));
+  return { ...trust, sources, sourcesJson: sources };
+};
 
 export type { PresentationContext };
 
