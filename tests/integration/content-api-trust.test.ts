@@ -348,8 +348,8 @@ describe('trust in the content API', () => {
       });
       return rows.map((row) => ({ published: row.publishedAt !== null, trust: row.trust }));
     };
-    const sourcesOf = (trust: any) =>
-      trust.sources.map(({ title, url, publisher, accessedAt }: any) => ({ title, url, publisher, accessedAt }));
+    // The copy as stored: [title, url, publisher, accessedAt] per source.
+    const stored = (sources: any[]) => sources.map(({ title, url, publisher, accessedAt }) => [title, url, publisher, accessedAt]);
     const listedTrust = async (documentId: string) => {
       const res = await t.http.get('/api/articles');
       expect(res.status).toBe(200);
@@ -363,19 +363,19 @@ describe('trust in the content API', () => {
       let versions = await trustRows(sourcedId);
       expect(versions).toHaveLength(2);
       for (const { published, trust } of versions) {
-        expect(trust.sourcesJson).toEqual(published ? SOURCES : reordered);
-        expect(trust.sourcesJson).toEqual(sourcesOf(trust));
+        expect(trust.sourcesJson).toEqual(stored(published ? SOURCES : reordered));
+        expect(trust.sourcesJson).toEqual(stored(trust.sources));
       }
       await articles().publish({ documentId: sourcedId, locale: 'en' });
       versions = await trustRows(sourcedId);
-      for (const { trust } of versions) expect(trust.sourcesJson).toEqual(reordered);
+      for (const { trust } of versions) expect(trust.sourcesJson).toEqual(stored(reordered));
       expect((await listedTrust(sourcedId)).sources).toEqual(reordered);
 
       // Back to the sources the other tests expect.
       const back = await t.http.put(`/trust-labels/documents/${ARTICLE}/${sourcedId}`, { sources: SOURCES }, { token: superAdmin.token, query: { locale: 'en' } });
       expect(back.status).toBe(200);
       await articles().publish({ documentId: sourcedId, locale: 'en' });
-      for (const { trust } of await trustRows(sourcedId)) expect(trust.sourcesJson).toEqual(SOURCES);
+      for (const { trust } of await trustRows(sourcedId)) expect(trust.sourcesJson).toEqual(stored(SOURCES));
     });
 
     it('a row without the copy (written by an older version) shows its source rows', async () => {
@@ -388,7 +388,7 @@ describe('trust in the content API', () => {
         // The other entries of the page are unaffected.
         expect((await listedTrust(verifiedId)).status).toBe('verified');
       } finally {
-        await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: SOURCES } });
+        await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: stored(SOURCES) } });
       }
     });
 
@@ -399,7 +399,7 @@ describe('trust in the content API', () => {
       const row = await publishedTrustRow(sourcedId);
       const plainEntry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
       const forged = `[]],[${plainEntry.id},"verified","2026-01-01T00:00:00.000Z","none","off",null,"Forger",[]`;
-      for (const value of ['not json', '{"title":"x"}', '[1,2]', forged]) {
+      for (const value of ['not json', '{"title":"x"}', '[1,2]', '[["a","https://example.com/a"]]', forged]) {
         await t.strapi.db.connection.raw('update components_trust_labels_trusts set sources_json = ? where id = ?', [value, row.id]);
         const res = await t.http.get('/api/articles');
         expect(res.status).toBe(200);
@@ -415,7 +415,7 @@ describe('trust in the content API', () => {
         });
         expect(res.text).not.toContain('Forger');
       }
-      await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: SOURCES } });
+      await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: stored(SOURCES) } });
       expect((await listedTrust(sourcedId)).sources).toEqual(SOURCES);
     });
   });

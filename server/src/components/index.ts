@@ -32,7 +32,7 @@ const trustSchema = {
     disclaimerMode: { type: 'enumeration', enum: [...DISCLAIMER_MODES], default: 'default' },
     disclaimerText: { type: 'text', maxLength: LIMITS.disclaimerText },
     sources: { type: 'component', component: SOURCE_COMPONENT_UID, repeatable: true },
-    // Internal: a copy of `sources` as one JSON array of { title, url, publisher, accessedAt }, written with
+    // Internal: a copy of `sources` as one JSON array of [title, url, publisher, accessedAt], written with
     // them (`toWritableTrust`) and copied with the row by Strapi on publish, discard and clone. The content API
     // reads it on SQLite instead of joining the source rows; a row without it (written by an older version)
     // is read from the source rows. The source components stay the data that editing, GraphQL and filters use.

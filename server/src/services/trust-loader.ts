@@ -125,9 +125,42 @@ const sqliteStatementOf = (t: Tables): string => {
   return `select '[' || coalesce(${trust}, '') || ']' as trust, ${store} as store`;
 };
 
-/** A stored `sourcesJson` as the plugin writes it: an array of source objects. */
-const isSourceList = (value: unknown): value is object[] =>
-  Array.isArray(value) && value.every((source) => source !== null && typeof source === 'object' && !Array.isArray(source));
+// Prepared statements by better-sqlite3 connection, then by SQL text.
+const preparedStatements = new WeakMap<object, Map<string, any>>();
+
+/**
+ * Runs the page statement on a connection from knex's pool and returns its one row. Through knex.raw, better-sqlite3
+ * would prepare the statement again on every run, which costs about half as much as running it; here it is
+ * prepared once per connection. It is still a query like any other: it waits for its turn in knex's pool (a
+ * transaction holding the connection keeps it waiting), and knex reports it to its `query` listeners.
+ */
+const runSqlite = async (knex: any, sql: string, bindings: unknown[]): Promise<Record<string, unknown> | undefined> => {
+  const client = knex.client;
+  const connection = await client.acquireConnection();
+  try {
+    if (typeof connection?.prepare !== 'function') return (await knex.raw(sql, bindings))?.[0];
+    let statements = preparedStatements.get(connection);
+    if (!statements) preparedStatements.set(connection, (statements = new Map()));
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+    const query = { method: 'raw', sql, bindings, __knexUid: connection.__knexUid, __knexTxId: connection.__knexTxId };
+    client.emit('query', query);
+    try {
+      const row = statement.get(...bindings);
+      client.emit('query-response', row ? [row] : [], query);
+      return row;
+    } catch (error) {
+      client.emit('query-error', error, query);
+      throw error;
+    }
+  } finally {
+    await client.releaseConnection(connection);
+  }
+};
+
+/** A stored `sourcesJson` as the plugin writes it: an array of [title, url, publisher, accessedAt]. */
+const isSourceList = (value: unknown): value is unknown[][] =>
+  Array.isArray(value) && value.every((source) => Array.isArray(source) && source.length === 4);
 
 /**
  * The statement's items, or null unless they are exactly what it writes: one item of 8 values per requested
@@ -162,10 +195,9 @@ const loadWithSqlite = async (strapi: Core.Strapi, knex: any, t: Tables, uid: st
   const fromSourceRows: number[] = [];
   // At least one statement, even for no entries: the core-store values come with the first.
   for (const [index, ids] of (entryIds.length > 0 ? chunks(entryIds) : [[]]).entries()) {
-    const rows = await knex.raw(sql, [JSON.stringify(ids), attr, JSON.stringify(index === 0 ? storeKeys : [])]);
-    const row = rows?.[0] ?? {};
+    const row = (await runSqlite(knex, sql, [JSON.stringify(ids), attr, JSON.stringify(index === 0 ? storeKeys : [])])) ?? {};
     if (index === 0) {
-      for (const [storeKey, storeValue] of Object.entries(JSON.parse(row.store ?? '{}') as Record<string, string | null>)) {
+      for (const [storeKey, storeValue] of Object.entries(JSON.parse(typeof row.store === 'string' ? row.store : '{}') as Record<string, string | null>)) {
         page.store.set(storeKey, storeValue);
       }
     }
@@ -183,7 +215,15 @@ const loadWithSqlite = async (strapi: Core.Strapi, knex: any, t: Tables, uid: st
       }
       page.trust.set(
         entryId,
-        normalizeTrust({ status, verifiedAt: toDateTime(verifiedAt), aiInvolvement, disclaimerMode, disclaimerText, verifiedByName, sources })
+        normalizeTrust({
+          status,
+          verifiedAt: toDateTime(verifiedAt),
+          aiInvolvement,
+          disclaimerMode,
+          disclaimerText,
+          verifiedByName,
+          sources: (sources as unknown[][]).map(([title, url, publisher, accessedAt]) => ({ title, url, publisher, accessedAt })),
+        })
       );
     }
   }

@@ -100,7 +100,7 @@ export const toWritableTrust = (trust: StoredTrust) => {
     publisher: source.publisher ?? null,
     accessedAt: source.accessedAt ?? null,
   }));
-  return { ...trust, sources, sourcesJson: sources };
+  return { ...trust, sources, sourcesJson: sources.map(({ title, url, publisher, accessedAt }) => [title, url, publisher, accessedAt]) };
 };
 
 export type { PresentationContext };
