@@ -324,6 +324,29 @@ describe('trust in the content API', () => {
       expectNoInternalData(res.text);
     });
 
+    it('reads the trust of a page in one query, whatever the page size, and knex reports it', async () => {
+      const queriesFor = async (pageSize: number) => {
+        const seen: string[] = [];
+        const listener = (query: any) => seen.push(String(query.sql));
+        t.strapi.db.connection.on('query', listener);
+        try {
+          const res = await t.http.get('/api/articles', { query: { 'pagination[pageSize]': String(pageSize) } });
+          expect(res.status).toBe(200);
+          expect(res.body.data).toHaveLength(pageSize);
+          for (const entry of res.body.data) expectPublicTrust(entry.trust);
+        } finally {
+          t.strapi.db.connection.removeListener('query', listener);
+        }
+        return seen;
+      };
+      const one = await queriesFor(1);
+      const three = await queriesFor(3);
+      expect(three).toHaveLength(one.length);
+      for (const seen of [one, three]) {
+        expect(seen.filter((sql) => sql.includes('components_trust_labels_trusts'))).toHaveLength(1);
+      }
+    });
+
     it('does no database work of its own while a read runs inside a transaction', async () => {
       // A custom content API controller may read documents inside strapi.db.transaction(). On SQLite the pool
       // has a single connection, held by the transaction: a trust query there would wait for it forever.
