@@ -10,6 +10,16 @@ const TRUST_KEYS = ['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifie
 const DEFAULT_DISCLAIMER =
   'While we strive for accuracy, this site can make mistakes. Please verify important information independently.';
 
+// The trust of an entry nobody has labelled or verified.
+const PLAIN_TRUST = {
+  status: 'unverified',
+  verifiedAt: null,
+  verifiedBy: null,
+  aiInvolvement: 'unknown',
+  disclaimer: DEFAULT_DISCLAIMER,
+  sources: [],
+};
+
 // Internal values planted in the database; none of them may ever leave through the content API.
 const SECRET_HASH = 'c0ffee-secret-verified-hash-0001';
 const SECRET_FIELD_HASH = 'deadbeef-secret-field-hash-0002';
@@ -159,14 +169,7 @@ describe('trust in the content API', () => {
       for (const entry of res.body.data) expectPublicTrust(entry.trust);
 
       const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry]));
-      expect(byId[plainId].trust).toEqual({
-        status: 'unverified',
-        verifiedAt: null,
-        verifiedBy: null,
-        aiInvolvement: 'unknown',
-        disclaimer: DEFAULT_DISCLAIMER,
-        sources: [],
-      });
+      expect(byId[plainId].trust).toEqual(PLAIN_TRUST);
       expect(byId[verifiedId].trust).toEqual({
         status: 'verified',
         verifiedAt: '2026-11-24T10:00:00.000Z',
@@ -428,14 +431,7 @@ describe('trust in the content API', () => {
         expect(res.status).toBe(200);
         const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry.trust]));
         expect(byId[sourcedId].sources).toEqual(SOURCES);
-        expect(byId[plainId]).toEqual({
-          status: 'unverified',
-          verifiedAt: null,
-          verifiedBy: null,
-          aiInvolvement: 'unknown',
-          disclaimer: DEFAULT_DISCLAIMER,
-          sources: [],
-        });
+        expect(byId[plainId]).toEqual(PLAIN_TRUST);
         expect(res.text).not.toContain('Forger');
       }
       await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: stored(SOURCES) } });

@@ -42,7 +42,8 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
 
 /**
  * One document-service middleware for every enabled content type. Each branch calls `next()` exactly once.
- * - reads from the content API: populate trust and present it (resolved disclaimer, no internal fields);
+ * - reads from the content API: record the entries read, whose public trust `attachTrustToResponse` adds
+ *   to the response once the controller has answered (resolved disclaimer, no internal fields);
  * - writes: drop `trust` from the data unless the plugin itself writes it, and start new entries, clones and
  *   new locales as `unverified`;
  * - publish: enforce `requireDisclosure`.
