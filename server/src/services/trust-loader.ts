@@ -136,9 +136,10 @@ const preparedStatements = new WeakMap<object, Map<string, any>>();
  */
 const runSqlite = async (knex: any, sql: string, bindings: unknown[]): Promise<Record<string, unknown> | undefined> => {
   const client = knex.client;
+  // Another SQLite driver: knex runs it (asked before taking a connection, which knex.raw would wait for).
+  if (client.driverName !== 'better-sqlite3') return (await knex.raw(sql, bindings))?.[0];
   const connection = await client.acquireConnection();
   try {
-    if (typeof connection?.prepare !== 'function') return (await knex.raw(sql, bindings))?.[0];
     let statements = preparedStatements.get(connection);
     if (!statements) preparedStatements.set(connection, (statements = new Map()));
     let statement = statements.get(sql);
