@@ -223,7 +223,7 @@ const loadWithSqlite = async (strapi: Core.Strapi, knex: any, t: Tables, uid: st
           disclaimerMode,
           disclaimerText,
           verifiedByName,
-          sources: (sources as unknown[][]).map(([title, url, publisher, accessedAt]) => ({ title, url, publisher, accessedAt })),
+          sources,
         })
       );
     }

@@ -52,12 +52,16 @@ const toIsoOrNull = (value: unknown): string | null => {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
-const toSource = (raw: any): Source => ({
-  title: raw?.title ?? '',
-  url: raw?.url ?? '',
-  publisher: raw?.publisher ?? null,
-  accessedAt: raw?.accessedAt ? String(raw.accessedAt).slice(0, 10) : null,
+const sourceOf = (title: unknown, url: unknown, publisher: unknown, accessedAt: unknown): Source => ({
+  title: (title as string) ?? '',
+  url: (url as string) ?? '',
+  publisher: (publisher as string | null) ?? null,
+  accessedAt: accessedAt ? String(accessedAt).slice(0, 10) : null,
 });
+
+/** A stored source: a component row, or an item of the trust row's `sourcesJson` copy (see toWritableTrust). */
+const toSource = (raw: any): Source =>
+  Array.isArray(raw) ? sourceOf(raw[0], raw[1], raw[2], raw[3]) : sourceOf(raw?.title, raw?.url, raw?.publisher, raw?.accessedAt);
 
 const parseJson = <T>(value: unknown): T | null => {
   if (value === null || value === undefined) return null;
@@ -91,7 +95,8 @@ export const normalizeTrust = (raw: any): StoredTrust => {
 
 /**
  * What goes into the database: the stored shape without ids, so Strapi writes fresh component rows, plus
- * `sourcesJson`, the copy of the sources that the content API reads (see the trust component).
+ * `sourcesJson`, the copy of the sources that the content API reads (see the trust component): one
+ * [title, url, publisher, accessedAt] per source, which `normalizeTrust` reads back like component rows.
  */
 export const toWritableTrust = (trust: StoredTrust) => {
   const sources = trust.sources.map((source) => ({
@@ -100,7 +105,7 @@ export const toWritableTrust = (trust: StoredTrust) => {
     publisher: source.publisher ?? null,
     accessedAt: source.accessedAt ?? null,
   }));
-  return { ...trust, sources, sourcesJson: sources.map(({ title, url, publisher, accessedAt }) => [title, url, publisher, accessedAt]) };
+  return { ...trust, sources, sourcesJson: sources.map((source) => [source.title, source.url, source.publisher, source.accessedAt]) };
 };
 
 export type { PresentationContext };
