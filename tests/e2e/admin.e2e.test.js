@@ -152,8 +152,16 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await cell.locator('[data-status="unverified"]').waitFor();
 
       const row = page.getByRole('row').filter({ has: cell });
-      await row.getByRole('checkbox').check();
-      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      const checkbox = row.getByRole('checkbox');
+      const bulkVerify = page.getByRole('button', { name: 'Verify', exact: true });
+      // The list may re-render while its rows load, dropping a selection made a moment before (seen once in
+      // CI): select again until the bulk action bar shows, at most three times.
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        if (await checkbox.isChecked()) await checkbox.uncheck();
+        await checkbox.check();
+        if (await bulkVerify.waitFor({ timeout: 10_000 }).then(() => true, () => attempt === 3)) break;
+      }
+      await bulkVerify.click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Verify', exact: true }).click();
       await page.getByText('1 of 1 done.').first().waitFor();
       await cell.locator('[data-status="verified"]').waitFor();
