@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'async_hooks';
-
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
+import { currentScope, runInScope } from './scope';
 import type { AuditService } from './services/audit';
 import type { OutputsService } from './services/outputs';
 import type { ReportService } from './services/report';
@@ -32,11 +31,9 @@ export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: 
  * Writes to the trust attribute are only honoured inside `runTrustedWrite`; everywhere else (content API,
  * GraphQL, Content Manager form, app code) the document-service middleware drops `trust` from the data.
  */
-const trustedWrites = new AsyncLocalStorage<true>();
+export const runTrustedWrite = <T>(run: () => Promise<T>): Promise<T> => runInScope({ trusted: true }, run);
 
-export const runTrustedWrite = <T>(run: () => Promise<T>): Promise<T> => trustedWrites.run(true, run);
-
-export const isTrustedWrite = (): boolean => trustedWrites.getStore() === true;
+export const isTrustedWrite = (): boolean => currentScope()?.trusted === true;
 
 export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
   (strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized === true;

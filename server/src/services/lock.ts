@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'async_hooks';
+import { currentScope, runInScope } from '../scope';
 
 /**
  * One queue per document: verify, unverify, label edits and every document-service write to an enabled type
@@ -8,12 +8,11 @@ import { AsyncLocalStorage } from 'async_hooks';
  * In-process only; see README "Several Strapi processes".
  */
 const tails = new Map<string, Promise<void>>();
-const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
 export const documentLockKey = (uid: string, documentId: string) => `${uid}::${documentId}`;
 
 export async function withDocumentLock<T>(key: string, run: () => Promise<T>): Promise<T> {
-  const holding = held.getStore();
+  const holding = currentScope()?.held;
   if (holding?.has(key)) return run();
 
   const previous = tails.get(key) ?? Promise.resolve();
@@ -24,7 +23,7 @@ export async function withDocumentLock<T>(key: string, run: () => Promise<T>): P
 
   await previous;
   try {
-    return await held.run(new Set([...(holding ?? []), key]), run);
+    return await runInScope({ held: new Set([...(holding ?? []), key]) }, run);
   } finally {
     release();
     if (tails.get(key) === tail) tails.delete(key);
