@@ -7,15 +7,17 @@
 //   A. trust labels enabled for `article` (every response carries `trust`);
 //   B. the plugin enabled only for `page` (articles carry no trust data).
 // This process drives both with autocannon on 127.0.0.1 (GET /api/articles?pagination[pageSize]=100) in
-// alternating rounds, A B A B …, so that a slow spell of the machine hits both setups alike, and prints:
+// alternating rounds, A B B A A B …, so that a slow spell of the machine hits both setups alike and neither is
+// always measured first (with A B A B, two identical setups measured 0.97-0.98, the first one slower), and prints:
 //   - requests/s of each round and their medians, and the ratio A/B of the medians (target >= 0.85);
 //   - the CPU time Strapi spends per request (process.cpuUsage of each Strapi process), a figure that other
 //     load on the machine disturbs less than requests/s;
 //   - the SQL queries per request (knex query events) at page sizes 100 and 10: the count must not grow
 //     with the page size (no query per entry);
 //   - then the time and SQL queries per document of a bulk verification of every article (admin API).
-// Environment: BENCH_ARTICLES, BENCH_DURATION (s per round, default 10), BENCH_ROUNDS (default 3),
-// BENCH_CONNECTIONS (default 10), BENCH_PROFILE=dir (CPU profile of each Strapi process's measured rounds).
+// Environment: BENCH_ARTICLES, BENCH_DURATION (s per round, default 3), BENCH_ROUNDS (default 12),
+// BENCH_CONNECTIONS (default 10), BENCH_PROFILE=dir (CPU profile of each Strapi process's measured rounds),
+// BENCH_CONTROL=1 (a control run: A is set up like B, so the ratio shows the harness's own error, about ±0.03).
 const { fork } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -30,8 +32,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ARTICLE = 'api::article.article';
 const LIST_URL = '/api/articles?pagination[pageSize]=100';
 
+const CONTROL = process.env.BENCH_CONTROL === '1';
 const SCENARIOS = {
-  A: { title: 'A. trust labels enabled for article', config: { contentTypes: [ARTICLE] }, withTrust: true },
+  A: CONTROL
+    ? { title: 'A. control: plugin enabled only for page, like B', config: { contentTypes: ['api::page.page'] }, withTrust: false }
+    : { title: 'A. trust labels enabled for article', config: { contentTypes: [ARTICLE] }, withTrust: true },
   B: { title: 'B. plugin enabled only for page', config: { contentTypes: ['api::page.page'] }, withTrust: false },
 };
 
@@ -225,7 +230,7 @@ const median = (values) => {
   ensurePluginBuilt();
   await compilePlayground();
   console.log(`Benchmark: ${ARTICLES} articles x 3 sources; GET ${LIST_URL}; autocannon ${CONNECTIONS} connections;`);
-  console.log(`${ROUNDS} rounds of ${DURATION} s per setup, alternating A and B.`);
+  console.log(`${ROUNDS} rounds of ${DURATION} s per setup, alternating A and B (A B, B A, A B, …).`);
   for (const { title } of Object.values(SCENARIOS)) console.log(`  ${title}`);
   console.log('\nSeeding (each setup in its own Strapi process and SQLite database)');
 
@@ -243,7 +248,8 @@ const median = (values) => {
     const rounds = { A: [], B: [] };
     await Promise.all(Object.values(servers).map((server) => server.call('profile-start')));
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const key of Object.keys(SCENARIOS)) {
+      const order = round % 2 === 1 ? ['A', 'B'] : ['B', 'A'];
+      for (const key of order) {
         const measured = await measureRound(servers[key], info[key].baseUrl);
         rounds[key].push(measured);
         console.log(`  round ${round} ${key}: ${measured.rps.toFixed(1)} req/s, ${measured.latency.toFixed(1)} ms mean latency, ${measured.cpuPerRequest.toFixed(2)} ms CPU per request`);
@@ -252,17 +258,18 @@ const median = (values) => {
     }
     await Promise.all(Object.values(servers).map((server) => server.call('profile-stop')));
 
-    const bulk = await servers.A.call('bulk');
+    const bulk = CONTROL ? null : await servers.A.call('bulk');
     const rps = { A: median(rounds.A.map((r) => r.rps)), B: median(rounds.B.map((r) => r.rps)) };
     const cpu = { A: median(rounds.A.map((r) => r.cpuPerRequest)), B: median(rounds.B.map((r) => r.cpuPerRequest)) };
     const ratio = rps.A / rps.B;
     console.log('\nResult (medians of the rounds)');
     console.log(`  with trust labels:   ${rps.A.toFixed(1)} req/s, ${cpu.A.toFixed(2)} ms CPU/request, ${info.A.queries100} queries/request (pageSize 100), ${info.A.queries10} (pageSize 10)`);
     console.log(`  without (page only): ${rps.B.toFixed(1)} req/s, ${cpu.B.toFixed(2)} ms CPU/request, ${info.B.queries100} queries/request (pageSize 100), ${info.B.queries10} (pageSize 10)`);
-    console.log(`  ratio of requests/s: ${ratio.toFixed(2)} (target >= 0.85: ${ratio >= 0.85 ? 'met' : 'NOT met'})`);
+    const verdict = CONTROL ? 'control run, two identical setups: expect about 1.00' : `target >= 0.85: ${ratio >= 0.85 ? 'met' : 'NOT met'}`;
+    console.log(`  ratio of requests/s: ${ratio.toFixed(2)} (${verdict})`);
     console.log(`  ratio of CPU per request (B/A): ${(cpu.B / cpu.A).toFixed(2)}`);
     console.log(`  query count independent of page size: ${info.A.queries100 === info.A.queries10 ? 'yes' : 'NO'}`);
-    console.log(`  bulk verification: ${bulk.verified}/${bulk.documents} articles in ${bulk.seconds.toFixed(1)} s (${((bulk.seconds * 1000) / bulk.documents).toFixed(1)} ms and ${bulk.queriesPerDocument.toFixed(1)} queries per document)`);
+    if (bulk) console.log(`  bulk verification: ${bulk.verified}/${bulk.documents} articles in ${bulk.seconds.toFixed(1)} s (${((bulk.seconds * 1000) / bulk.documents).toFixed(1)} ms and ${bulk.queriesPerDocument.toFixed(1)} queries per document)`);
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.call('exit').catch(() => server.child.kill())));
   }
