@@ -1,3 +1,4 @@
+import { loadTrustPage } from '../../server/src/services/trust-loader';
 import { bootTestApp, testDbClient, type AdminSession, type TestContext } from '../helpers';
 
 /**
@@ -362,6 +363,38 @@ describe('trust in the content API', () => {
       const entries: any = await Promise.race([read, timeout]);
       expect(entries.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId, verifiedId].sort());
       expect((fakeRequest.state as any).trustLabelsPendingTrust?.size).toBe(3);
+    });
+    it('never reads trust that another transaction wrote and has not committed', async () => {
+      const entry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
+      const row = await publishedTrustRow(plainId);
+      const statusOf = async () => (await loadTrustPage(t.strapi, ARTICLE, 'trust', [entry.id])).trust.get(entry.id)?.status;
+      // A first read, outside any transaction (on SQLite it then knows the pool's connection).
+      expect(await statusOf()).toBe('unverified');
+
+      let inside!: () => void;
+      let release!: () => void;
+      const written = new Promise<void>((resolve) => (inside = resolve));
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const write = t.strapi.db
+        .transaction(async () => {
+          await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: row.id }, data: { status: 'verified' } });
+          inside();
+          await held;
+          throw new Error('rolled back on purpose');
+        })
+        .catch((error: Error) => error.message);
+      await written;
+
+      let settled = false;
+      const during = statusOf().finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // SQLite: the pool's one connection is in the transaction, so the read waits for it to end. Elsewhere the
+      // read runs on another connection and sees only committed data.
+      if (testDbClient() === 'sqlite') expect(settled).toBe(false);
+      release();
+      expect(await write).toBe('rolled back on purpose');
+      expect(await during).toBe('unverified');
+      expect(await statusOf()).toBe('unverified');
     });
   });
 

@@ -127,33 +127,48 @@ const sqliteStatementOf = (t: Tables): string => {
 
 // Prepared statements by better-sqlite3 connection, then by SQL text.
 const preparedStatements = new WeakMap<object, Map<string, any>>();
+// The better-sqlite3 connection of knex's pool, by knex client (SQLite pools hold a single connection).
+const poolConnections = new WeakMap<object, any>();
+
+/** Runs the statement on a better-sqlite3 connection, prepared once per connection, reported to knex's listeners. */
+const runOn = (client: any, connection: any, sql: string, bindings: unknown[]): Record<string, unknown> | undefined => {
+  let statements = preparedStatements.get(connection);
+  if (!statements) preparedStatements.set(connection, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+  const query = { method: 'raw', sql, bindings, __knexUid: connection.__knexUid, __knexTxId: connection.__knexTxId };
+  client.emit('query', query);
+  try {
+    const row = statement.get(...bindings);
+    client.emit('query-response', row ? [row] : [], query);
+    return row;
+  } catch (error) {
+    client.emit('query-error', error, query);
+    throw error;
+  }
+};
 
 /**
- * Runs the page statement on a connection from knex's pool and returns its one row. Through knex.raw, better-sqlite3
- * would prepare the statement again on every run, which costs about half as much as running it; here it is
- * prepared once per connection. It is still a query like any other: it waits for its turn in knex's pool (a
- * transaction holding the connection keeps it waiting), and knex reports it to its `query` listeners.
+ * Runs the page statement and returns its one row. Through knex.raw, better-sqlite3 would prepare the statement
+ * again on every run, which costs about half as much as running it; here it is prepared once per connection,
+ * and knex still reports it to its `query` listeners.
+ *
+ * SQLite's pool has one connection, and Strapi wraps every document read in a transaction, so waiting for the
+ * pool means waiting behind every request in progress. When that connection is open and in no transaction,
+ * the statement runs on it at once: better-sqlite3 is synchronous, so nothing else can use the connection
+ * meanwhile, and outside a transaction it reads only committed data. Inside a transaction (someone's write
+ * may be uncommitted) it waits for the pool like any query.
  */
 const runSqlite = async (knex: any, sql: string, bindings: unknown[]): Promise<Record<string, unknown> | undefined> => {
   const client = knex.client;
   // Another SQLite driver: knex runs it (asked before taking a connection, which knex.raw would wait for).
   if (client.driverName !== 'better-sqlite3') return (await knex.raw(sql, bindings))?.[0];
+  const known = poolConnections.get(client);
+  if (known?.open === true && known.inTransaction === false) return runOn(client, known, sql, bindings);
   const connection = await client.acquireConnection();
   try {
-    let statements = preparedStatements.get(connection);
-    if (!statements) preparedStatements.set(connection, (statements = new Map()));
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-    const query = { method: 'raw', sql, bindings, __knexUid: connection.__knexUid, __knexTxId: connection.__knexTxId };
-    client.emit('query', query);
-    try {
-      const row = statement.get(...bindings);
-      client.emit('query-response', row ? [row] : [], query);
-      return row;
-    } catch (error) {
-      client.emit('query-error', error, query);
-      throw error;
-    }
+    poolConnections.set(client, connection);
+    return runOn(client, connection, sql, bindings);
   } finally {
     await client.releaseConnection(connection);
   }
