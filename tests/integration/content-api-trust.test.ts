@@ -330,6 +330,8 @@ describe('trust in the content API', () => {
 
     it('reads the trust of a page in one query, whatever the page size, and knex reports it', async () => {
       const queriesFor = async (pageSize: number) => {
+        // A write first, so that SQLite runs the page statement rather than reuse its result on unchanged data.
+        await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: (await publishedTrustRow(plainId)).id }, data: { status: 'unverified' } });
         const seen: string[] = [];
         const listener = (query: any) => seen.push(String(query.sql));
         t.strapi.db.connection.on('query', listener);
@@ -364,6 +366,58 @@ describe('trust in the content API', () => {
       expect(entries.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId, verifiedId].sort());
       expect((fakeRequest.state as any).trustLabelsPendingTrust?.size).toBe(3);
     });
+    it('runs the page statement again after any change to the data, from this process or another', async () => {
+      const row = await publishedTrustRow(plainId);
+      const read = async () => {
+        const seen: string[] = [];
+        const listener = (query: any) => seen.push(String(query.sql));
+        t.strapi.db.connection.on('query', listener);
+        try {
+          const res = await t.http.get('/api/articles');
+          expect(res.status).toBe(200);
+          const trust = res.body.data.find((item: any) => item.documentId === plainId).trust;
+          return { trust, pageStatements: seen.filter((sql) => sql.includes('components_trust_labels_trusts')).length };
+        } finally {
+          t.strapi.db.connection.removeListener('query', listener);
+        }
+      };
+      const sqlite = testDbClient() === 'sqlite';
+
+      const first = await read();
+      expect(first.trust).toEqual(PLAIN_TRUST);
+      // Unchanged data: SQLite reuses the statement's result (after checking the database state); others re-read.
+      const again = await read();
+      expect(again.trust).toEqual(PLAIN_TRUST);
+      expect(again.pageStatements).toBe(sqlite ? 0 : 1);
+
+      // A change through Strapi's own connection, by plain SQL that no plugin code sees.
+      await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ai_involvement = 'generated' where id = ?`, [row.id]);
+      try {
+        const changed = await read();
+        expect(changed.pageStatements).toBe(1);
+        expect(changed.trust.aiInvolvement).toBe('generated');
+      } finally {
+        await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ai_involvement = 'unknown' where id = ?`, [row.id]);
+      }
+      expect((await read()).trust).toEqual(PLAIN_TRUST);
+
+      if (!sqlite) return;
+      // A change committed by another connection, as another Strapi process on the same file would make it.
+      const Database = require('better-sqlite3');
+      const other = new Database(t.strapi.db.config.connection.connection.filename);
+      try {
+        other.prepare(`update components_trust_labels_trusts set status = 'verified', verified_at = ? where id = ?`).run(Date.parse('2026-11-20T10:00:00.000Z'), row.id);
+        const verified = await read();
+        expect(verified.pageStatements).toBe(1);
+        expect(verified.trust).toMatchObject({ status: 'verified', verifiedAt: '2026-11-20T10:00:00.000Z' });
+        // ...and the verification withdrawn there shows at once here.
+        other.prepare(`update components_trust_labels_trusts set status = 'unverified', verified_at = null where id = ?`).run(row.id);
+        expect((await read()).trust).toEqual(PLAIN_TRUST);
+      } finally {
+        other.close();
+      }
+    });
+
     it('never reads trust that another transaction wrote and has not committed', async () => {
       const entry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
       const row = await publishedTrustRow(plainId);

@@ -130,12 +130,17 @@ const preparedStatements = new WeakMap<object, Map<string, any>>();
 // The better-sqlite3 connection of knex's pool, by knex client (SQLite pools hold a single connection).
 const poolConnections = new WeakMap<object, any>();
 
-/** Runs the statement on a better-sqlite3 connection, prepared once per connection, reported to knex's listeners. */
-const runOn = (client: any, connection: any, sql: string, bindings: unknown[]): Record<string, unknown> | undefined => {
+const statementOf = (connection: any, sql: string, raw = false): any => {
   let statements = preparedStatements.get(connection);
   if (!statements) preparedStatements.set(connection, (statements = new Map()));
   let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+  if (!statement) statements.set(sql, (statement = raw ? connection.prepare(sql).raw(true) : connection.prepare(sql)));
+  return statement;
+};
+
+/** Runs a statement on a better-sqlite3 connection, prepared once per connection, reported to knex's listeners. */
+const runOn = (client: any, connection: any, sql: string, bindings: unknown[], raw = false): any => {
+  const statement = statementOf(connection, sql, raw);
   const query = { method: 'raw', sql, bindings, __knexUid: connection.__knexUid, __knexTxId: connection.__knexTxId };
   client.emit('query', query);
   try {
@@ -149,26 +154,59 @@ const runOn = (client: any, connection: any, sql: string, bindings: unknown[]): 
 };
 
 /**
+ * The state of the database as one connection sees it: rows this connection has changed (total_changes(),
+ * every INSERT, UPDATE and DELETE, committed or not), and commits by any other connection or process
+ * (PRAGMA data_version). While both are unchanged, no data has changed, so a statement returns what it
+ * returned before.
+ */
+const DATABASE_STATE_SQL = 'select total_changes(), (select data_version from pragma_data_version)';
+
+/** Page statement results by connection, for one database state; the newest CACHED_PAGES of them. */
+const pageResults = new WeakMap<object, { state: string; rows: Map<string, Record<string, unknown> | undefined> }>();
+const CACHED_PAGES = 16;
+
+/**
+ * The page statement's row on a connection in no transaction: the row it returned for the same bindings when
+ * the database was last in the same state, or a new run. This is not a cache with an expiry: the state is
+ * read on every call, so any change (a verification withdrawn by an edit in another process, a settings
+ * update) gives a new state and the statement runs again. It only spares re-running the statement on
+ * unchanged data, which is what a content API mostly serves.
+ */
+const runOnUnchangedData = (client: any, connection: any, sql: string, bindings: unknown[]): Record<string, unknown> | undefined => {
+  const [changes, dataVersion] = runOn(client, connection, DATABASE_STATE_SQL, [], true) as [number, number];
+  const state = `${changes}:${dataVersion}`;
+  let cache = pageResults.get(connection);
+  if (!cache || cache.state !== state) pageResults.set(connection, (cache = { state, rows: new Map() }));
+  const key = `${sql}\u0000${bindings.join('\u0000')}`;
+  if (cache.rows.has(key)) return cache.rows.get(key);
+  const row = runOn(client, connection, sql, bindings);
+  if (cache.rows.size >= CACHED_PAGES) cache.rows.delete(cache.rows.keys().next().value as string);
+  cache.rows.set(key, row);
+  return row;
+};
+
+/**
  * Runs the page statement and returns its one row. Through knex.raw, better-sqlite3 would prepare the statement
  * again on every run, which costs about half as much as running it; here it is prepared once per connection,
- * and knex still reports it to its `query` listeners.
+ * and knex still reports it (and the state check) to its `query` listeners.
  *
  * SQLite's pool has one connection, and Strapi wraps every document read in a transaction, so waiting for the
  * pool means waiting behind every request in progress. When that connection is open and in no transaction,
  * the statement runs on it at once: better-sqlite3 is synchronous, so nothing else can use the connection
  * meanwhile, and outside a transaction it reads only committed data. Inside a transaction (someone's write
- * may be uncommitted) it waits for the pool like any query.
+ * may be uncommitted) it waits for the pool like any query, and its result is not kept.
  */
 const runSqlite = async (knex: any, sql: string, bindings: unknown[]): Promise<Record<string, unknown> | undefined> => {
   const client = knex.client;
   // Another SQLite driver: knex runs it (asked before taking a connection, which knex.raw would wait for).
   if (client.driverName !== 'better-sqlite3') return (await knex.raw(sql, bindings))?.[0];
   const known = poolConnections.get(client);
-  if (known?.open === true && known.inTransaction === false) return runOn(client, known, sql, bindings);
+  if (known?.open === true && known.inTransaction === false) return runOnUnchangedData(client, known, sql, bindings);
   const connection = await client.acquireConnection();
   try {
     poolConnections.set(client, connection);
-    return runOn(client, connection, sql, bindings);
+    if (connection.inTransaction) return runOn(client, connection, sql, bindings);
+    return runOnUnchangedData(client, connection, sql, bindings);
   } finally {
     await client.releaseConnection(connection);
   }
@@ -199,6 +237,9 @@ const readItems = (text: unknown, ids: number[]): unknown[][] | null => {
 };
 
 const warnedUnreadable = new Set<string>();
+// readItems() of a statement row: a row returned again for unchanged data is parsed once (see runOnUnchangedData).
+// The items are never handed out: normalizeTrust builds new objects from them for every response.
+const parsedItems = new WeakMap<object, unknown[][] | null>();
 
 /**
  * SQLite: one statement for the page's trust rows, with their `sourcesJson`, and the core-store values. Entries
@@ -217,7 +258,8 @@ const loadWithSqlite = async (strapi: Core.Strapi, knex: any, t: Tables, uid: st
         page.store.set(storeKey, storeValue);
       }
     }
-    const items = readItems(row.trust, ids);
+    let items = parsedItems.get(row);
+    if (items === undefined) parsedItems.set(row, (items = readItems(row.trust, ids)));
     if (!items) {
       // Not what this statement writes (a sourcesJson altered outside the plugin): this chunk from the source rows.
       fromSourceRows.push(...ids);
