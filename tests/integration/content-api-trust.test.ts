@@ -418,6 +418,27 @@ describe('trust in the content API', () => {
       }
     });
 
+    it("leaves no async storage of its own enabled once an editor's write is done", async () => {
+      // On Node 20 and 22 every enabled AsyncLocalStorage marks every promise of the process; the plugin's lock and
+      // trusted-write storage must mark them only while one of its writes runs (Node 24 marks none).
+      const marksOnNewPromise = () => Object.getOwnPropertySymbols(new Promise(() => undefined)).filter((symbol) => symbol.description === 'kResourceStore').length;
+      let during = 0;
+      // Runs inside the edit, on the queries it makes while holding the document's lock.
+      const listener = () => (during = Math.max(during, marksOnNewPromise()));
+      t.strapi.db.connection.on('query', listener);
+      try {
+        const edit = await t.http.put(`/trust-labels/documents/${ARTICLE}/${plainId}`, { aiInvolvement: 'none' }, { token: superAdmin.token, query: { locale: 'en' } });
+        expect(edit.status).toBe(200);
+      } finally {
+        t.strapi.db.connection.removeListener('query', listener);
+      }
+      const back = await t.http.put(`/trust-labels/documents/${ARTICLE}/${plainId}`, { aiInvolvement: 'unknown' }, { token: superAdmin.token, query: { locale: 'en' } });
+      expect(back.status).toBe(200);
+      const after = marksOnNewPromise();
+      if (during === 0) return; // this Node's AsyncLocalStorage does not mark promises
+      expect(after).toBe(during - 1);
+    });
+
     it('never reads trust that another transaction wrote and has not committed', async () => {
       const entry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
       const row = await publishedTrustRow(plainId);
