@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { forbidden, unauthorized } from './errors';
 
 /**
  * Checks that the requester may `find` a content type in the content API, exactly as Strapi's own content API
@@ -10,7 +10,7 @@ import { errors } from '@strapi/utils';
  * uid from the path, so they are declared with `auth: false` and call this instead (Strapi's GraphQL plugin
  * authenticates its endpoint the same way).
  *
- * Throws Strapi errors: 403 ForbiddenError when the role or token may not `find` the type, including an
+ * Throws plugin errors (errors.ts): 403 ForbiddenError when the role or token may not `find` the type, including an
  * anonymous request whose Public role lacks the permission; 401 UnauthorizedError only when credentials were
  * sent and are invalid or expired.
  */
@@ -36,12 +36,10 @@ export const assertContentApiFind = async (strapi: Core.Strapi, ctx: any, uid: s
     ctx.state.route = route;
   }
 
-  const denied = (unauthorized: boolean) => {
+  const denied = (credentialsRejected: boolean) => {
     // authenticate() may have written a 401 answer on ctx; the thrown error replaces it.
     ctx.body = null;
-    return unauthorized && hasCredentials
-      ? new errors.UnauthorizedError('Missing or invalid credentials')
-      : new errors.ForbiddenError('Forbidden');
+    return credentialsRejected && hasCredentials ? unauthorized('Missing or invalid credentials') : forbidden('Forbidden');
   };
 
   if (!authenticated) throw denied(true);

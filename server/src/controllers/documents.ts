@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { invalid } from '../errors';
 import { getService } from '../utils';
 
 const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -57,9 +58,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const report = getService(strapi, 'report');
     const format = ctx.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') {
-      const { errors } = await import('@strapi/utils');
-      const message = 'format must be json or csv';
-      throw new errors.ValidationError(message, { errors: [{ path: ['format'], message, name: 'ValidationError' }] });
+      throw invalid(['format'], 'format must be json or csv');
     }
     const data = await report.build();
     if (format === 'csv') {

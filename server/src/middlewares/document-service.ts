@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { defaultTrust, disclaimerResolver, normalizeTrust, presentTrust, toWritableTrust } from '../services/trust';
 import { loadTrustPage } from '../services/trust-loader';
@@ -7,6 +6,7 @@ import { documentLockKey, withDocumentLock } from '../services/lock';
 import { AUDIT_EVENT_UID } from '../content-types';
 import type { PublicTrust } from '../../../shared/trust';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
+import { invalid, TrustLabelsError, toStrapiError } from '../errors';
 import { getPluginConfig, getService, isTrustedWrite } from '../utils';
 
 type DocumentContext = {
@@ -50,7 +50,7 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
  */
 export const trustDocumentMiddleware = (strapi: Core.Strapi) => async (ctx: DocumentContext, next: Next) => {
   if (ctx.uid === AUDIT_EVENT_UID && AUDIT_LOCKED_ACTIONS.has(ctx.action)) {
-    throw new errors.ForbiddenError('The trust labels audit log is append-only: events cannot be changed or deleted');
+    throw toStrapiError(strapi, new TrustLabelsError('ForbiddenError', 'The trust labels audit log is append-only: events cannot be changed or deleted'));
   }
   const config = getPluginConfig(strapi);
   if (!config.contentTypes.includes(ctx.uid)) return next();
@@ -236,9 +236,8 @@ const enforceDisclosure = async (strapi: Core.Strapi, uid: string, attr: string,
       const message =
         `Cannot publish${where}: the entry is marked as AI-${trust.aiInvolvement} but shows no disclaimer and is ` +
         'not verified by a person. Turn the disclaimer on, or have the entry verified, then publish again.';
-      throw new errors.ValidationError(message, {
-        errors: [{ path: [attr, 'disclaimerMode'], message, name: 'ValidationError' }],
-      });
+      // Raised inside the Content Manager's, REST's or GraphQL's handling of the publish: Strapi's own class.
+      throw toStrapiError(strapi, invalid([attr, 'disclaimerMode'], message));
     }
   }
 };

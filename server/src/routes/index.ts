@@ -1,9 +1,14 @@
 import { ACTIONS } from '../../../shared/constants';
+import { respondWithPluginErrors } from '../errors';
 
-// Every admin route enforces its RBAC action on the server, not only in the UI.
+// Every admin route enforces its RBAC action on the server, not only in the UI. Every route answers the plugin's
+// errors itself (see errors.ts).
 const requires = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  middlewares: [respondWithPluginErrors],
 });
+
+const publicOutput = { auth: false as const, middlewares: [respondWithPluginErrors] };
 
 export default {
   admin: {
@@ -28,8 +33,8 @@ export default {
     routes: [
       // Public outputs. `auth: false` because the permission depends on the uid in the path: the controller
       // authenticates the request like the content API does and requires `find` on that content type.
-      { method: 'GET', path: '/badge/:uid/:documentId.svg', handler: 'outputs.badge', config: { auth: false } },
-      { method: 'GET', path: '/json-ld/:uid/:documentId', handler: 'outputs.jsonLd', config: { auth: false } },
+      { method: 'GET', path: '/badge/:uid/:documentId.svg', handler: 'outputs.badge', config: publicOutput },
+      { method: 'GET', path: '/json-ld/:uid/:documentId', handler: 'outputs.jsonLd', config: publicOutput },
     ],
   },
 };

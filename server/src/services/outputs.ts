@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypes as contentTypeUtils, errors } from '@strapi/utils';
 
 import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
 import type { PublicTrust } from '../../../shared/trust';
+import { invalid, notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
 import { toPublicTrust } from './trust';
 
@@ -12,10 +12,11 @@ const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const HEADLINE_TYPES = new Set(['string', 'text']);
 
-const validationError = (path: Array<string | number>, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
+const notFound = () => notFoundError('Not Found');
 
-const notFound = () => new errors.NotFoundError('Not Found');
+/** Like @strapi/utils' isPrivateAttribute: private in the schema, or listed in the model's private attributes. */
+const isPrivate = (model: any, name: string) =>
+  model?.attributes?.[name]?.private === true || (Array.isArray(model?.privateAttributes) && model.privateAttributes.includes(name));
 
 export interface PublishedVersion {
   uid: string;
@@ -46,7 +47,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const resolveLocale = async (uid: string, input: unknown): Promise<string | null> => {
     if (input !== undefined && input !== '' && (typeof input !== 'string' || !LOCALE_CODE.test(input))) {
-      throw validationError(['locale'], 'locale must be a locale code such as en or fr');
+      throw invalid(['locale'], 'locale must be a locale code such as en or fr');
     }
     if (!isLocalized(strapi, uid)) return null;
     if (typeof input === 'string' && input !== '') return input;
@@ -56,7 +57,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const headlineOf = (uid: string, row: Record<string, unknown>): string | null => {
     const model: any = strapi.contentType(uid as any);
     const attribute = model?.attributes?.title;
-    if (!attribute || !HEADLINE_TYPES.has(attribute.type) || contentTypeUtils.isPrivateAttribute(model, 'title')) return null;
+    if (!attribute || !HEADLINE_TYPES.has(attribute.type) || isPrivate(model, 'title')) return null;
     return typeof row.title === 'string' && row.title.trim() !== '' ? row.title : null;
   };
 

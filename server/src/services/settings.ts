@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { PLUGIN_ID } from '../../../shared/constants';
+import { validationError } from '../errors';
 import { settingsSchema, settingsUpdateSchema, toValidationDetails } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
 
@@ -70,11 +70,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(input: unknown): Promise<Settings> {
       const parsed = settingsUpdateSchema.safeParse(input);
       if (!parsed.success) {
-        const details = toValidationDetails(parsed.error.issues);
-        throw new errors.ValidationError(
-          details.length === 1 ? details[0].message : `${details.length} errors occurred`,
-          { errors: details }
-        );
+        throw validationError(toValidationDetails(parsed.error.issues));
       }
       const next = { ...(await this.get()), ...parsed.data } as Settings;
       await store().set({ value: next });

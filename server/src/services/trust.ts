@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
@@ -12,6 +11,7 @@ import type {
   TrustState,
   VerificationStatus,
 } from '../../../shared/trust';
+import { invalid, notFound, validationError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized, runTrustedWrite } from '../utils';
 import { documentLockKey, withDocumentLock } from './lock';
 import { adminDisplayName } from './actors';
@@ -165,8 +165,6 @@ export const toTrustState = (raw: any, locale: string | null | undefined, contex
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-const validationError = (path: Array<string | number>, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
 
 const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
   const attributeName = () => getPluginConfig(strapi).attributeName;
@@ -179,18 +177,18 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const resolveTarget = async (uid: string, documentId: string, locale: unknown) => {
     if (!getPluginConfig(strapi).contentTypes.includes(uid)) {
-      throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
+      throw notFound(`Trust labels are not enabled for "${uid}"`);
     }
     if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) {
-      throw new errors.NotFoundError('Document not found');
+      throw notFound('Document not found');
     }
     if (!isLocalized(strapi, uid)) {
-      if (locale !== undefined && locale !== '') throw validationError(['locale'], `"${uid}" is not localized: omit locale`);
+      if (locale !== undefined && locale !== '') throw invalid(['locale'], `"${uid}" is not localized: omit locale`);
       return null;
     }
     if (locale === undefined || locale === '') return getService(strapi, 'settings').defaultLocale();
     if (typeof locale !== 'string' || !LOCALE_CODE.test(locale)) {
-      throw validationError(['locale'], 'locale must be a locale code such as en or fr');
+      throw invalid(['locale'], 'locale must be a locale code such as en or fr');
     }
     return locale;
   };
@@ -240,18 +238,18 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Draft and published status of many documents of one type and locale, for the list view column. */
     async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown) {
       if (!getPluginConfig(strapi).contentTypes.includes(uid)) {
-        throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
+        throw notFound(`Trust labels are not enabled for "${uid}"`);
       }
       const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
       const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID.test(id));
       if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
-        throw validationError(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids');
+        throw invalid(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids');
       }
       let locale: string | null = null;
       if (isLocalized(strapi, uid)) {
         if (localeInput === undefined || localeInput === '') locale = await getService(strapi, 'settings').defaultLocale();
         else if (typeof localeInput === 'string' && LOCALE_CODE.test(localeInput)) locale = localeInput;
-        else throw validationError(['locale'], 'locale must be a locale code such as en or fr');
+        else throw invalid(['locale'], 'locale must be a locale code such as en or fr');
       }
       const attr = attributeName();
       const rows: any[] = await strapi.db.query(uid as any).findMany({
@@ -276,7 +274,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     async getDocumentState(uid: string, documentId: string, localeInput: unknown) {
       const locale = await resolveTarget(uid, documentId, localeInput);
       const versions = await loadVersions(uid, documentId, locale);
-      if (!versions) throw new errors.NotFoundError('Document not found');
+      if (!versions) throw notFound('Document not found');
       const attr = attributeName();
       const context = await presentationContext();
       const draftRow = versions.draft ?? versions.published;
@@ -294,20 +292,17 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = await resolveTarget(uid, documentId, localeInput);
       const parsed = trustEditSchema.safeParse(body);
       if (!parsed.success) {
-        const details = toValidationDetails(parsed.error.issues);
-        throw new errors.ValidationError(details.length === 1 ? details[0].message : `${details.length} errors occurred`, {
-          errors: details,
-        });
+        throw validationError(toValidationDetails(parsed.error.issues));
       }
       return withDocumentLock(documentLockKey(uid, documentId), async () => {
         const versions = await loadVersions(uid, documentId, locale);
-        if (!versions) throw new errors.NotFoundError('Document not found');
+        if (!versions) throw notFound('Document not found');
         const attr = attributeName();
         const draftRow = versions.draft ?? versions.published;
         const current = normalizeTrust(draftRow[attr]);
         const next: StoredTrust = { ...current, ...parsed.data } as StoredTrust;
         if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
-          throw validationError(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
+          throw invalid(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
         }
         const changedLabels = (['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources'] as const).filter(
           (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field])

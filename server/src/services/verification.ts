@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { LIMITS, type Settings } from '../../../shared/trust';
 import { toValidationDetails, verificationNoteSchema } from '../../../shared/schemas';
+import { invalid, isTrustLabelsError, notFound, validationError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import { adminDisplayName, currentActor } from './actors';
 import type { Actor, AuditAction } from './audit';
@@ -18,8 +18,7 @@ export const TRUST_EVENTS = {
   stale: 'trust-labels.stale',
 } as const;
 
-const ruleError = (rule: string, message: string) =>
-  new errors.ValidationError(message, { errors: [{ path: [rule], message, name: 'ValidationError' }], rule });
+const ruleError = (rule: string, message: string) => invalid([rule], message, { rule });
 
 const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const attr = () => getPluginConfig(strapi).attributeName;
@@ -92,8 +91,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parseNote = (body: unknown): string | null => {
     const parsed = verificationNoteSchema.safeParse(body ?? {});
     if (!parsed.success) {
-      const details = toValidationDetails(parsed.error.issues);
-      throw new errors.ValidationError(details[0]?.message ?? 'invalid body', { errors: details });
+      throw validationError(toValidationDetails(parsed.error.issues));
     }
     return parsed.data.note ?? null;
   };
@@ -118,7 +116,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return withDocumentLock(documentLockKey(uid, documentId), async () => {
         const { rows, names } = await loadVersions(uid, documentId, locale);
         const { draft, published } = draftAndPublished(uid, rows);
-        if (!draft) throw new errors.NotFoundError('Document not found');
+        if (!draft) throw notFound('Document not found');
 
         const sources = normalizeTrust(draft[attr()]).sources;
         if (sources.length < settings.requiredSources) {
@@ -166,7 +164,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async unverifyOne(uid: string, documentId: string, locale: string | null, user: any, note: string | null) {
       return withDocumentLock(documentLockKey(uid, documentId), async () => {
         const { rows } = await loadVersions(uid, documentId, locale);
-        if (rows.length === 0) throw new errors.NotFoundError('Document not found');
+        if (rows.length === 0) throw notFound('Document not found');
         const cleared: Partial<StoredTrust> = {
           status: 'unverified',
           verifiedAt: null,
@@ -252,10 +250,10 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (problems.length > 0) {
-        throw new errors.ValidationError(problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`, { errors: problems });
+        throw validationError(problems);
       }
       const uid = input.uid as string;
-      if (!getPluginConfig(strapi).contentTypes.includes(uid)) throw new errors.NotFoundError(`Trust labels are not enabled for "${uid}"`);
+      if (!getPluginConfig(strapi).contentTypes.includes(uid)) throw notFound(`Trust labels are not enabled for "${uid}"`);
 
       const trust = getService(strapi, 'trust');
       const note = typeof input.note === 'string' && input.note.trim() ? input.note : null;
@@ -271,7 +269,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           else await this.unverifyOne(uid, documentId, target, user, note);
           results.push({ documentId, ok: true });
         } catch (error) {
-          if (error instanceof errors.ApplicationError || error instanceof errors.NotFoundError || error instanceof errors.ValidationError) {
+          if (isTrustLabelsError(error) && error.status < 500) {
             results.push({ documentId, ok: false, error: (error as Error).message });
           } else {
             strapi.log.error(`[trust-labels] bulk ${action} failed for ${documentId}: ${(error as Error).message}`);
