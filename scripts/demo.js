@@ -2,7 +2,10 @@
 // `npm run demo`: installs dependencies if needed, builds the plugin, and starts the playground (SQLite,
 // seeded articles in en and fr, demo admin users) at http://127.0.0.1:1337. Data is kept in
 // playground/.tmp/data.db between runs; delete that file to start over.
-const { spawn, spawnSync } = require('child_process');
+//
+// Each step says what it does and how long it took, and the long ones print a line every 15 s, so that a first
+// run on a fresh clone is never silent.
+const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -10,32 +13,54 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
 const HOST = process.env.HOST || '127.0.0.1';
 const PORT = Number(process.env.PORT || 1337);
+const HEARTBEAT_MS = 15_000;
 
-if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi'))) {
-  console.log('Installing dependencies (npm ci; better-sqlite3 compiles from source, about 2 minutes)…');
-  const install = spawnSync('npm', ['ci'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (install.status !== 0) process.exit(install.status ?? 1);
+const { ensureInstalled, formatDuration } = require('./lib/install');
+
+const startedAt = Date.now();
+const elapsed = (since = startedAt) => formatDuration(Date.now() - since);
+const say = (line) => console.log(`[demo ${elapsed()}] ${line}`);
+
+/** Prints `describe()` every HEARTBEAT_MS until the returned function is called. */
+const heartbeat = (describe) => {
+  const timer = setInterval(() => say(describe()), HEARTBEAT_MS);
+  return () => clearInterval(timer);
+};
+
+async function main() {
+  say(`Trust Labels demo: install dependencies if needed, build the plugin, start the seeded playground at http://${HOST}:${PORT}`);
+  await ensureInstalled(say);
+
+  // Required only now: these modules live in node_modules, which npm ci has just filled.
+  const { ensurePluginBuilt, pluginBuildIsStale } = require('./lib/prepare');
+  if (pluginBuildIsStale()) {
+    const since = Date.now();
+    say('Building the plugin (strapi-plugin build: the admin and server bundles in dist/), about 15 s…');
+    ensurePluginBuilt({ quiet: true });
+    say(`Plugin built in ${elapsed(since)}.`);
+  }
+
+  const { DEMO_ADMINS, DEMO_PASSWORD } = loadDemoUsers();
+  const since = Date.now();
+  say('Starting Strapi (strapi develop: compiles the playground, seeds it on first start, serves the admin panel)…');
+  const strapiBin = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+  const child = spawn(process.execPath, [strapiBin, 'develop'], {
+    cwd: PLAYGROUND_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, HOST, PORT: String(PORT), TRUST_LABELS_SEED: 'true', STRAPI_TELEMETRY_DISABLED: 'true' },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+
+  const stop = heartbeat(() => '  Strapi is starting…');
+  try {
+    await waitForHealth();
+  } finally {
+    stop();
+  }
+  say(`Strapi answered in ${elapsed(since)}; the whole demo was ready in ${elapsed()}.`);
+  printLogins(DEMO_ADMINS, DEMO_PASSWORD);
 }
-
-const { ensurePluginBuilt } = require('./lib/prepare');
-ensurePluginBuilt();
-
-const { DEMO_ADMINS, DEMO_PASSWORD } = loadDemoUsers();
-
-console.log(`Starting the playground at http://${HOST}:${PORT} (first start builds the admin panel)…`);
-const strapiBin = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-const child = spawn(process.execPath, [strapiBin, 'develop'], {
-  cwd: PLAYGROUND_DIR,
-  stdio: 'inherit',
-  env: { ...process.env, HOST, PORT: String(PORT), TRUST_LABELS_SEED: 'true', STRAPI_TELEMETRY_DISABLED: 'true' },
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code) => process.exit(code ?? 0));
-
-waitForHealth().then(printLogins, (error) => console.error(`[demo] ${error.message}`));
 
 async function waitForHealth() {
   const deadline = Date.now() + 10 * 60 * 1000;
@@ -51,15 +76,15 @@ async function waitForHealth() {
   throw new Error('Strapi did not answer on /_health within 10 minutes');
 }
 
-function printLogins() {
+function printLogins(admins, password) {
   const lines = [
     'Trust Labels demo is running.',
     '',
     `Admin panel:  http://${HOST}:${PORT}/admin`,
     `Content API:  http://${HOST}:${PORT}/api/articles?locale=en`,
     '',
-    ...DEMO_ADMINS.map((admin) => `${admin.roleCode.replace('strapi-', '').padEnd(12)}${admin.email}`),
-    `${'password'.padEnd(12)}${DEMO_PASSWORD}`,
+    ...admins.map((admin) => `${admin.roleCode.replace('strapi-', '').padEnd(12)}${admin.email}`),
+    `${'password'.padEnd(12)}${password}`,
     '',
     'Stop with Ctrl+C. Data is kept in playground/.tmp/data.db.',
   ];
@@ -76,3 +101,8 @@ function loadDemoUsers() {
   if (!password || admins.length === 0) throw new Error('could not read the demo logins from playground/src/seed/demo-users.ts');
   return { DEMO_ADMINS: admins, DEMO_PASSWORD: password };
 }
+
+main().catch((error) => {
+  console.error(`[demo] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
