@@ -1,4 +1,5 @@
-// Names that users, integrators and tests rely on (SPEC.md "Names"). One place, imported by server and admin.
+// Names that users, integrators and tests rely on (SPEC.md "Names"), and the uids of the plugin's own models. The
+// one place for them: imported by the server and the admin panel.
 export const PLUGIN_ID = 'trust-labels';
 export const DEFAULT_ATTRIBUTE_NAME = 'trust';
 
@@ -11,3 +12,19 @@ export const ACTIONS = {
 } as const;
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+/** The component attached to every enabled content type (its row per version holds the trust data). */
+export const TRUST_COMPONENT_UID = 'trust-labels.trust';
+
+/** The append-only audit log. */
+export const AUDIT_EVENT_UID = `plugin::${PLUGIN_ID}.audit-event`;
+
+/** Events on Strapi's event hub, also offered to webhooks. */
+export const TRUST_EVENTS = {
+  verified: 'trust-labels.verified',
+  unverified: 'trust-labels.unverified',
+  stale: 'trust-labels.stale',
+} as const;
+
+export const AUDIT_ACTIONS = ['verify', 'unverify', 'stale', 'restore', 'edit'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

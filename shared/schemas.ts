@@ -4,6 +4,11 @@ import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS } from './trust';
 
 // One schema per input, used by the server to validate requests and by the admin panel to validate forms.
 
+/** A Strapi documentId as routes accept it. */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A locale code (BCP 47 subset: en, fr, pt-BR, zh-Hant-TW). */
+export const LOCALE_CODE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 // C0 controls except tab (\u0009) and newline (\u000A), DEL, and C1 controls.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
@@ -119,7 +124,7 @@ export const trustEditSchema = z
 
 export type TrustEdit = z.output<typeof trustEditSchema>;
 
-const localeKey = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a locale code such as en or pt-BR' });
+const localeKey = z.string().regex(LOCALE_CODE_PATTERN, { message: 'must be a locale code such as en or pt-BR' });
 
 const disclaimerDefault = plainText(LIMITS.disclaimerText, { label: 'disclaimer text' }).nullable();
 
@@ -158,6 +163,39 @@ export const settingsUpdateSchema = settingsSchema.partial();
 export const verificationNoteSchema = z
   .object({ note: plainText(LIMITS.note, { label: 'note' }).nullable().optional() }, { invalid_type_error: 'the body must be a JSON object' })
   .strict();
+
+/** Body of verify: the note, and optionally the content hash the verifier reviewed (a changed content answers 409). */
+export const verifyBodySchema = verificationNoteSchema.extend({
+  contentHash: z
+    .string({ invalid_type_error: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
+    .regex(/^[0-9a-f]{64}$/, { message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
+    .optional(),
+});
+
+/** Body of POST /trust-labels/bulk/verify and /bulk/unverify. */
+export const bulkActionSchema = z
+  .object(
+    {
+      uid: z.string({ required_error: 'uid is required', invalid_type_error: 'uid must be a content type uid string' }),
+      documentIds: z
+        .array(
+          // Any string: a malformed id is reported for that document (not found), like one that does not exist.
+          z.string({ invalid_type_error: 'a document id must be a string' }).min(1, { message: 'a document id must be a string' }).max(64, { message: 'a document id must be a string' }),
+          { required_error: 'documentIds is required', invalid_type_error: 'documentIds must be an array of 1 to 1000 document ids' }
+        )
+        .min(1, { message: 'documentIds must be an array of 1 to 1000 document ids' })
+        .max(1000, { message: 'documentIds must be an array of 1 to 1000 document ids' }),
+      locale: z
+        .string({ invalid_type_error: 'locale must be a locale code such as en or fr' })
+        .regex(LOCALE_CODE_PATTERN, { message: 'locale must be a locale code such as en or fr' })
+        .optional(),
+      note: plainText(LIMITS.note, { label: 'note' }).nullable().optional(),
+    },
+    { invalid_type_error: 'the body must be a JSON object { uid, documentIds, locale? }', required_error: 'the body must be a JSON object { uid, documentIds, locale? }' }
+  )
+  .strict();
+
+export type BulkAction = z.output<typeof bulkActionSchema>;
 
 /** A zod issue as Strapi's ValidationError details entry. */
 export interface ValidationErrorDetail {

@@ -32,12 +32,17 @@ const pluginBuildIsStale = () => {
   return sourcesAt > builtAt;
 };
 
-/** Builds the plugin with `strapi-plugin build` unless dist/ is already newer than every source file. */
-const ensurePluginBuilt = ({ quiet = false } = {}) => {
-  if (!pluginBuildIsStale()) return;
+/** Builds the plugin into dist/ with `strapi-plugin build`. */
+const buildPlugin = ({ quiet = false } = {}) => {
   if (!quiet) console.log('Building the plugin (strapi-plugin build)…');
-  const cli = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json')), 'bin', 'strapi-plugin.js');
+  // The package's `exports` hide bin/, so it is found next to its package.json.
+  const cli = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json', { paths: [REPO_ROOT] })), 'bin', 'strapi-plugin.js');
   execFileSync(process.execPath, [cli, 'build'], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
+};
+
+/** Builds the plugin unless dist/ is already newer than every source file. */
+const ensurePluginBuilt = ({ quiet = false } = {}) => {
+  if (pluginBuildIsStale()) buildPlugin({ quiet });
 };
 
 /** Compiles the playground's TypeScript (config and src) into playground/dist. */
@@ -46,4 +51,4 @@ const compilePlayground = async () => {
   await compileStrapi({ appDir: PLAYGROUND_DIR });
 };
 
-module.exports = { REPO_ROOT, PLAYGROUND_DIR, pluginBuildIsStale, ensurePluginBuilt, compilePlayground };
+module.exports = { REPO_ROOT, PLAYGROUND_DIR, pluginBuildIsStale, buildPlugin, ensurePluginBuilt, compilePlayground };

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
-import { attachTrustToResponse } from './middlewares/document-service';
-import { TRUST_EVENTS } from './services/verification';
+import { ACTIONS, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
+import { attachTrustToResponse } from './middlewares/attach-trust';
 
 const actions = [
   { uid: 'read', displayName: 'Read trust labels', section: 'plugins', pluginName: PLUGIN_ID },

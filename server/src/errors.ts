@@ -22,13 +22,20 @@ import type { Core } from '@strapi/strapi';
  *   middleware honours for errors it does not recognise (REST answers the same status; it logs the error).
  */
 
-export type ErrorName = 'ValidationError' | 'NotFoundError' | 'ForbiddenError' | 'UnauthorizedError' | 'ServiceUnavailableError';
+export type ErrorName =
+  | 'ValidationError'
+  | 'NotFoundError'
+  | 'ForbiddenError'
+  | 'UnauthorizedError'
+  | 'ConflictError'
+  | 'ServiceUnavailableError';
 
 const STATUS: Record<ErrorName, number> = {
   ValidationError: 400,
   UnauthorizedError: 401,
   ForbiddenError: 403,
   NotFoundError: 404,
+  ConflictError: 409,
   ServiceUnavailableError: 503,
 };
 

@@ -1,17 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../../shared/config-schema';
-import { SOURCE_COMPONENT_UID, TRUST_COMPONENT_UID } from './components';
-import { toPublicTrust, type PresentationContext } from './services/trust';
-import { getService } from './utils';
+import { AUDIT_EVENT_UID, TRUST_COMPONENT_UID } from '../../shared/constants';
+import type { PublicTrust } from '../../shared/trust';
+import { loadPublicTrust } from './services/public-trust';
 
 /**
- * With @strapi/plugin-graphql installed, `trust` is queryable and filterable on every enabled type with the
- * same shape as in REST: `status`, `verifiedAt`, `verifiedBy`, `aiInvolvement`, `disclaimer` (resolved for the
- * entry's locale) and `sources`. Private component fields (hashes, verifier id) are left out by the GraphQL
- * plugin itself; the editor fields and component ids, which REST does not show either, are hidden here. The
- * `trust` input is removed from every create/update mutation, on top of the document-service middleware that
- * drops `trust` from every write that does not come from the plugin.
+ * With @strapi/plugin-graphql installed, `trust` is queryable and filterable on every enabled type with the same
+ * shape as in REST. The `<Type>.trust` field resolves through services/public-trust.ts, like REST: the entries of
+ * one request are batched into one query per type. Filters (`filters: { trust: { status: { eq: "verified" } } }`)
+ * are Strapi's own, on the trust component's public fields. The `trust` input is removed from every create and
+ * update mutation (the document service drops it anyway), and the audit log is not in the schema at all.
  *
  * Called from register(): the GraphQL schema is built in the GraphQL plugin's bootstrap, after every register.
  */
@@ -21,72 +20,70 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
   const extension = graphql.service('extension');
   const attr = config.attributeName;
 
-  for (const uid of config.contentTypes) {
-    extension.shadowCRUD(uid).field(attr).disableInput();
-  }
-  for (const field of ['id', 'disclaimerMode', 'disclaimerText']) {
-    extension.shadowCRUD(TRUST_COMPONENT_UID).field(field).disableOutput();
-  }
-  extension.shadowCRUD(SOURCE_COMPONENT_UID).field('id').disableOutput();
+  extension.shadowCRUD(AUDIT_EVENT_UID).disable();
+  for (const uid of config.contentTypes) extension.shadowCRUD(uid).field(attr).disableInput();
+  extension.shadowCRUD(TRUST_COMPONENT_UID).field('id').disableOutput();
 
-  // Settings and default locale, read once per GraphQL request (not per entry).
-  const contexts = new WeakMap<object, Promise<PresentationContext>>();
-  const presentationContextFor = (graphqlContext: unknown) => {
-    const key = graphqlContext && typeof graphqlContext === 'object' ? graphqlContext : null;
-    if (!key) return getService(strapi, 'trust').presentationContext();
-    let pending = contexts.get(key);
-    if (!pending) {
-      pending = getService(strapi, 'trust').presentationContext();
-      contexts.set(key, pending);
+  const batches = new WeakMap<object, Map<string, Batch>>();
+  const trustOf = (context: object, uid: string, parent: any): Promise<PublicTrust | undefined> => {
+    let byUid = batches.get(context);
+    if (!byUid) batches.set(context, (byUid = new Map()));
+    let batch = byUid.get(uid);
+    if (!batch) {
+      const created: Batch = { entries: new Map(), result: null as unknown as Promise<Map<number, PublicTrust>> };
+      // After every sibling's resolver has been called (the list's items resolve in the same turn).
+      created.result = new Promise((resolve, reject) =>
+        setImmediate(() => {
+          byUid!.delete(uid);
+          loadPublicTrust(strapi, uid, [...created.entries.values()]).then(resolve, reject);
+        })
+      );
+      byUid.set(uid, (batch = created));
     }
-    return pending;
+    const id = Number(parent?.id);
+    batch.entries.set(id, { id, locale: typeof parent?.locale === 'string' ? parent.locale : null });
+    return batch.result.then((trust) => trust.get(id));
   };
-
-  /**
-   * Wraps the generated `<Type>.trust` resolver: the stored component row becomes the public trust object. An
-   * entry without trust data (created before the plugin was enabled) gets the defaults, as in REST.
-   */
-  const presentTrust = async (next: any, parent: any, args: any, context: any, info: any) => {
-    const resolved = await next(parent, args, context, info);
-    const row = resolved && typeof resolved === 'object' ? resolved : { id: null };
-    const presented = toPublicTrust(row, typeof parent?.locale === 'string' ? parent.locale : null, await presentationContextFor(context));
-    // `id` stays: the `sources` field resolver loads the sources by the component row id.
-    return {
-      ...row,
-      status: presented.status,
-      aiInvolvement: presented.aiInvolvement,
-      verifiedAt: presented.verifiedAt,
-      verifiedBy: presented.verifiedBy,
-      disclaimer: presented.disclaimer,
-    };
-  };
-
-  /** No component row, no sources (the generated resolver would look them up by a missing id). */
-  const sourcesOfStoredRow = (next: any, parent: any, args: any, context: any, info: any) =>
-    parent?.id === null || parent?.id === undefined ? [] : next(parent, args, context, info);
 
   extension.use(({ nexus }: { nexus: any }) => {
     const { naming } = graphql.service('utils');
-    const trustComponent = strapi.components[TRUST_COMPONENT_UID as keyof typeof strapi.components];
-    const trustType = naming.getComponentName(trustComponent);
-    const resolversConfig: Record<string, unknown> = { [`${trustType}.sources`]: { middlewares: [sourcesOfStoredRow] } };
+    const trustType = naming.getComponentName(strapi.components[TRUST_COMPONENT_UID as keyof typeof strapi.components]);
+    const resolversConfig: Record<string, unknown> = {};
     for (const uid of config.contentTypes) {
       const contentType = strapi.contentType(uid as any);
       if (!contentType || extension.shadowCRUD(uid).isDisabled()) continue;
-      resolversConfig[`${naming.getTypeName(contentType)}.${attr}`] = { middlewares: [presentTrust] };
+      resolversConfig[`${naming.getTypeName(contentType)}.${attr}`] = {
+        // Replaces the generated resolver (which would load the stored row): the public object, batched.
+        middlewares: [(_next: unknown, parent: any, _args: unknown, context: any) => trustOf(context ?? {}, uid, parent)],
+      };
     }
     return {
       types: [
+        nexus.objectType({
+          name: 'TrustLabelsSource',
+          description: 'A source an entry relies on, in the order editors set',
+          definition(t: any) {
+            t.nonNull.string('title');
+            t.nonNull.string('url', { description: 'An absolute http(s) URL' });
+            t.string('publisher');
+            t.string('accessedAt', { description: 'The date the source was read, YYYY-MM-DD' });
+          },
+        }),
         nexus.extendType({
           type: trustType,
           definition(t: any) {
             t.string('verifiedBy', {
               description: "The verifier's display name when the showVerifierName setting is on, else null",
-              resolve: (parent: any) => (typeof parent?.verifiedBy === 'string' ? parent.verifiedBy : null),
+              resolve: (parent: PublicTrust) => parent?.verifiedBy ?? null,
             });
             t.string('disclaimer', {
               description: "The disclaimer to show, resolved for the entry's locale with {siteName} filled; null for none",
-              resolve: (parent: any) => (typeof parent?.disclaimer === 'string' ? parent.disclaimer : null),
+              resolve: (parent: PublicTrust) => parent?.disclaimer ?? null,
+            });
+            t.nonNull.list.nonNull.field('sources', {
+              type: 'TrustLabelsSource',
+              description: 'The sources, in order',
+              resolve: (parent: PublicTrust) => parent?.sources ?? [],
             });
           },
         }),
@@ -95,3 +92,8 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
     };
   });
 };
+
+interface Batch {
+  entries: Map<number, { id: number; locale: string | null }>;
+  result: Promise<Map<number, PublicTrust>>;
+}

@@ -3,8 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
+import { registerMigrations } from './database/migrations';
 import { registerGraphQL } from './graphql';
-import { trustDocumentMiddleware } from './middlewares/document-service';
+import { auditLogMiddleware } from './middlewares/document-service/audit-log';
+import { consistencyMiddleware } from './middlewares/document-service/consistency';
+import { contentApiReadMiddleware } from './middlewares/document-service/content-api-read';
+import { protectTrustMiddleware } from './middlewares/document-service/protect-trust';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
@@ -36,7 +40,14 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
-  strapi.documents.use(trustDocumentMiddleware(strapi));
+  registerMigrations(strapi);
+
+  // Document-service middlewares, one concern each, outermost first (each returns next() unless its action).
+  strapi.documents.use(auditLogMiddleware(strapi));
+  strapi.documents.use(consistencyMiddleware(strapi));
+  strapi.documents.use(protectTrustMiddleware(strapi));
+  strapi.documents.use(contentApiReadMiddleware(strapi));
+
   // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
   strapi.server.use(normalizeBodyErrors);
   registerGraphQL(strapi, config);

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
-import { currentScope, runInScope } from './scope';
 import type { AuditService } from './services/audit';
+import type { LabelsService } from './services/labels';
 import type { OutputsService } from './services/outputs';
 import type { ReportService } from './services/report';
 import type { SettingsService } from './services/settings';
@@ -16,6 +16,7 @@ export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPl
 
 interface Services {
   audit: AuditService;
+  labels: LabelsService;
   outputs: OutputsService;
   report: ReportService;
   settings: SettingsService;
@@ -26,14 +27,6 @@ interface Services {
 /** Typed access to the plugin's services. */
 export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
   strapi.plugin(PLUGIN_ID).service(name) as Services[K];
-
-/**
- * Writes to the trust attribute are only honoured inside `runTrustedWrite`; everywhere else (content API,
- * GraphQL, Content Manager form, app code) the document-service middleware drops `trust` from the data.
- */
-export const runTrustedWrite = <T>(run: () => Promise<T>): Promise<T> => runInScope({ trusted: true }, run);
-
-export const isTrustedWrite = (): boolean => currentScope()?.trusted === true;
 
 export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
   (strapi.contentType(uid as any) as any)?.pluginOptions?.i18n?.localized === true;

@@ -6,6 +6,13 @@ import { createHttpClient, type HttpClient } from './http';
 
 export interface ChildStrapi {
   http: HttpClient;
+  pid: number;
+  /** Whether the process is still running (false once it crashed, was killed or stopped). */
+  alive(): boolean;
+  /** What the process wrote on stderr so far (a crash's stack, for instance). */
+  stderr(): string;
+  /** Sends a signal and waits for the exit (SIGKILL: a crash without any cleanup). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,13 +42,17 @@ export async function startChildStrapi(database: TestDatabase, env: Record<strin
     });
   });
 
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
   return {
     http: createHttpClient(`http://127.0.0.1:${port}`),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    pid: child.pid as number,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stderr: () => stderr,
+    kill,
+    stop: () => kill('SIGTERM'),
   };
 }

@@ -9,6 +9,7 @@ import {
   type ApiTokenType,
   type BuiltInRole,
 } from './admin';
+import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
 import { createHttpClient, type HttpClient } from './http';
 import { startStrapi, type StartOptions, type TestApp } from './strapi';
 
@@ -85,11 +86,10 @@ export async function setTrustStatusInDb(
   status: 'unverified' | 'verified' | 'stale',
   { locale = 'en', published = false }: { locale?: string; published?: boolean } = {}
 ): Promise<void> {
-  const verification = strapi.plugin('trust-labels').service('verification');
-  const { rows, names } = await verification.loadVersions(ARTICLE_UID, documentId, locale);
-  const row = rows.find((candidate: any) => Boolean(candidate.publishedAt) === published);
-  if (!row?.trust?.id) throw new Error(`no trust component for ${documentId} (${locale}, published=${published})`);
-  const { hash, fieldHashes } = verification.hashOf(row, names);
+  const versions = await loadVersions(strapi, ARTICLE_UID, documentId, { locale, withContent: true });
+  const version = versions.find((candidate) => candidate.published === published);
+  if (!version?.trustId) throw new Error(`no trust component for ${documentId} (${locale}, published=${published})`);
+  const { hash, fieldHashes } = hashOfVersion(strapi, ARTICLE_UID, version);
   const data =
     status === 'unverified'
       ? { status, verifiedHash: null, fieldHashes: null, verifiedAt: null }
@@ -100,6 +100,6 @@ export async function setTrustStatusInDb(
           verifiedAt: new Date().toISOString(),
           changedFields: status === 'stale' ? ['title'] : [],
         };
-  await strapi.db.query('trust-labels.trust').update({ where: { id: row.trust.id }, data });
+  await strapi.db.query('trust-labels.trust' as any).update({ where: { id: version.trustId }, data });
 }
 export * from './child';

@@ -1,3 +1,4 @@
+import { hashOfVersion, loadVersions, type Version } from '../../server/src/database/versions';
 import fc from 'fast-check';
 
 import { ARTICLE_UID, bootTestApp, createArticle, trustPath, type AdminSession, type TestContext } from '../helpers';
@@ -64,22 +65,20 @@ describe('property: the status is verified iff the content hash equals the verif
     await t?.stop();
   });
 
-  const verification = () => t.strapi.plugin('trust-labels').service('verification') as any;
-
   /** Current hash, recorded hash and status of the draft and the published version of `en`, from the database. */
   const versions = async (documentId: string): Promise<{ draft: VersionCheck; published: VersionCheck | null }> => {
-    const { rows, names } = await verification().loadVersions(ARTICLE_UID, documentId, 'en');
-    const check = (row: any, version: 'draft' | 'published'): VersionCheck => ({
+    const rows = await loadVersions(t.strapi, ARTICLE_UID, documentId, { locale: 'en', withContent: true });
+    const check = (row: Version, version: 'draft' | 'published'): VersionCheck => ({
       version,
-      status: row.trust?.status ?? 'unverified',
-      hash: verification().hashOf(row, names).hash,
-      verifiedHash: row.trust?.verifiedHash ?? null,
+      status: row.trust.status,
+      hash: hashOfVersion(t.strapi, ARTICLE_UID, row).hash,
+      verifiedHash: row.trust.verifiedHash,
     });
-    const draft = rows.find((row: any) => !row.publishedAt);
-    const published = rows.find((row: any) => row.publishedAt);
+    const draft = rows.find((row) => !row.published);
+    const published = rows.find((row) => row.published);
     expect(draft).toBeDefined();
     expect(rows.length).toBeLessThanOrEqual(2);
-    return { draft: check(draft, 'draft'), published: published ? check(published, 'published') : null };
+    return { draft: check(draft!, 'draft'), published: published ? check(published, 'published') : null };
   };
 
   const expectInvariant = (v: VersionCheck, context: string) => {

@@ -1,3 +1,4 @@
+import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
 import {
   ARTICLE_UID,
   bootTestApp,
@@ -364,10 +365,9 @@ describe('verification is bound to the verified content', () => {
 
     const stored = await storedTrust(documentId);
     expect(stored.draft.verifiedHash).toBe(verifiedHash);
-    const service = t.strapi.plugin('trust-labels').service('verification');
-    const { rows, names } = await service.loadVersions(ARTICLE_UID, documentId, 'en');
-    const draftRow = rows.find((row: any) => !row.publishedAt);
-    expect(service.hashOf(draftRow, names).hash).toBe(verifiedHash);
+    const versions = await loadVersions(t.strapi, ARTICLE_UID, documentId, { locale: 'en', withContent: true });
+    const draftVersion = versions.find((version) => !version.published)!;
+    expect(hashOfVersion(t.strapi, ARTICLE_UID, draftVersion).hash).toBe(verifiedHash);
   });
 
   // ---- locales -----------------------------------------------------------------------------------

@@ -7,11 +7,12 @@
 // plugin's routes and its publish gate must still answer 400, 403 and 404.
 //
 // PACK_KEEP=1 keeps the apps (their folder is printed). Exits 1 on the first failed app.
-const { spawn, execFileSync } = require('child_process');
+const { spawn, spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
+const { buildPlugin } = require('../../scripts/lib/prepare');
 const { writeFreshApp } = require('./fresh-app');
 const { runSmoke } = require('./smoke');
 
@@ -102,7 +103,7 @@ const smokeApp = async (appDir, port, options) => {
   let ok = false;
   try {
     say('building and packing the plugin');
-    execFileSync(process.execPath, [require.resolve('@strapi/sdk-plugin/bin/strapi-plugin.js', { paths: [REPO] }), 'build'], { cwd: REPO, stdio: 'pipe' });
+    buildPlugin({ quiet: true });
     const tarball = path.join(work, execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop());
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').map((line) => line.replace(/^package\//, ''));
     say(`packed ${path.basename(tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} kB, ${listing.filter(Boolean).length} files)`);
@@ -146,8 +147,10 @@ const smokeApp = async (appDir, port, options) => {
       }).catch((error) => {
         throw new Error(`${error.message}\n${tail(buildLog)}`);
       });
-      const built = execFileSync('grep', ['-rlsF', 'trust-labels', path.join(app.dir, 'dist', 'build')], { encoding: 'utf8' }).trim();
-      if (!built) throw new Error(`Strapi ${app.version}: the admin build does not contain the plugin`);
+      // A JavaScript app builds its admin into build/, a TypeScript one into dist/build/.
+      const outputs = [path.join(app.dir, 'build'), path.join(app.dir, 'dist', 'build')].filter((dir) => fs.existsSync(dir));
+      const built = outputs.length > 0 && spawnSync('grep', ['-rlsF', 'trust-labels', ...outputs], { encoding: 'utf8' }).stdout.trim();
+      if (!built) throw new Error(`Strapi ${app.version}: the admin build (${outputs.join(', ') || 'none'}) does not contain the plugin`);
 
       say(`Strapi ${app.version}: HTTP smoke suite`);
       const failed = await smokeApp(app.dir, app.port, { hostChecks: true });

@@ -5,7 +5,7 @@ import {
   hashedAttributeNames,
   hashPopulate,
   sha256,
-} from '../../server/src/services/hash';
+} from '../../server/src/domain/hash';
 
 const article = {
   attributes: {

@@ -1,5 +1,5 @@
-import { withoutTrustPopulate } from '../../server/src/middlewares/document-service';
-import { normalizeTrust, toPublicTrust, toTrustState } from '../../server/src/services/trust';
+import { normalizeTrust, presentTrust, presentTrustState } from '../../server/src/domain/trust';
+import { withoutTrustPopulate } from '../../server/src/middlewares/document-service/content-api-read';
 import { DEFAULT_SETTINGS } from '../../shared/trust';
 
 const context = { settings: { ...DEFAULT_SETTINGS, siteName: 'Bytevyte' }, defaultLocale: 'en' };
@@ -11,7 +11,7 @@ const stored = {
   aiInvolvement: 'assisted',
   disclaimerMode: 'default',
   disclaimerText: null,
-  sources: [{ id: 3, title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }],
+  sourcesJson: [{ title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }],
   verifiedHash: 'a'.repeat(64),
   fieldHashes: '{"title":"x"}',
   changedFields: '["title"]',
@@ -21,7 +21,7 @@ const stored = {
 
 describe('presentation of trust data', () => {
   it('fills defaults for an entry without trust data', () => {
-    expect(toPublicTrust(null, 'en', context)).toEqual({
+    expect(presentTrust(normalizeTrust(null), 'en', context)).toEqual({
       status: 'unverified',
       verifiedAt: null,
       verifiedBy: null,
@@ -32,26 +32,31 @@ describe('presentation of trust data', () => {
   });
 
   it('exposes only the public keys, and the verifier name only when showVerifierName is on', () => {
-    const hidden = toPublicTrust(stored, 'en', context);
+    const hidden = presentTrust(normalizeTrust(stored), 'en', context);
     expect(Object.keys(hidden).sort()).toEqual(['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
     expect(hidden.verifiedBy).toBeNull();
     expect(hidden.verifiedAt).toBe(new Date(1764000000000).toISOString());
     expect(hidden.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }]);
     expect(JSON.stringify(hidden)).not.toContain('aaaa');
-    const shown = toPublicTrust(stored, 'en', { ...context, settings: { ...context.settings, showVerifierName: true } });
+    const shown = presentTrust(normalizeTrust(stored), 'en', { ...context, settings: { ...context.settings, showVerifierName: true } });
     expect(shown.verifiedBy).toBe('Eddie Editor');
   });
 
   it('gives the admin state the editor fields and parsed changedFields', () => {
-    const state = toTrustState(stored, 'en', context);
+    const state = presentTrustState(normalizeTrust(stored), 'en', context);
     expect(state.changedFields).toEqual(['title']);
     expect(state.verifiedBy).toEqual({ id: 1, name: 'Eddie Editor' });
     expect(state.disclaimerMode).toBe('default');
     expect(normalizeTrust(stored).fieldHashes).toEqual({ title: 'x' });
   });
 
+  it('reads the 0.1 array form of a stored source, and drops what is not a source', () => {
+    const trust = normalizeTrust({ sourcesJson: JSON.stringify([['T', 'https://e.example', 'P', '2026-01-02T00:00:00.000Z'], 'junk', { title: 1 }]) });
+    expect(trust.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: 'P', accessedAt: '2026-01-02' }]);
+  });
+
   it('reports no changed fields unless stale', () => {
-    expect(toTrustState({ ...stored, status: 'verified' }, 'en', context).changedFields).toEqual([]);
+    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), 'en', context).changedFields).toEqual([]);
   });
 });
 

@@ -1,26 +1,15 @@
+import { TRUST_COMPONENT_UID } from '../../../shared/constants';
 import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS, VERIFICATION_STATUSES } from '../../../shared/trust';
 
 /**
  * Trust data lives in a component attached to every enabled content type. A component gives each version
- * (draft, published, every locale) its own row, and lets the content API filter on it natively
- * (`filters[trust][status][$eq]=verified`). Fields marked private never leave through the content API.
+ * (draft, published, every locale) its own row, which Strapi copies on publish, discard and clone, and lets the
+ * content API filter on it natively (`filters[trust][status][$eq]=verified`).
+ *
+ * Only `status`, `verifiedAt` and `aiInvolvement` are public: the content API and GraphQL may filter on them. Every
+ * other field is private, so Strapi refuses filters on it (no oracle on a hidden disclaimer text, no probing of
+ * hashes). The public trust object is never Strapi's serialization of this row: the plugin builds it (domain/trust.ts).
  */
-export const TRUST_COMPONENT_UID = 'trust-labels.trust';
-export const SOURCE_COMPONENT_UID = 'trust-labels.source';
-
-const sourceSchema = {
-  collectionName: 'components_trust_labels_sources',
-  info: { displayName: 'Trust source', icon: 'link', description: 'A source an entry relies on' },
-  options: {},
-  attributes: {
-    // text, not string: a string column is varchar(255) on PostgreSQL and MySQL, and titles may be 300 long.
-    title: { type: 'text', maxLength: LIMITS.sourceTitle },
-    url: { type: 'text', maxLength: LIMITS.sourceUrl },
-    publisher: { type: 'string', maxLength: LIMITS.sourcePublisher },
-    accessedAt: { type: 'date' },
-  },
-};
-
 const trustSchema = {
   collectionName: 'components_trust_labels_trusts',
   info: { displayName: 'Trust labels', icon: 'shield', description: 'Disclaimer, sources and verification status' },
@@ -29,15 +18,12 @@ const trustSchema = {
     status: { type: 'enumeration', enum: [...VERIFICATION_STATUSES], default: 'unverified' },
     verifiedAt: { type: 'datetime' },
     aiInvolvement: { type: 'enumeration', enum: [...AI_INVOLVEMENT], default: 'unknown' },
-    disclaimerMode: { type: 'enumeration', enum: [...DISCLAIMER_MODES], default: 'default' },
-    disclaimerText: { type: 'text', maxLength: LIMITS.disclaimerText },
-    sources: { type: 'component', component: SOURCE_COMPONENT_UID, repeatable: true },
-    // Internal: a copy of `sources` as one JSON array of [title, url, publisher, accessedAt], written with
-    // them (`toWritableTrust`) and copied with the row by Strapi on publish, discard and clone. The content API
-    // reads it on SQLite instead of joining the source rows; a row without it (written by an older version)
-    // is read from the source rows. The source components stay the data that editing, GraphQL and filters use.
+    disclaimerMode: { type: 'enumeration', enum: [...DISCLAIMER_MODES], default: 'default', private: true },
+    disclaimerText: { type: 'text', maxLength: LIMITS.disclaimerText, private: true },
+    // The sources, in order: a JSON list of { title, url, publisher, accessedAt }, validated by the plugin on every
+    // write (shared/schemas.ts). One column of the trust row, so a page of trust is one query, and a label edit
+    // changes one column. (0.1 kept them as component rows too; register.ts migrates those.)
     sourcesJson: { type: 'json', private: true },
-    // Internal: never in the content API.
     verifiedHash: { type: 'string', private: true },
     fieldHashes: { type: 'json', private: true },
     changedFields: { type: 'json', private: true },
@@ -46,7 +32,7 @@ const trustSchema = {
   },
 };
 
-const toRegistryEntry = (uid: string, schema: typeof trustSchema | typeof sourceSchema) => {
+const toRegistryEntry = (uid: string, schema: typeof trustSchema) => {
   const [category, modelName] = uid.split('.');
   return {
     ...schema,
@@ -60,6 +46,7 @@ const toRegistryEntry = (uid: string, schema: typeof trustSchema | typeof source
 };
 
 export const componentRegistryEntries = () => ({
-  [SOURCE_COMPONENT_UID]: toRegistryEntry(SOURCE_COMPONENT_UID, sourceSchema),
   [TRUST_COMPONENT_UID]: toRegistryEntry(TRUST_COMPONENT_UID, trustSchema),
 });
+
+export { TRUST_COMPONENT_UID };

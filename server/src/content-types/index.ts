@@ -1,6 +1,6 @@
 import auditEventSchema from './audit-event/schema';
 
-export const AUDIT_EVENT_UID = 'plugin::trust-labels.audit-event';
+export { AUDIT_EVENT_UID } from '../../../shared/constants';
 
 export default {
   'audit-event': { schema: auditEventSchema },

@@ -1,65 +1,77 @@
 import type { Core } from '@strapi/strapi';
 
-import { invalid } from '../errors';
+import { bulkActionSchema, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import { invalid, validationError } from '../errors';
 import { getService } from '../utils';
+import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
 
+/** The body, validated with a shared schema (the admin panel's forms use the same), or a 400 naming each problem. */
+const parseBody = <T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: any[] } } }, body: unknown): T => {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
+  return parsed.data;
+};
+
+const targetOf = (strapi: Core.Strapi, ctx: any) =>
+  documentTarget(strapi, { uid: ctx.params.uid, documentId: ctx.params.documentId, locale: ctx.query.locale });
+
+/**
+ * The admin API (SPEC.md "Admin API"). Each action checks its input here, at the edge (validation/targets.ts, the
+ * shared zod schemas), and hands typed values to the services; the RBAC action is enforced by the route's policy.
+ */
 const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
-    const { uid, documentId } = ctx.params;
+    const target = await targetOf(strapi, ctx);
     const trust = getService(strapi, 'trust');
-    const data = await trust.getDocumentState(uid, documentId, ctx.query.locale);
     // `meta` lets the Trust panel preview disclaimers without the settings permission.
-    ctx.body = { data, meta: await trust.editorMeta(ctx.query.locale) };
+    ctx.body = { data: await trust.getDocumentState(target), meta: await trust.editorMeta(target.locale) };
   },
 
   async statuses(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'trust').statuses(ctx.params.uid, ctx.query.locale, ctx.query.documentIds) };
+    const uid = assertEnabledUid(strapi, ctx.params.uid);
+    ctx.body = { data: await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds) };
   },
 
   async update(ctx: any) {
-    const { uid, documentId } = ctx.params;
-    ctx.body = {
-      data: await getService(strapi, 'trust').editDraft(uid, documentId, ctx.query.locale, ctx.request.body, ctx.state.user),
-    };
+    const target = await targetOf(strapi, ctx);
+    const edit = parseBody(trustEditSchema, ctx.request.body);
+    await getService(strapi, 'labels').editDraft(target, edit, ctx.state.user);
+    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
   },
 
   async verify(ctx: any) {
-    const { uid, documentId } = ctx.params;
-    ctx.body = {
-      data: await getService(strapi, 'verification').verify(uid, documentId, ctx.query.locale, ctx.state.user, ctx.request.body),
-    };
+    const target = await targetOf(strapi, ctx);
+    const body = parseBody(verifyBodySchema, ctx.request.body ?? {});
+    await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, expectedHash: body.contentHash });
+    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
   },
 
   async unverify(ctx: any) {
-    const { uid, documentId } = ctx.params;
-    ctx.body = {
-      data: await getService(strapi, 'verification').unverify(uid, documentId, ctx.query.locale, ctx.state.user, ctx.request.body),
-    };
+    const target = await targetOf(strapi, ctx);
+    const body = parseBody(verificationNoteSchema, ctx.request.body ?? {});
+    await getService(strapi, 'verification').unverify(target, ctx.state.user, { note: body.note ?? null });
+    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
   },
 
   async history(ctx: any) {
-    const { uid, documentId } = ctx.params;
-    const trust = getService(strapi, 'trust');
-    const locale = await trust.resolveTarget(uid, documentId, ctx.query.locale);
+    const target = await targetOf(strapi, ctx);
     // 404 for a document that does not exist, like the other document routes.
-    await trust.getDocumentState(uid, documentId, locale ?? undefined);
-    ctx.body = { data: await getService(strapi, 'audit').history(uid, documentId, locale) };
+    await getService(strapi, 'trust').getDocumentState(target);
+    ctx.body = { data: await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale) };
   },
 
   async bulkVerify(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'verification').bulk('verify', ctx.request.body, ctx.state.user) };
+    ctx.body = { data: await bulk(strapi, 'verify', ctx) };
   },
 
   async bulkUnverify(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'verification').bulk('unverify', ctx.request.body, ctx.state.user) };
+    ctx.body = { data: await bulk(strapi, 'unverify', ctx) };
   },
 
   async report(ctx: any) {
     const report = getService(strapi, 'report');
     const format = ctx.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') {
-      throw invalid(['format'], 'format must be json or csv');
-    }
+    if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv');
     const data = await report.build();
     if (format === 'csv') {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
@@ -70,5 +82,15 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data };
   },
 });
+
+/** Bulk verify or unverify: the body is checked as a whole (400), then each document on its own (per-document result). */
+const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any) => {
+  const input = parseBody(bulkActionSchema, ctx.request.body);
+  const uid = assertEnabledUid(strapi, input.uid);
+  const locale = await resolveLocale(strapi, uid, input.locale);
+  const documentIds = [...new Set(input.documentIds)];
+  const targets = documentIds.map((documentId) => ({ uid, documentId, locale }));
+  return getService(strapi, 'verification').bulk(action, targets, ctx.state.user, input.note ?? null);
+};
 
 export default documents;

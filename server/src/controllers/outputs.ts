@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { serializeJsonLd } from '../../../shared/json-ld';
 import { assertContentApiFind } from '../content-api-access';
 import { getService } from '../utils';
+import { assertEnabledUid } from '../validation/targets';
 
 const MAX_AGE_SECONDS = 60;
 
@@ -45,7 +46,7 @@ const outputs = ({ strapi }: { strapi: Core.Strapi }) => {
   const guard = async (ctx: any) => {
     // Errors (403, 404…) must not be cached: the answer changes as soon as the entry is published.
     ctx.set('Cache-Control', 'no-store');
-    const uid = getService(strapi, 'outputs').assertEnabled(ctx.params.uid);
+    const uid = assertEnabledUid(strapi, ctx.params.uid);
     await assertContentApiFind(strapi, ctx, uid);
     return uid;
   };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUDIT_EVENT_UID } from '../content-types';
+import { AUDIT_EVENT_UID, type AuditAction } from '../../../shared/constants';
 
-export type AuditAction = 'verify' | 'unverify' | 'stale' | 'restore' | 'edit';
+export type { AuditAction };
 
 export interface Actor {
   id: number | null;
@@ -46,6 +46,7 @@ const toEvent = (row: any): AuditEvent => ({
 });
 
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Appends one event, in the current transaction when there is one (see database/document-transaction.ts). */
   async append(event: Omit<AuditEvent, 'id' | 'at'> & { at?: Date }): Promise<void> {
     await strapi.db.query(AUDIT_EVENT_UID as any).create({
       data: {

@@ -4,12 +4,11 @@ import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
 import type { PublicTrust } from '../../../shared/trust';
-import { invalid, notFound as notFoundError } from '../errors';
-import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
-import { toPublicTrust } from './trust';
+import { notFound as notFoundError } from '../errors';
+import { assertDocumentId, assertEnabledUid, resolveLocale } from '../validation/targets';
+import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
+import { loadPublicTrust } from './public-trust';
 
-const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const LOCALE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const HEADLINE_TYPES = new Set(['string', 'text']);
 
 const notFound = () => notFoundError('Not Found');
@@ -33,27 +32,6 @@ export interface PublishedVersion {
  * published version only. Access control is the controller's job (see content-api-access.ts).
  */
 const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** 404 for a uid that does not exist or has no trust labels. */
-  const assertEnabled = (uid: unknown): string => {
-    if (typeof uid !== 'string' || !getPluginConfig(strapi).contentTypes.includes(uid) || !strapi.contentType(uid as any)) {
-      throw notFound();
-    }
-    return uid;
-  };
-
-  /**
-   * The locale to read: the one given, else the default locale, for localized types; null for the others
-   * (a well-formed locale is then ignored, as the content API does). A malformed locale is a 400.
-   */
-  const resolveLocale = async (uid: string, input: unknown): Promise<string | null> => {
-    if (input !== undefined && input !== '' && (typeof input !== 'string' || !LOCALE_CODE.test(input))) {
-      throw invalid(['locale'], 'locale must be a locale code such as en or fr');
-    }
-    if (!isLocalized(strapi, uid)) return null;
-    if (typeof input === 'string' && input !== '') return input;
-    return getService(strapi, 'settings').defaultLocale();
-  };
-
   const headlineOf = (uid: string, row: Record<string, unknown>): string | null => {
     const model: any = strapi.contentType(uid as any);
     const attribute = model?.attributes?.title;
@@ -62,35 +40,32 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The published version of one document in one locale, presented as the content API presents it. */
-  const loadPublished = async (uidInput: unknown, documentId: unknown, localeInput: unknown): Promise<PublishedVersion> => {
-    const uid = assertEnabled(uidInput);
-    const locale = await resolveLocale(uid, localeInput);
-    if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw notFound();
-
-    const attr = getPluginConfig(strapi).attributeName;
+  const loadPublished = async (uidInput: unknown, documentIdInput: unknown, localeInput: unknown): Promise<PublishedVersion> => {
+    const uid = assertEnabledUid(strapi, uidInput);
+    const locale = await resolveLocale(strapi, uid, localeInput, { strict: false });
+    const documentId = assertDocumentId(documentIdInput);
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
     if (hasDraftAndPublish(strapi, uid)) where.publishedAt = { $notNull: true };
     const [row, context] = await Promise.all([
-      strapi.db.query(uid as any).findOne({ where, populate: { [attr]: { populate: { sources: true } } } }),
-      getService(strapi, 'trust').presentationContext(),
+      strapi.db.query(uid as any).findOne({ where }),
+      getService(strapi, 'settings').presentationContext(),
     ]);
     if (!row) throw notFound();
-
+    const trust = (await loadPublicTrust(strapi, uid, [{ id: Number(row.id), locale }], context)).get(Number(row.id))!;
     return {
       uid,
       documentId,
       locale,
       headline: headlineOf(uid, row),
-      trust: toPublicTrust(row[attr], locale, context),
+      trust,
       badgeLabel: pickLocalized(context.settings.badgeLabel, locale, context.defaultLocale),
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
     };
   };
 
   return {
-    assertEnabled,
     loadPublished,
 
     /** The badge: the settings label for the locale when the published version is verified, else "Not verified". */

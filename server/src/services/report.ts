@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
+import { loadTrustRows } from '../database/trust-rows';
+import { defaultTrust } from '../domain/trust';
 import { getPluginConfig, hasDraftAndPublish } from '../utils';
-import { normalizeTrust } from './trust';
 
 export interface ReportEntry {
   documentId: string;
@@ -37,9 +38,10 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const uid of contentTypes) {
       const rows: any[] = await strapi.db.query(uid as any).findMany({
         select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
-        populate: { [attributeName]: { select: ['status', 'aiInvolvement', 'verifiedAt'] } },
         orderBy: [{ documentId: 'asc' }, { id: 'asc' }],
       });
+      const trustRows = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)), { fields: 'public' });
+      const unlabelled = defaultTrust();
       const byLocale = new Map<string, ReportGroup>();
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
       for (const row of rows) {
@@ -49,7 +51,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT) }, entries: [] };
           byLocale.set(key, group);
         }
-        const trust = normalizeTrust(row[attributeName]);
+        const trust = trustRows.get(Number(row.id))?.trust ?? unlabelled;
         const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
         group.entries.push({
           documentId: row.documentId,

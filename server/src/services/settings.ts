@@ -1,107 +1,118 @@
 import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../../../shared/constants';
-import { validationError } from '../errors';
 import { settingsSchema, settingsUpdateSchema, toValidationDetails } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
-
-export interface PresentationContext {
-  settings: Settings;
-  defaultLocale: string;
-}
+import type { PresentationContext } from '../domain/trust';
+import { validationError } from '../errors';
 
 const STORE_KEY = 'settings';
 
+/** How long the content API's read path may reuse the settings it read (README "Settings"). */
+export const PRESENTATION_CACHE_MS = 1000;
+
+/** A stored settings value that did not validate, and was replaced by its default for reading. */
+export interface SettingsProblem {
+  key: string;
+  message: string;
+}
+
 /**
- * Settings live in the plugin store (the database), and are read on every use, so that a change made through
- * one Strapi process is seen by every other process on the same database without a restart.
+ * Settings are stored in the database (Strapi's core store), so every Strapi process on it shares them. Verification
+ * rules and the publish gate read them fresh, inside their transaction. The content API's presentation (disclaimer
+ * texts, badge labels, showVerifierName) may reuse them for up to one second, so a change made through another
+ * process shows within a second; this process sees its own changes at once.
+ *
+ * Each stored key is validated on its own: a value that fails (edited by hand in the database, written by an
+ * older version) is reported, and only that key reads as its default. Nothing is rewritten until an admin saves.
  */
 const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
-  const presentationStoreKeys = [`plugin_${PLUGIN_ID}_${STORE_KEY}`, 'plugin_i18n_default_locale'];
+  const shape = settingsSchema.shape;
 
-  // Parsed settings by stored JSON text: reads stay cheap without caching across processes.
-  let lastParsed: { raw: string; settings: Settings } | null = null;
+  let cached: { at: number; context: Promise<PresentationContext> } | null = null;
+  const reported = new Set<string>();
 
-  /** The stored settings (JSON text from the core store) merged over the defaults and validated. */
-  const fromStoredText = (raw: string): Settings => {
-    if (lastParsed?.raw === raw) return lastParsed.settings;
-    let stored: unknown;
-    try {
-      stored = JSON.parse(raw);
-    } catch {
-      stored = null;
+  /** The stored object, each key validated on its own; invalid keys read as their default and are listed. */
+  const fromStored = (stored: unknown): { settings: Settings; problems: SettingsProblem[] } => {
+    const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    const problems: SettingsProblem[] = [];
+    if (stored !== null && stored !== undefined && (typeof stored !== 'object' || Array.isArray(stored))) {
+      problems.push({ key: '*', message: 'the stored settings are not an object; every key reads as its default' });
+    } else if (stored) {
+      for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
+        const schema = (shape as Record<string, any>)[key];
+        if (!schema) continue; // a key of an older or newer version: ignored, kept in the store
+        const parsed = schema.safeParse(value);
+        if (parsed.success) settings[key] = parsed.data;
+        else problems.push({ key, message: parsed.error.issues[0]?.message ?? 'invalid value' });
+      }
     }
-    const merged = { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) };
-    const parsed = settingsSchema.safeParse(merged);
-    // A stored value that no longer validates (edited by hand in the database) falls back to the defaults.
-    const settings = parsed.success ? (parsed.data as Settings) : DEFAULT_SETTINGS;
-    lastParsed = { raw, settings };
-    return settings;
+    for (const problem of problems) {
+      const signature = `${problem.key}\u0000${problem.message}`;
+      if (reported.has(signature)) continue;
+      reported.add(signature);
+      strapi.log.warn(`[trust-labels] stored setting ${problem.key} is invalid (${problem.message}); it reads as its default until an admin saves it`);
+    }
+    return { settings: settings as unknown as Settings, problems };
   };
 
-  /** Settings and default locale from the raw core-store values of `presentationStoreKeys` (JSON text). */
-  const presentationFromStore = (values: Map<string, string | null | undefined>): PresentationContext => {
-    let defaultLocale: unknown;
+  const readStored = async () => fromStored(await store().get({}));
+
+  /** The i18n default locale, or 'en' when i18n is not installed. */
+  const defaultLocale = async (): Promise<string> => {
+    const i18n = strapi.plugin('i18n');
+    if (!i18n) return 'en';
     try {
-      defaultLocale = JSON.parse(values.get(presentationStoreKeys[1]) ?? 'null');
+      return (await i18n.service('locales').getDefaultLocale()) ?? 'en';
     } catch {
-      defaultLocale = null;
+      return 'en';
     }
-    return {
-      settings: fromStoredText(values.get(presentationStoreKeys[0]) ?? 'null'),
-      defaultLocale: typeof defaultLocale === 'string' ? defaultLocale : 'en',
-    };
   };
 
-  const readPresentationStore = async (): Promise<Map<string, string | null>> => {
-    const rows: Array<{ key: string; value: string | null }> = await strapi.db
-      .query('strapi::core-store')
-      .findMany({ where: { key: { $in: presentationStoreKeys }, environment: null, tag: null }, select: ['key', 'value'] });
-    return new Map(rows.map((row) => [row.key, row.value]));
+  const readPresentationContext = async (): Promise<PresentationContext> => {
+    const [{ settings }, locale] = await Promise.all([readStored(), defaultLocale()]);
+    return { settings, defaultLocale: locale };
   };
 
   return {
+    /** The settings, read now. */
     async get(): Promise<Settings> {
-      return fromStoredText(JSON.stringify((await store().get({})) ?? null));
+      return (await readStored()).settings;
     },
 
-    /** Validates a partial update, merges it over the current settings and saves the result. */
+    /** The settings with the stored values that failed validation (for the Settings page's warning). */
+    async getWithProblems(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
+      return readStored();
+    },
+
+    /** Validates a partial update, merges it over the stored settings and saves the result. */
     async update(input: unknown): Promise<Settings> {
       const parsed = settingsUpdateSchema.safeParse(input);
-      if (!parsed.success) {
-        throw validationError(toValidationDetails(parsed.error.issues));
-      }
-      const next = { ...(await this.get()), ...parsed.data } as Settings;
+      if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
+      const stored = await store().get({});
+      // Only the keys given change: a stored value that fails validation stays as it is (and keeps being reported)
+      // until an admin saves that key.
+      const next = { ...(stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}), ...parsed.data };
       await store().set({ value: next });
-      return next;
+      cached = null;
+      return fromStored(next).settings;
     },
 
-    /** The core-store keys that `presentationFromStore` reads. */
-    presentationStoreKeys,
+    defaultLocale,
 
-    presentationFromStore,
-
-    /**
-     * Settings and the i18n default locale in a single query on Strapi's core store, for the content API's
-     * hot path (one read per request, never cached, so other processes' changes show at once).
-     */
-    async presentationContext(): Promise<PresentationContext> {
-      return presentationFromStore(await readPresentationStore());
-    },
-
-    /** The raw core-store values of `presentationStoreKeys`, in one query. */
-    readPresentationStore,
-
-    /** The i18n default locale, or 'en' when i18n is not installed. */
-    async defaultLocale(): Promise<string> {
-      const i18n = strapi.plugin('i18n');
-      if (!i18n) return 'en';
-      try {
-        return (await i18n.service('locales').getDefaultLocale()) ?? 'en';
-      } catch {
-        return 'en';
+    /** Settings and default locale for presenting trust; reused for up to PRESENTATION_CACHE_MS. */
+    presentationContext(): Promise<PresentationContext> {
+      const now = Date.now();
+      if (!cached || now - cached.at > PRESENTATION_CACHE_MS) {
+        const context = readPresentationContext();
+        cached = { at: now, context };
+        // A failed read is not kept.
+        context.catch(() => {
+          if (cached?.context === context) cached = null;
+        });
       }
+      return cached.context;
     },
   };
 };

@@ -1,279 +1,207 @@
 import type { Core } from '@strapi/strapi';
 
-import { LIMITS, type Settings } from '../../../shared/trust';
-import { toValidationDetails, verificationNoteSchema } from '../../../shared/schemas';
-import { invalid, isTrustLabelsError, notFound, validationError } from '../errors';
-import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
+import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
+import { DOCUMENT_ID_PATTERN } from '../../../shared/schemas';
+import type { Settings } from '../../../shared/trust';
+import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
+import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
+import { draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
+import { changedFieldNames } from '../domain/hash';
+import { CLEARED_VERIFICATION, type StoredTrust } from '../domain/trust';
+import { invalid, isTrustLabelsError, notFound, TrustLabelsError } from '../errors';
+import { getPluginConfig, getService } from '../utils';
 import { adminDisplayName, currentActor } from './actors';
-import type { Actor, AuditAction } from './audit';
-import { changedFieldNames, computeContentHash, hashPopulate, hashedAttributeNames, type ContentHash } from './hash';
-import { documentLockKey, withDocumentLock } from './lock';
-import { defaultTrust, normalizeTrust, toWritableTrust, type StoredTrust } from './trust';
+import type { Actor } from './audit';
 
-const TRUST_COMPONENT = 'trust-labels.trust';
+export { TRUST_EVENTS };
 
-export const TRUST_EVENTS = {
-  verified: 'trust-labels.verified',
-  unverified: 'trust-labels.unverified',
-  stale: 'trust-labels.stale',
-} as const;
+/** The document and locale a verification acts on (checked by the controller, see validation/targets.ts). */
+export interface Target {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+}
+
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+}
 
 const ruleError = (rule: string, message: string) => invalid([rule], message, { rule });
 
+const adminActor = (user: AdminUser): Actor => ({ id: user.id, name: adminDisplayName(user), type: 'admin' });
+
+/** A trust row patch with the attribute names of the component. */
+type TrustPatch = Partial<Omit<StoredTrust, 'sources'>>;
+
 const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const attr = () => getPluginConfig(strapi).attributeName;
-
-  const hashSetup = (uid: string) => {
-    const schema = strapi.contentType(uid as any) as any;
-    const names = hashedAttributeNames(schema, attr(), getPluginConfig(strapi).hashAttributes[uid]);
-    const populate = hashPopulate(schema, names, (componentUid) => strapi.components[componentUid as keyof typeof strapi.components] as any);
-    return { names, populate };
-  };
-
-  /** Every version of a document (optionally one locale), with what the hash needs and the trust component. */
-  const loadVersions = async (uid: string, documentId: string, locale?: string | null) => {
-    const { names, populate } = hashSetup(uid);
-    const rows: any[] = await strapi.db.query(uid as any).findMany({
-      where: { documentId, ...(locale ? { locale } : {}) },
-      populate: { ...populate, [attr()]: { populate: { sources: true } }, updatedBy: { select: ['id'] } },
-    });
-    return { rows, names };
-  };
-
-  const hashOf = (row: any, names: string[]): ContentHash => computeContentHash(row, names, normalizeTrust(row[attr()]).sources);
-
-  /**
-   * Writes trust fields of versions straight to their component rows (no document write, no side effects),
-   * in one query for all versions that have a trust component.
-   */
-  const writeTrustMany = async (uid: string, rows: any[], patch: Partial<StoredTrust>) => {
-    const ids = rows.map((row) => row[attr()]?.id).filter((id) => id !== undefined && id !== null);
-    if (ids.length > 0) {
-      await strapi.db.query(TRUST_COMPONENT as any).updateMany({ where: { id: { $in: ids } }, data: patch });
-    }
-    for (const row of rows) if (!row[attr()]?.id) await writeTrust(uid, row, patch);
-  };
-
-  /** Writes trust fields of one version straight to its component row (no document write, no side effects). */
-  const writeTrust = async (uid: string, row: any, patch: Partial<StoredTrust>) => {
-    const component = row[attr()];
-    if (component?.id) {
-      await strapi.db.query(TRUST_COMPONENT as any).update({ where: { id: component.id }, data: patch });
-      return;
-    }
-    // An entry created before the plugin was enabled has no trust component yet: create and link one.
-    const created = await strapi.db.query(TRUST_COMPONENT as any).create({ data: { ...toWritableTrust(defaultTrust()), sources: undefined, ...patch } });
-    const link = (strapi.db as any).metadata.get(uid).attributes[attr()].joinTable;
-    await (strapi.db as any)
-      .getConnection(link.name)
-      .insert({
-        [link.joinColumn.name]: row.id,
-        [link.inverseJoinColumn.name]: created.id,
-        component_type: TRUST_COMPONENT,
-        field: attr(),
-        [link.orderColumnName]: 1,
+  /** Emits an event on Strapi's event hub once the transaction has committed; a failing listener is logged. */
+  const emitAfterCommit = (transaction: DocumentTransaction, event: string, payload: Record<string, unknown>) => {
+    transaction.onCommit(() => {
+      strapi.eventHub.emit(event, payload).catch((error: unknown) => {
+        strapi.log.error(`[trust-labels] a listener of ${event} failed: ${(error as Error)?.message ?? error}`);
       });
-    row[attr()] = { ...created, sources: [] };
+    });
   };
 
-  const emit = (event: string, payload: Record<string, unknown>) => {
-    strapi.eventHub.emit(event, payload);
-  };
-
-  const draftAndPublished = (uid: string, rows: any[]) => {
-    if (!hasDraftAndPublish(strapi, uid)) return { draft: rows[0] ?? null, published: null };
-    return {
-      draft: rows.find((row) => !row.publishedAt) ?? null,
-      published: rows.find((row) => row.publishedAt) ?? null,
-    };
-  };
-
-  const parseNote = (body: unknown): string | null => {
-    const parsed = verificationNoteSchema.safeParse(body ?? {});
-    if (!parsed.success) {
-      throw validationError(toValidationDetails(parsed.error.issues));
+  /** Writes a patch to versions' trust rows, creating the rows of versions that have none. */
+  const writeTrust = async (uid: string, versions: Version[], patch: TrustPatch) => {
+    const { attributeName } = getPluginConfig(strapi);
+    const withRow = versions.filter((version) => version.trustId !== null).map((version) => version.trustId as number);
+    await updateTrustRows(strapi, withRow, patch);
+    for (const version of versions) {
+      if (version.trustId === null) version.trustId = await createTrustRow(strapi, uid, attributeName, version.id, patch);
     }
-    return parsed.data.note ?? null;
+  };
+
+  const append = (event: { action: AuditAction; target: Target; actor: Actor | null; hash: string | null; changedFields: string[]; note: string | null }) =>
+    getService(strapi, 'audit').append({
+      action: event.action,
+      uid: event.target.uid,
+      documentId: event.target.documentId,
+      locale: event.target.locale,
+      actor: event.actor,
+      hash: event.hash,
+      changedFields: event.changedFields,
+      note: event.note,
+    });
+
+  /** Verify, inside a document transaction that the caller holds. */
+  const verifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, note: string | null, settings: Settings, expectedHash?: string) => {
+    const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
+    const { draft, published } = draftAndPublished(strapi, target.uid, versions);
+    if (!draft) throw notFound('Document not found');
+
+    const sources = draft.trust.sources;
+    if (sources.length < settings.requiredSources) {
+      throw ruleError(
+        'requiredSources',
+        `requiredSources: this entry has ${sources.length} source${sources.length === 1 ? '' : 's'}; at least ${settings.requiredSources} ${settings.requiredSources === 1 ? 'is' : 'are'} needed before it can be verified`
+      );
+    }
+    if (settings.fourEyes && draft.updatedById !== null && Number(draft.updatedById) === Number(user.id)) {
+      throw ruleError('fourEyes', 'fourEyes: you were the last to update this version; another person must verify it');
+    }
+
+    const { hash, fieldHashes } = hashOfVersion(strapi, target.uid, draft);
+    if (expectedHash !== undefined && expectedHash !== hash) {
+      throw new TrustLabelsError('ConflictError', 'The content changed since you opened it: review it again, then verify.', {
+        errors: [{ path: ['contentHash'], message: 'the content changed since you opened it', name: 'ValidationError' }],
+        contentHash: hash,
+      });
+    }
+    const marked = [draft];
+    const versionNames = ['draft'];
+    if (published && published !== draft && hashOfVersion(strapi, target.uid, published).hash === hash) {
+      marked.push(published);
+      versionNames.push('published');
+    }
+    await writeTrust(target.uid, marked, {
+      status: 'verified',
+      verifiedAt: new Date().toISOString(),
+      verifiedHash: hash,
+      fieldHashes,
+      changedFields: [],
+      verifiedById: user.id,
+      verifiedByName: adminDisplayName(user),
+    });
+    await append({ action: 'verify', target, actor: adminActor(user), hash, changedFields: [], note });
+    emitAfterCommit(transaction, TRUST_EVENTS.verified, { ...target, status: 'verified', versions: versionNames });
+  };
+
+  const unverifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, note: string | null) => {
+    const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale });
+    if (versions.length === 0) throw notFound('Document not found');
+    await writeTrust(target.uid, versions, CLEARED_VERIFICATION);
+    await append({ action: 'unverify', target, actor: adminActor(user), hash: null, changedFields: [], note });
+    emitAfterCommit(transaction, TRUST_EVENTS.unverified, { ...target, status: 'unverified' });
   };
 
   return {
-    loadVersions,
-    hashOf,
-
     /**
      * Verifies the draft of one locale: records the verifier, the time and the content hash, and marks the
-     * published version verified too when its content hash is the same.
+     * published version verified too when its content hash is the same. All of it, with the audit event, in one
+     * transaction that holds the document's lock: the hash is of the content as it is when the lock is taken. With
+     * `expectedHash` (the content hash the verifier saw), a version whose content changed since answers 409.
      */
-    async verify(uid: string, documentId: string, localeInput: unknown, user: any, body: unknown) {
-      const locale = await getService(strapi, 'trust').resolveTarget(uid, documentId, localeInput);
-      const note = parseNote(body);
-      await this.verifyOne(uid, documentId, locale, user, note, await getService(strapi, 'settings').get());
-      return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
-    },
-
-    /** The work of `verify` for a checked target; bulk verification calls it with the settings read once. */
-    async verifyOne(uid: string, documentId: string, locale: string | null, user: any, note: string | null, settings: Settings) {
-      return withDocumentLock(documentLockKey(uid, documentId), async () => {
-        const { rows, names } = await loadVersions(uid, documentId, locale);
-        const { draft, published } = draftAndPublished(uid, rows);
-        if (!draft) throw notFound('Document not found');
-
-        const sources = normalizeTrust(draft[attr()]).sources;
-        if (sources.length < settings.requiredSources) {
-          throw ruleError(
-            'requiredSources',
-            `requiredSources: this entry has ${sources.length} source${sources.length === 1 ? '' : 's'}; at least ${settings.requiredSources} ${settings.requiredSources === 1 ? 'is' : 'are'} needed before it can be verified`
-          );
-        }
-        const lastUpdater = draft.updatedBy?.id ?? draft.updatedBy ?? null;
-        if (settings.fourEyes && lastUpdater !== null && Number(lastUpdater) === Number(user.id)) {
-          throw ruleError('fourEyes', 'fourEyes: you were the last to update this version; another person must verify it');
-        }
-
-        const { hash, fieldHashes } = hashOf(draft, names);
-        const patch: Partial<StoredTrust> = {
-          status: 'verified',
-          verifiedAt: new Date().toISOString(),
-          verifiedHash: hash,
-          fieldHashes,
-          changedFields: [],
-          verifiedById: user.id,
-          verifiedByName: adminDisplayName(user),
-        };
-        const marked = [draft];
-        const versions = ['draft'];
-        if (published && hashOf(published, names).hash === hash) {
-          marked.push(published);
-          versions.push('published');
-        }
-        await writeTrustMany(uid, marked, patch);
-
-        const actor: Actor = { id: user.id, name: adminDisplayName(user), type: 'admin' };
-        await getService(strapi, 'audit').append({ action: 'verify', uid, documentId, locale, actor, hash, changedFields: [], note });
-        emit(TRUST_EVENTS.verified, { uid, documentId, locale, status: 'verified', versions });
-      });
+    async verify(target: Target, user: AdminUser, { note = null, expectedHash }: { note?: string | null; expectedHash?: string } = {}) {
+      const settings = await getService(strapi, 'settings').get();
+      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
+        verifyLocked(transaction, target, user, note, settings, expectedHash)
+      );
     },
 
     /** Withdraws the verification of the draft and the published version of one locale. */
-    async unverify(uid: string, documentId: string, localeInput: unknown, user: any, body: unknown) {
-      const locale = await getService(strapi, 'trust').resolveTarget(uid, documentId, localeInput);
-      await this.unverifyOne(uid, documentId, locale, user, parseNote(body));
-      return getService(strapi, 'trust').getDocumentState(uid, documentId, locale ?? undefined);
-    },
-
-    async unverifyOne(uid: string, documentId: string, locale: string | null, user: any, note: string | null) {
-      return withDocumentLock(documentLockKey(uid, documentId), async () => {
-        const { rows } = await loadVersions(uid, documentId, locale);
-        if (rows.length === 0) throw notFound('Document not found');
-        const cleared: Partial<StoredTrust> = {
-          status: 'unverified',
-          verifiedAt: null,
-          verifiedHash: null,
-          fieldHashes: null,
-          changedFields: null,
-          verifiedById: null,
-          verifiedByName: null,
-        };
-        await writeTrustMany(uid, rows, cleared);
-        const actor: Actor = { id: user.id, name: adminDisplayName(user), type: 'admin' };
-        await getService(strapi, 'audit').append({ action: 'unverify', uid, documentId, locale, actor, hash: null, changedFields: [], note });
-        emit(TRUST_EVENTS.unverified, { uid, documentId, locale, status: 'unverified' });
-      });
+    async unverify(target: Target, user: AdminUser, { note = null }: { note?: string | null } = {}) {
+      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) => unverifyLocked(transaction, target, user, note));
     },
 
     /**
-     * After any write to a document: every version whose verification is recorded is `verified` if its
-     * content hash still equals the recorded one, else `stale` with the changed fields named. This is the
-     * rule that keeps the badge honest; it runs whatever path the write took.
+     * After any write to a document, in the write's own transaction (the caller holds the document's lock): every
+     * version whose verification is recorded is `verified` if its content hash still equals the recorded one, else
+     * `stale` with the changed fields named; one audit event per locale whose status changed. This is the rule that
+     * keeps the badge honest, whatever path the write took.
      */
-    async recompute(uid: string, documentId: string) {
-      return withDocumentLock(documentLockKey(uid, documentId), async () => {
-        const { rows, names } = await loadVersions(uid, documentId);
-        const transitions = new Map<string, { action: AuditAction; hash: string; changedFields: string[]; locale: string | null }>();
-        for (const row of rows) {
-          const trust = normalizeTrust(row[attr()]);
-          if (!trust.verifiedHash) {
-            if (trust.status !== 'unverified') await writeTrust(uid, row, { status: 'unverified', changedFields: null });
-            continue;
+    async recompute(transaction: DocumentTransaction, uid: string, documentId: string, actor: Actor | null = currentActor(strapi)) {
+      const versions = await loadVersions(strapi, uid, documentId, { withContent: true });
+      const transitions = new Map<string, { action: AuditAction; hash: string; changedFields: string[]; locale: string | null }>();
+      for (const version of versions) {
+        const { trust } = version;
+        if (!trust.verifiedHash) {
+          if (trust.status !== 'unverified' && version.trustId !== null) {
+            await updateTrustRow(strapi, version.trustId, { status: 'unverified', changedFields: null });
           }
-          const current = hashOf(row, names);
-          const status = current.hash === trust.verifiedHash ? 'verified' : 'stale';
-          const changedFields = status === 'stale' ? changedFieldNames(trust.fieldHashes, current.fieldHashes) : [];
-          if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? [])) continue;
-          await writeTrust(uid, row, { status, changedFields });
-          if (status !== trust.status) {
-            const key = `${row.locale ?? ''}`;
-            // One event per locale and change, even when the draft and the published version change together.
-            if (!transitions.has(key)) {
-              transitions.set(key, { action: status === 'stale' ? 'stale' : 'restore', hash: current.hash, changedFields, locale: row.locale ?? null });
-            }
+          continue;
+        }
+        const current = hashOfVersion(strapi, uid, version);
+        const status = current.hash === trust.verifiedHash ? 'verified' : 'stale';
+        const changedFields = status === 'stale' ? changedFieldNames(trust.fieldHashes, current.fieldHashes) : [];
+        if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? [])) continue;
+        if (version.trustId !== null) await updateTrustRow(strapi, version.trustId, { status, changedFields });
+        if (status !== trust.status) {
+          // One event per locale and change, even when the draft and the published version change together.
+          const key = version.locale ?? '';
+          if (!transitions.has(key)) {
+            transitions.set(key, { action: status === 'stale' ? 'stale' : 'restore', hash: current.hash, changedFields, locale: version.locale });
           }
         }
-        const actor = currentActor(strapi);
-        for (const transition of transitions.values()) {
-          await getService(strapi, 'audit').append({ ...transition, uid, documentId, actor, note: null });
-          emit(transition.action === 'stale' ? TRUST_EVENTS.stale : TRUST_EVENTS.verified, {
-            uid,
-            documentId,
-            locale: transition.locale,
-            status: transition.action === 'stale' ? 'stale' : 'verified',
-            changedFields: transition.changedFields,
-          });
-        }
-      });
+      }
+      for (const transition of transitions.values()) {
+        const target = { uid, documentId, locale: transition.locale };
+        await append({ action: transition.action, target, actor, hash: transition.hash, changedFields: transition.changedFields, note: null });
+        emitAfterCommit(transaction, transition.action === 'stale' ? TRUST_EVENTS.stale : TRUST_EVENTS.verified, {
+          ...target,
+          status: transition.action === 'stale' ? 'stale' : 'verified',
+          changedFields: transition.changedFields,
+        });
+      }
     },
 
-    /** Verify or unverify many documents; one result per document, failures do not stop the others. */
-    async bulk(action: 'verify' | 'unverify', body: unknown, user: any) {
-      const input = (body ?? {}) as { uid?: unknown; documentIds?: unknown; locale?: unknown; note?: unknown };
-      const problems: Array<{ path: string[]; message: string; name: 'ValidationError' }> = [];
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        problems.push({ path: [], message: 'the body must be a JSON object { uid, documentIds, locale? }', name: 'ValidationError' });
-      } else {
-        const known = new Set(['uid', 'documentIds', 'locale', 'note']);
-        for (const key of Object.keys(input)) if (!known.has(key)) problems.push({ path: [key], message: `${key} is not allowed here`, name: 'ValidationError' });
-        if (typeof input.uid !== 'string') problems.push({ path: ['uid'], message: 'uid must be a content type uid string', name: 'ValidationError' });
-        if (!Array.isArray(input.documentIds) || input.documentIds.length === 0 || input.documentIds.length > 1000) {
-          problems.push({ path: ['documentIds'], message: 'documentIds must be an array of 1 to 1000 document ids', name: 'ValidationError' });
-        } else {
-          input.documentIds.forEach((id, index) => {
-            if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
-              problems.push({ path: ['documentIds', String(index)], message: 'a document id must be a string', name: 'ValidationError' });
-            }
-          });
-        }
-        if (input.locale !== undefined && (typeof input.locale !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale))) {
-          problems.push({ path: ['locale'], message: 'locale must be a locale code such as en or fr', name: 'ValidationError' });
-        }
-        if (input.note !== undefined && (typeof input.note !== 'string' || input.note.length > LIMITS.note)) {
-          problems.push({ path: ['note'], message: `note must be a string of at most ${LIMITS.note} characters`, name: 'ValidationError' });
-        }
-      }
-      if (problems.length > 0) {
-        throw validationError(problems);
-      }
-      const uid = input.uid as string;
-      if (!getPluginConfig(strapi).contentTypes.includes(uid)) throw notFound(`Trust labels are not enabled for "${uid}"`);
-
-      const trust = getService(strapi, 'trust');
-      const note = typeof input.note === 'string' && input.note.trim() ? input.note : null;
-      const settings = await getService(strapi, 'settings').get();
+    /**
+     * Verifies or unverifies many documents of one type and locale. Each document is its own transaction: its status
+     * and its audit event are written together or not at all, and a failure does not stop the others.
+     */
+    async bulk(action: 'verify' | 'unverify', targets: Target[], user: AdminUser, note: string | null) {
+      const settings = action === 'verify' ? await getService(strapi, 'settings').get() : null;
       const results: Array<{ documentId: string; ok: boolean; error?: string }> = [];
-      let locale: string | null | undefined;
-      for (const documentId of [...new Set(input.documentIds as string[])]) {
+      for (const target of targets) {
+        if (!DOCUMENT_ID_PATTERN.test(target.documentId)) {
+          results.push({ documentId: target.documentId, ok: false, error: 'Document not found' });
+          continue;
+        }
         try {
-          // The locale is checked once; each documentId is still checked on its own.
-          const target = await trust.resolveTarget(uid, documentId, locale === undefined ? input.locale : (locale ?? undefined));
-          locale = target;
-          if (action === 'verify') await this.verifyOne(uid, documentId, target, user, note, settings);
-          else await this.unverifyOne(uid, documentId, target, user, note);
-          results.push({ documentId, ok: true });
+          await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
+            action === 'verify' ? verifyLocked(transaction, target, user, note, settings as Settings) : unverifyLocked(transaction, target, user, note)
+          );
+          results.push({ documentId: target.documentId, ok: true });
         } catch (error) {
           if (isTrustLabelsError(error) && error.status < 500) {
-            results.push({ documentId, ok: false, error: (error as Error).message });
+            results.push({ documentId: target.documentId, ok: false, error: error.message });
           } else {
-            strapi.log.error(`[trust-labels] bulk ${action} failed for ${documentId}: ${(error as Error).message}`);
-            results.push({ documentId, ok: false, error: 'internal error' });
+            strapi.log.error(`[trust-labels] bulk ${action} failed for ${target.documentId}: ${(error as Error)?.message ?? error}`);
+            results.push({ documentId: target.documentId, ok: false, error: isTrustLabelsError(error) ? error.message : 'internal error' });
           }
         }
       }

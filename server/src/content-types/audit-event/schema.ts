@@ -1,3 +1,5 @@
+import { AUDIT_ACTIONS } from '../../../../shared/constants';
+
 // Append-only audit log. Hidden from the Content Manager and the Content-Type Builder, no content API routes,
 // and no admin route edits or deletes events; the document-service middleware refuses updates and deletes.
 export default {
@@ -16,7 +18,7 @@ export default {
     i18n: { localized: false },
   },
   attributes: {
-    action: { type: 'enumeration', enum: ['verify', 'unverify', 'stale', 'restore', 'edit'], required: true },
+    action: { type: 'enumeration', enum: [...AUDIT_ACTIONS], required: true },
     uid: { type: 'string', required: true },
     // `documentId` and `locale` are reserved attribute names in Strapi 5; the API returns them under those names.
     entryDocumentId: { type: 'string', required: true },

@@ -1,0 +1,181 @@
+// The trust of one version as the database stores it, and what each reader is shown of it. Pure: no Strapi.
+import { resolveDisclaimer } from '../../../shared/disclaimer';
+import type {
+  AiInvolvement,
+  DisclaimerMode,
+  PublicTrust,
+  Settings,
+  Source,
+  TrustState,
+  VerificationStatus,
+} from '../../../shared/trust';
+
+/** The trust component row of one version, internal fields included (see components/index.ts). */
+export interface StoredTrust {
+  status: VerificationStatus;
+  verifiedAt: string | null;
+  aiInvolvement: AiInvolvement;
+  disclaimerMode: DisclaimerMode;
+  disclaimerText: string | null;
+  sources: Source[];
+  verifiedHash: string | null;
+  fieldHashes: Record<string, string> | null;
+  changedFields: string[] | null;
+  verifiedById: number | null;
+  verifiedByName: string | null;
+}
+
+/** What presenting trust needs besides the row: the settings and the i18n default locale. */
+export interface PresentationContext {
+  settings: Settings;
+  defaultLocale: string;
+}
+
+export const defaultTrust = (): StoredTrust => ({
+  status: 'unverified',
+  verifiedAt: null,
+  aiInvolvement: 'unknown',
+  disclaimerMode: 'default',
+  disclaimerText: null,
+  sources: [],
+  verifiedHash: null,
+  fieldHashes: null,
+  changedFields: null,
+  verifiedById: null,
+  verifiedByName: null,
+});
+
+/** The fields a verification records, all cleared by an unverify. */
+export const CLEARED_VERIFICATION = {
+  status: 'unverified',
+  verifiedAt: null,
+  verifiedHash: null,
+  fieldHashes: null,
+  changedFields: null,
+  verifiedById: null,
+  verifiedByName: null,
+} as const satisfies Partial<StoredTrust>;
+
+const toIsoOrNull = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  // SQLite returns datetimes as milliseconds, sometimes as a numeric string.
+  const date = new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+const toDateOnly = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  return String(value).slice(0, 10);
+};
+
+const parseJson = <T>(value: unknown): T | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') return value as T;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+};
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * A stored source. The plugin writes `{ title, url, publisher, accessedAt }`; 0.1 wrote the same four values as an
+ * array, which is still read. Anything else is dropped.
+ */
+const toSource = (raw: unknown): Source | null => {
+  const [title, url, publisher, accessedAt] = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object'
+      ? [(raw as any).title, (raw as any).url, (raw as any).publisher, (raw as any).accessedAt]
+      : [];
+  if (typeof title !== 'string' || typeof url !== 'string') return null;
+  return { title, url, publisher: text(publisher), accessedAt: toDateOnly(accessedAt) };
+};
+
+/** The sources stored on a trust row: the JSON column, parsed if the driver returns text. */
+export const readSources = (value: unknown): Source[] => {
+  const list = parseJson<unknown[]>(value);
+  if (!Array.isArray(list)) return [];
+  return list.map(toSource).filter((source): source is Source => source !== null);
+};
+
+/** A trust row as the query engine or a raw query returns it (or none, for entries older than the plugin). */
+export const normalizeTrust = (raw: any): StoredTrust => {
+  if (!raw || typeof raw !== 'object') return defaultTrust();
+  return {
+    status: raw.status ?? 'unverified',
+    verifiedAt: toIsoOrNull(raw.verifiedAt),
+    aiInvolvement: raw.aiInvolvement ?? 'unknown',
+    disclaimerMode: raw.disclaimerMode ?? 'default',
+    disclaimerText: text(raw.disclaimerText),
+    sources: readSources(raw.sourcesJson),
+    verifiedHash: text(raw.verifiedHash),
+    fieldHashes: parseJson<Record<string, string>>(raw.fieldHashes),
+    changedFields: parseJson<string[]>(raw.changedFields),
+    verifiedById: raw.verifiedById === null || raw.verifiedById === undefined ? null : Number(raw.verifiedById),
+    verifiedByName: text(raw.verifiedByName),
+  };
+};
+
+/** Sources as they are written: every key present. */
+export const toStoredSources = (sources: Source[]): Source[] =>
+  sources.map((source) => ({
+    title: source.title,
+    url: source.url,
+    publisher: source.publisher ?? null,
+    accessedAt: source.accessedAt ?? null,
+  }));
+
+/** A whole trust row as the document service writes it (a new version, a clone): the stored shape, column names. */
+export const toWritableTrust = (trust: StoredTrust) => {
+  const { sources, ...rest } = trust;
+  return { ...rest, sourcesJson: toStoredSources(sources) };
+};
+
+/**
+ * Resolves disclaimers for many entries under one context: the default text for a locale and `aiInvolvement` is
+ * computed once, not once per entry (content API lists present up to 100 per request).
+ */
+export const disclaimerResolver = (context: PresentationContext) => {
+  const defaults = new Map<string, string | null>();
+  return (trust: Pick<StoredTrust, 'disclaimerMode' | 'disclaimerText' | 'aiInvolvement'>, locale: string | null | undefined) => {
+    const input = { mode: trust.disclaimerMode, text: trust.disclaimerText, aiInvolvement: trust.aiInvolvement };
+    if (input.mode !== 'default') return resolveDisclaimer(input, context.settings, locale, context.defaultLocale);
+    const key = `${locale ?? ''}\u0000${input.aiInvolvement}`;
+    let resolved = defaults.get(key);
+    if (resolved === undefined) {
+      resolved = resolveDisclaimer(input, context.settings, locale, context.defaultLocale);
+      defaults.set(key, resolved);
+    }
+    return resolved;
+  };
+};
+
+export type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
+
+/** The public trust object: what the content API, GraphQL, the badge and JSON-LD show of a version. */
+export const presentTrust = (
+  trust: StoredTrust,
+  locale: string | null | undefined,
+  context: PresentationContext,
+  resolve: DisclaimerResolver = disclaimerResolver(context)
+): PublicTrust => ({
+  status: trust.status,
+  verifiedAt: trust.status === 'unverified' ? null : trust.verifiedAt,
+  verifiedBy: context.settings.showVerifierName && trust.status !== 'unverified' ? trust.verifiedByName : null,
+  aiInvolvement: trust.aiInvolvement,
+  disclaimer: resolve(trust, locale),
+  sources: trust.sources,
+});
+
+/** The admin API's view of a version: the public object plus what editors set and see. */
+export const presentTrustState = (trust: StoredTrust, locale: string | null | undefined, context: PresentationContext): TrustState => ({
+  ...presentTrust(trust, locale, context),
+  disclaimerMode: trust.disclaimerMode,
+  disclaimerText: trust.disclaimerText,
+  changedFields: trust.status === 'stale' ? trust.changedFields ?? [] : [],
+  verifiedBy:
+    trust.status !== 'unverified' && trust.verifiedById !== null ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' } : null,
+});

@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+
+import { inDocumentTransaction } from '../../database/document-transaction';
+import { loadTrustRows } from '../../database/trust-rows';
+import { publishGateProblem } from '../../domain/publish-gate';
+import { normalizeTrust } from '../../domain/trust';
+import { invalid, toStrapiError } from '../../errors';
+import { getPluginConfig, getService } from '../../utils';
+import type { DocumentContext, DocumentMiddleware } from './types';
+
+const WRITES_TO_EXISTING = new Set(['update', 'publish', 'unpublish', 'discardDraft']);
+
+/**
+ * Every write to an existing document of an enabled type (update, publish, unpublish, discard, through any path:
+ * the Content Manager, REST, GraphQL, Content Releases, app code) runs in one transaction that holds the document's
+ * lock (database/document-transaction.ts), together with what keeps its trust true:
+ * - the recompute of every version's status (a verified version whose content changed becomes `stale`), with its
+ *   `stale`/`restore` audit events, so that no crash can leave the write without them;
+ * - the publish gate, for every write that produces a published version: `publish`, and `update` with
+ *   `status: 'published'` (what the content API's PUT does by default). A refused publish rolls the write back.
+ * A new document (`create`, even with `status: 'published'`) starts with default, unverified trust: nothing to lock
+ * or recompute, and the gate cannot refuse it.
+ */
+export const consistencyMiddleware =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    if (!getPluginConfig(strapi).contentTypes.includes(ctx.uid) || !WRITES_TO_EXISTING.has(ctx.action)) return next();
+    const documentId = ctx.params?.documentId;
+    if (typeof documentId !== 'string') return next();
+    const publishesAfterWrite = ctx.action === 'update' && ctx.params?.status === 'published';
+
+    return inDocumentTransaction(strapi, ctx.uid, documentId, async (transaction) => {
+      if (ctx.action === 'publish') await enforcePublishGate(strapi, ctx, documentId);
+      const result = await next();
+      await getService(strapi, 'verification').recompute(transaction, ctx.uid, documentId);
+      if (publishesAfterWrite) await enforcePublishGate(strapi, ctx, documentId);
+      return result;
+    }, { retry: false });
+  };
+
+/** The drafts a publish of `ctx` takes live: one locale, a list of locales, or all (`'*'` or none given). */
+const draftsToPublish = async (strapi: Core.Strapi, ctx: DocumentContext, documentId: string) => {
+  const where: Record<string, unknown> = { documentId, publishedAt: null };
+  const locale = ctx.params?.locale;
+  if (typeof locale === 'string' && locale !== '*') where.locale = locale;
+  else if (Array.isArray(locale)) where.locale = { $in: locale };
+  return (await strapi.db.query(ctx.uid as any).findMany({ where, select: ['id', 'locale'] })) as Array<{ id: number; locale?: string | null }>;
+};
+
+const enforcePublishGate = async (strapi: Core.Strapi, ctx: DocumentContext, documentId: string) => {
+  const settingsService = getService(strapi, 'settings');
+  const settings = await settingsService.get();
+  if (!settings.requireDisclosure) return;
+  const { attributeName } = getPluginConfig(strapi);
+  const drafts = await draftsToPublish(strapi, ctx, documentId);
+  const trust = await loadTrustRows(strapi, ctx.uid, attributeName, drafts.map((draft) => Number(draft.id)));
+  const defaultLocale = await settingsService.defaultLocale();
+  for (const draft of drafts) {
+    const problem = publishGateProblem(trust.get(Number(draft.id))?.trust ?? normalizeTrust(null), settings, draft.locale ?? null, defaultLocale);
+    // Raised inside the Content Manager's, REST's or GraphQL's handling of the write: Strapi's own error class.
+    if (problem) throw toStrapiError(strapi, invalid([attributeName, 'disclaimerMode'], problem));
+  }
+};

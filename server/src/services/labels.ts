@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+
+import type { TrustEdit } from '../../../shared/schemas';
+import { inDocumentTransaction } from '../database/document-transaction';
+import { createTrustRow, updateTrustRow } from '../database/trust-rows';
+import { draftAndPublished, loadVersions } from '../database/versions';
+import { toStoredSources, type StoredTrust } from '../domain/trust';
+import { invalid, notFound } from '../errors';
+import { getPluginConfig, getService } from '../utils';
+import { adminDisplayName } from './actors';
+import type { AdminUser, Target } from './verification';
+
+const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources'] as const;
+type LabelField = (typeof LABEL_FIELDS)[number];
+
+/** The trust row columns of a label field (sources are stored as sourcesJson). */
+const toPatch = (field: LabelField, next: StoredTrust): Record<string, unknown> =>
+  field === 'sources' ? { sourcesJson: toStoredSources(next.sources) } : { [field]: next[field] };
+
+/**
+ * Editors' labels on the draft of one locale: AI involvement, disclaimer, sources. An edit writes only the fields it
+ * changes, in the document's transaction: a verification that runs at the same time is never overwritten, and a
+ * change of sources (which are hashed) makes a verified draft stale in the same transaction.
+ */
+const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Applies a validated edit (shared/schemas.ts trustEditSchema) to the draft and logs it. `user` is the admin making
+   * it, recorded as the draft's last updater; code may omit it.
+   */
+  async editDraft(target: Target, edit: TrustEdit, user?: AdminUser): Promise<void> {
+    const { attributeName } = getPluginConfig(strapi);
+    await inDocumentTransaction(strapi, target.uid, target.documentId, async (transaction) => {
+      const { draft } = draftAndPublished(strapi, target.uid, await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale }));
+      if (!draft) throw notFound('Document not found');
+      const current = draft.trust;
+      const next: StoredTrust = { ...current, ...edit } as StoredTrust;
+      if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
+        throw invalid(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
+      }
+      const changed = LABEL_FIELDS.filter((field) => field in edit && JSON.stringify(current[field]) !== JSON.stringify(next[field]));
+      if (changed.length === 0) return;
+
+      const patch = Object.assign({}, ...changed.map((field) => toPatch(field, next)));
+      if (draft.trustId === null) await createTrustRow(strapi, target.uid, attributeName, draft.id, patch);
+      else await updateTrustRow(strapi, draft.trustId, patch);
+      // The draft now differs from the published version: the Content Manager shows it as modified, and the last
+      // updater is who changed the labels (the four-eyes rule).
+      await strapi.db.query(target.uid as any).update({
+        where: { id: draft.id },
+        data: { updatedAt: new Date(), ...(user ? { updatedBy: user.id } : {}) },
+      });
+      await getService(strapi, 'audit').append({
+        action: 'edit',
+        uid: target.uid,
+        documentId: target.documentId,
+        locale: target.locale,
+        actor: user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null,
+        hash: null,
+        changedFields: [...changed],
+        note: null,
+      });
+      if (changed.includes('sources')) {
+        await getService(strapi, 'verification').recompute(transaction, target.uid, target.documentId, user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null);
+      }
+    });
+  },
+});
+
+export type LabelsService = ReturnType<typeof createLabelsService>;
+export default createLabelsService;
