@@ -28,6 +28,8 @@ export const pluginConfigSchema = z
         invalid_type_error: 'must be an object mapping content type uids to arrays of attribute names',
       })
       .default({}),
+    // Checks (and repairs) every version's stored status against its content at each start (README "Integrity").
+    integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
     // Optional, without a default: the schema.org @type of each type's JSON-LD (default "Article").
     jsonLdTypes: z
       .record(

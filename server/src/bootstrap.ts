@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { ACTIONS, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
 import { attachTrustToResponse } from './middlewares/attach-trust';
+import { getPluginConfig, getService } from './utils';
 
 const actions = [
   { uid: 'read', displayName: 'Read trust labels', section: 'plugins', pluginName: PLUGIN_ID },
@@ -68,6 +69,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   webhookStore.addAllowedEvent('TRUST_LABELS_UNVERIFIED', TRUST_EVENTS.unverified);
   webhookStore.addAllowedEvent('TRUST_LABELS_STALE', TRUST_EVENTS.stale);
   await grantDefaultPermissions(strapi);
+  if (getPluginConfig(strapi).integrityCheckOnStartup) await getService(strapi, 'integrity').onStartup();
 };
 
 export default bootstrap;

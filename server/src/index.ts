@@ -2,13 +2,14 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import register from './register';
+import register, { unregister } from './register';
 import routes from './routes';
 import services from './services';
 
 export default {
   register,
   bootstrap,
+  destroy: unregister,
   config,
   contentTypes,
   controllers,

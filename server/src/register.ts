@@ -10,6 +10,7 @@ import { consistencyMiddleware } from './middlewares/document-service/consistenc
 import { contentApiReadMiddleware } from './middlewares/document-service/content-api-read';
 import { protectTrustMiddleware } from './middlewares/document-service/protect-trust';
 import { normalizeBodyErrors } from './middlewares/errors';
+import { installProcessGuard } from './process-guard';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -51,6 +52,15 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
   strapi.server.use(normalizeBodyErrors);
   registerGraphQL(strapi, config);
+  processGuards.set(strapi, installProcessGuard(strapi));
+};
+
+const processGuards = new WeakMap<Core.Strapi, () => void>();
+
+/** The plugin's destroy(): a stopped Strapi leaves no listener behind (the tests start many in one process). */
+export const unregister = ({ strapi }: { strapi: Core.Strapi }) => {
+  processGuards.get(strapi)?.();
+  processGuards.delete(strapi);
 };
 
 export default register;

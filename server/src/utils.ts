@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
 import type { AuditService } from './services/audit';
+import type { IntegrityService } from './services/integrity';
 import type { LabelsService } from './services/labels';
 import type { OutputsService } from './services/outputs';
 import type { ReportService } from './services/report';
@@ -16,6 +17,7 @@ export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPl
 
 interface Services {
   audit: AuditService;
+  integrity: IntegrityService;
   labels: LabelsService;
   outputs: OutputsService;
   report: ReportService;

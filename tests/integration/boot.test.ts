@@ -18,6 +18,7 @@ describe('the playground boots with the plugin', () => {
       contentTypes: ['api::article.article'],
       attributeName: 'trust',
       hashAttributes: {},
+      integrityCheckOnStartup: true,
     });
   });
 

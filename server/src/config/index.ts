@@ -10,6 +10,7 @@ export default {
   default: {
     attributeName: DEFAULT_ATTRIBUTE_NAME,
     hashAttributes: {},
+    integrityCheckOnStartup: true,
   },
   validator(config: unknown): void {
     const result = pluginConfigSchema.safeParse(config);

@@ -1,5 +1,6 @@
 import documents from './documents';
+import integrity from './integrity';
 import outputs from './outputs';
 import settings from './settings';
 
-export default { documents, outputs, settings };
+export default { documents, integrity, outputs, settings };

@@ -22,6 +22,8 @@ export default {
       { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requires(ACTIONS.verify) },
       { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requires(ACTIONS.verify) },
       { method: 'GET', path: '/report', handler: 'documents.report', config: requires(ACTIONS.read) },
+      { method: 'GET', path: '/integrity', handler: 'integrity.find', config: requires(ACTIONS.read) },
+      { method: 'POST', path: '/integrity', handler: 'integrity.repair', config: requires(ACTIONS.verify) },
       // Used by the list view column; not part of the public admin API.
       { method: 'GET', path: '/statuses/:uid', handler: 'documents.statuses', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/settings', handler: 'settings.find', config: requires(ACTIONS.settingsRead) },

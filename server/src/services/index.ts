@@ -1,4 +1,5 @@
 import audit from './audit';
+import integrity from './integrity';
 import labels from './labels';
 import outputs from './outputs';
 import report from './report';
@@ -6,4 +7,4 @@ import settings from './settings';
 import trust from './trust';
 import verification from './verification';
 
-export default { audit, labels, outputs, report, settings, trust, verification };
+export default { audit, integrity, labels, outputs, report, settings, trust, verification };

@@ -31,6 +31,12 @@ export interface AdminUser {
 
 const ruleError = (rule: string, message: string) => invalid([rule], message, { rule });
 
+/** The rule: verified exactly when the content hash equals the recorded one, stale when it differs, else unverified. */
+export const expectedStatus = (trust: Pick<StoredTrust, 'verifiedHash'>, currentHash: string | null) => {
+  if (!trust.verifiedHash || currentHash === null) return 'unverified' as const;
+  return currentHash === trust.verifiedHash ? ('verified' as const) : ('stale' as const);
+};
+
 const adminActor = (user: AdminUser): Actor => ({ id: user.id, name: adminDisplayName(user), type: 'admin' });
 
 /** A trust row patch with the attribute names of the component. */
@@ -144,39 +150,40 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `stale` with the changed fields named; one audit event per locale whose status changed. This is the rule that
      * keeps the badge honest, whatever path the write took.
      */
-    async recompute(transaction: DocumentTransaction, uid: string, documentId: string, actor: Actor | null = currentActor(strapi)) {
+    async recompute(
+      transaction: DocumentTransaction,
+      uid: string,
+      documentId: string,
+      actor: Actor | null = currentActor(strapi),
+      note: string | null = null
+    ) {
       const versions = await loadVersions(strapi, uid, documentId, { withContent: true });
-      const transitions = new Map<string, { action: AuditAction; hash: string; changedFields: string[]; locale: string | null }>();
+      const transitions = new Map<string, { action: AuditAction; hash: string | null; changedFields: string[]; locale: string | null; status: string }>();
       for (const version of versions) {
         const { trust } = version;
-        if (!trust.verifiedHash) {
-          if (trust.status !== 'unverified' && version.trustId !== null) {
-            await updateTrustRow(strapi, version.trustId, { status: 'unverified', changedFields: null });
-          }
-          continue;
-        }
-        const current = hashOfVersion(strapi, uid, version);
-        const status = current.hash === trust.verifiedHash ? 'verified' : 'stale';
-        const changedFields = status === 'stale' ? changedFieldNames(trust.fieldHashes, current.fieldHashes) : [];
+        const current = trust.verifiedHash ? hashOfVersion(strapi, uid, version) : null;
+        const status = expectedStatus(trust, current?.hash ?? null);
+        const changedFields = status === 'stale' && current ? changedFieldNames(trust.fieldHashes, current.fieldHashes) : [];
         if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? [])) continue;
-        if (version.trustId !== null) await updateTrustRow(strapi, version.trustId, { status, changedFields });
+        if (version.trustId !== null) {
+          await updateTrustRow(strapi, version.trustId, status === 'unverified' ? CLEARED_VERIFICATION : { status, changedFields });
+        }
         if (status !== trust.status) {
           // One event per locale and change, even when the draft and the published version change together.
-          const key = version.locale ?? '';
+          const key = `${version.locale ?? ''}\u0000${status}`;
           if (!transitions.has(key)) {
-            transitions.set(key, { action: status === 'stale' ? 'stale' : 'restore', hash: current.hash, changedFields, locale: version.locale });
+            const action: AuditAction = status === 'stale' ? 'stale' : status === 'verified' ? 'restore' : 'unverify';
+            transitions.set(key, { action, hash: current?.hash ?? null, changedFields, locale: version.locale, status });
           }
         }
       }
       for (const transition of transitions.values()) {
         const target = { uid, documentId, locale: transition.locale };
-        await append({ action: transition.action, target, actor, hash: transition.hash, changedFields: transition.changedFields, note: null });
-        emitAfterCommit(transaction, transition.action === 'stale' ? TRUST_EVENTS.stale : TRUST_EVENTS.verified, {
-          ...target,
-          status: transition.action === 'stale' ? 'stale' : 'verified',
-          changedFields: transition.changedFields,
-        });
+        await append({ action: transition.action, target, actor, hash: transition.hash, changedFields: transition.changedFields, note });
+        const event = { stale: TRUST_EVENTS.stale, restore: TRUST_EVENTS.verified, unverify: TRUST_EVENTS.unverified }[transition.action as 'stale' | 'restore' | 'unverify'];
+        emitAfterCommit(transaction, event, { ...target, status: transition.status, changedFields: transition.changedFields });
       }
+      return transitions.size;
     },
 
     /**

@@ -1,0 +1,148 @@
+import crypto from 'crypto';
+
+import { AUDIT_EVENT_UID } from '../../shared/constants';
+import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  startChildStrapi,
+  testDbClient,
+  trustPath,
+  type AdminSession,
+  type ChildStrapi,
+  type TestContext,
+} from '../helpers';
+
+/**
+ * Faults: a Strapi process killed (SIGKILL, no cleanup) in the middle of a bulk verification, and, on PostgreSQL,
+ * database connections terminated under a process that is editing verified articles. Afterwards every version
+ * follows the rule, every effective verification has exactly one audit event, and a process that was not killed
+ * is still running.
+ */
+const client = testDbClient();
+const KILL_ROUNDS = Number(process.env.FAULT_KILL_ROUNDS ?? 3);
+const BULK_SIZE = Number(process.env.FAULT_BULK_SIZE ?? 200);
+const EDITS = Number(process.env.FAULT_EDITS ?? 100);
+
+describe(`faults on ${client}`, () => {
+  let t: TestContext;
+  let admin: AdminSession;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    admin = await t.admin('super-admin', 'fay');
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const SOURCES = [{ title: 'Source', url: 'https://example.com/s' }];
+
+  const createLabelled = async (count: number, tag: string) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: `${tag} ${i}`, body: 'Body' } as any });
+      expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: admin.token })).status).toBe(200);
+      ids.push(created.documentId);
+    }
+    return ids;
+  };
+
+  /** The rule holds for every version of these documents, and each verified one has exactly one verify event. */
+  const expectConsistent = async (documentIds: string[], { oneVerifyEventPerVerified = true } = {}) => {
+    const problems: string[] = [];
+    for (const documentId of documentIds) {
+      const versions = await loadVersions(t.strapi, ARTICLE_UID, documentId, { withContent: true });
+      for (const version of versions) {
+        const hash = hashOfVersion(t.strapi, ARTICLE_UID, version).hash;
+        const { status, verifiedHash } = version.trust;
+        const expected = !verifiedHash ? 'unverified' : verifiedHash === hash ? 'verified' : 'stale';
+        if (status !== expected) problems.push(`${documentId} ${version.published ? 'published' : 'draft'}: ${status}, the rule says ${expected}`);
+      }
+      if (!oneVerifyEventPerVerified) continue;
+      const draft = versions.find((version) => !version.published);
+      const verifies = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId, action: 'verify' } });
+      const effective = draft?.trust.verifiedHash ? 1 : 0;
+      if (verifies !== effective) problems.push(`${documentId}: ${verifies} verify events for ${effective} effective verification`);
+    }
+    expect(problems).toEqual([]);
+  };
+
+  it(`kill -9 of a Strapi process during a bulk verification of ${BULK_SIZE} documents, ${KILL_ROUNDS} times`, async () => {
+    for (let round = 0; round < KILL_ROUNDS; round += 1) {
+      const documentIds = await createLabelled(BULK_SIZE, `Bulk ${round}`);
+      const child: ChildStrapi = await startChildStrapi(t.database);
+      const before = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } });
+      const bulk = child.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds, locale: 'en' }, { token: admin.token }).catch((error: Error) => error);
+      // Kill once a part of the batch is done, a bit later each round.
+      const target = before + Math.max(1, Math.floor((BULK_SIZE * (round + 1)) / (KILL_ROUNDS + 2)));
+      const deadline = Date.now() + 60_000;
+      while ((await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } })) < target && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await child.kill('SIGKILL');
+      const outcome = await bulk;
+      // The client got no answer (the connection was reset), or, if the kill came late, the whole one.
+      const answered = typeof outcome === 'object' && outcome !== null && 'status' in outcome;
+      if (answered) expect((outcome as { status: number }).status).toBe(200);
+      await expectConsistent(documentIds);
+      // This process never stopped, and keeps serving.
+      expect((await t.http.get(trustPath(documentIds[0], '?locale=en'), { token: admin.token })).status).toBe(200);
+    }
+  }, 900_000);
+
+  const pgOnly = client === 'postgres' ? it : it.skip;
+
+  pgOnly(`connections terminated (pg_terminate_backend) under ${EDITS} edits of verified articles: the process keeps running, no edit is left without its recompute`, async () => {
+    const { Client } = await import('pg');
+    const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
+    const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
+    const documentIds = await createLabelled(5, 'Terminated');
+    // A type without trust labels too: Strapi core's own event emission after each write is what used to crash.
+    const category = await t.strapi.documents('api::category.category').create({ data: { name: 'Faulty' } as any });
+    for (const documentId of documentIds) {
+      await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
+      expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+    }
+    const killer = new Client({ host: t.database.env.DATABASE_HOST, port: Number(t.database.env.DATABASE_PORT), user: t.database.env.DATABASE_USERNAME, database: t.database.env.DATABASE_NAME });
+    await killer.connect();
+    let terminating = true;
+    let terminated = 0;
+    const terminate = (async () => {
+      while (terminating) {
+        const res = await killer.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = $1', [applicationName]);
+        terminated += Number(res.rows[0].n);
+        await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
+      }
+    })();
+    const statuses: number[] = [];
+    const leaks: string[] = [];
+    try {
+      for (let i = 0; i < EDITS; i += 1) {
+        const documentId = documentIds[i % documentIds.length];
+        const path =
+          i % 3 === 2
+            ? `/content-manager/collection-types/api::category.category/${category.documentId}`
+            : `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`;
+        const res = await child.http.put(path, i % 3 === 2 ? { name: `Faulty ${i}` } : { title: `Edit ${i}` }, { token: admin.token }).catch(() => null);
+        if (!res) continue;
+        statuses.push(res.status);
+        if (res.status >= 500 && /select|insert|update|pg_|terminat/i.test(res.text)) leaks.push(res.text.slice(0, 200));
+        if (!child.alive()) break;
+      }
+    } finally {
+      terminating = false;
+      await terminate;
+      await killer.end();
+    }
+    // Let the last requests settle, then: the process is alive, and every version follows the rule.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({ alive: true, stderr: '' });
+    expect(terminated).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+    await expectConsistent(documentIds, { oneVerifyEventPerVerified: false });
+    await child.stop();
+  }, 600_000);
+});
