@@ -79,6 +79,8 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   disclaimerText: string | null;
   changedFields: string[];
   verifiedBy: { id: number; name: string } | null;
+  /** SHA-256 content hash of the version now: a verify that sends it answers 409 if the content changed since. */
+  contentHash: string;
 }
 
 export interface DocumentTrustResponse {

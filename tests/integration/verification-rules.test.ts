@@ -155,6 +155,33 @@ describe('verification rules, access control and input validation', () => {
 
   // ---- fourEyes -------------------------------------------------------------------------------
 
+  describe('contentHash: verify what was reviewed', () => {
+    it('verifies with the content hash the admin API showed, and answers 409 with nothing changed once the content changed', async () => {
+      const documentId = await sourcedArticle();
+      const seen = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.contentHash;
+      expect(seen).toMatch(/^[0-9a-f]{64}$/);
+      // Someone edits the entry between the verifier's review and the click.
+      const edit = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Edited meanwhile') }, { token: admin.token });
+      expect(edit.status).toBe(200);
+      const before = await snapshot(documentId);
+      const conflict = await verify(documentId, editor, { contentHash: seen });
+      expect(conflict.status).toBe(409);
+      expect(conflict.body.error).toMatchObject({ name: 'ConflictError' });
+      expect(conflict.body.error.details.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(conflict.body.error.details.contentHash).not.toBe(seen);
+      expect(await snapshot(documentId)).toEqual(before);
+      const current = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.contentHash;
+      const ok = await verify(documentId, editor, { contentHash: current });
+      expect(ok.status).toBe(200);
+      expect(ok.body.data.draft).toMatchObject({ status: 'verified', contentHash: current });
+    });
+
+    it('refuses a contentHash that is not 64 hex digits', async () => {
+      const documentId = await sourcedArticle();
+      for (const contentHash of ['abc', 'G'.repeat(64), 42, null]) expectValidationError(await verify(documentId, editor, { contentHash }), ['contentHash']);
+    });
+  });
+
   describe('fourEyes', () => {
     beforeAll(async () => {
       expect((await putSettings({ fourEyes: true })).fourEyes).toBe(true);

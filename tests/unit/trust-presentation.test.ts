@@ -43,7 +43,7 @@ describe('presentation of trust data', () => {
   });
 
   it('gives the admin state the editor fields and parsed changedFields', () => {
-    const state = presentTrustState(normalizeTrust(stored), 'en', context);
+    const state = presentTrustState(normalizeTrust(stored), 'en', context, 'h');
     expect(state.changedFields).toEqual(['title']);
     expect(state.verifiedBy).toEqual({ id: 1, name: 'Eddie Editor' });
     expect(state.disclaimerMode).toBe('default');
@@ -56,7 +56,7 @@ describe('presentation of trust data', () => {
   });
 
   it('reports no changed fields unless stale', () => {
-    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), 'en', context).changedFields).toEqual([]);
+    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), 'en', context, 'h').changedFields).toEqual([]);
   });
 });
 

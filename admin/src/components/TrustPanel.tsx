@@ -196,7 +196,9 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
   const runVerification = async (action: 'verify' | 'unverify', note: string) => {
     setBusy(true);
     try {
-      await post(documentPath(model, documentId, `/${action}`, locale), note.trim() ? { note } : {});
+      // Verify what the editor saw: a draft changed since answers 409 instead of verifying content nobody reviewed.
+      const body = { ...(note.trim() ? { note } : {}), ...(action === 'verify' ? { contentHash: draft.contentHash } : {}) };
+      await post(documentPath(model, documentId, `/${action}`, locale), body);
       toggleNotification({
         type: 'success',
         message: action === 'verify' ? t('notify.verified', 'Marked as Human Verified') : t('notify.unverified', 'Verification withdrawn'),

@@ -171,11 +171,17 @@ export const presentTrust = (
 });
 
 /** The admin API's view of a version: the public object plus what editors set and see. */
-export const presentTrustState = (trust: StoredTrust, locale: string | null | undefined, context: PresentationContext): TrustState => ({
+export const presentTrustState = (
+  trust: StoredTrust,
+  locale: string | null | undefined,
+  context: PresentationContext,
+  contentHash: string
+): TrustState => ({
   ...presentTrust(trust, locale, context),
   disclaimerMode: trust.disclaimerMode,
   disclaimerText: trust.disclaimerText,
   changedFields: trust.status === 'stale' ? trust.changedFields ?? [] : [],
   verifiedBy:
     trust.status !== 'unverified' && trust.verifiedById !== null ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' } : null,
+  contentHash,
 });

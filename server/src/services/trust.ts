@@ -11,8 +11,6 @@ import { documentTarget } from '../validation/targets';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
 import type { AdminUser, Target } from './verification';
 
-/** The admin API's view of one version: its trust state and the hash of its content now. */
-export type VersionState = TrustState & { contentHash: string };
 
 /**
  * What the admin panel reads: the trust state of a document's draft and published version, the statuses for the
@@ -20,14 +18,12 @@ export type VersionState = TrustState & { contentHash: string };
  * (`strapi.plugin('trust-labels').service('trust').editDraft(...)`).
  */
 const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const stateOf = (uid: string, version: Version, locale: string | null, context: PresentationContext): VersionState => ({
-    ...presentTrustState(version.trust, locale, context),
-    contentHash: hashOfVersion(strapi, uid, version).hash,
-  });
+  const stateOf = (uid: string, version: Version, locale: string | null, context: PresentationContext): TrustState =>
+    presentTrustState(version.trust, locale, context, hashOfVersion(strapi, uid, version).hash);
 
   return {
     /** Trust state of the draft and the published version of one locale. 404 for a document that does not exist. */
-    async getDocumentState(target: Target): Promise<{ draft: VersionState; published: VersionState | null }> {
+    async getDocumentState(target: Target): Promise<{ draft: TrustState; published: TrustState | null }> {
       const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
       const { draft, published } = draftAndPublished(strapi, target.uid, versions);
       const editable = draft ?? published;
