@@ -83,6 +83,3 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   contentHash: string;
 }
 
-export interface DocumentTrustResponse {
-  data: { draft: TrustState; published: TrustState | null };
-}

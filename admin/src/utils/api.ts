@@ -1,32 +1,15 @@
-import type { DocumentTrustResponse, Settings, TrustState } from '../../../shared/trust';
+import type { AuditEvent, EditorMeta, GetDocument, GetStatuses } from '../../../shared/contracts';
+import type { Settings, TrustState } from '../../../shared/trust';
 
 export const PREFIX = '/trust-labels';
 
 export const documentPath = (model: string, documentId: string, suffix = '', locale?: string | null) =>
   `${PREFIX}/documents/${encodeURIComponent(model)}/${encodeURIComponent(documentId)}${suffix}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
 
-export interface EditorMeta {
-  locale: string;
-  siteName: string;
-  disclaimerDefaults: Record<string, string | null>;
-  requiredSources: number;
-  fourEyes: boolean;
-}
-
-export type DocumentResponse = DocumentTrustResponse & { meta: EditorMeta };
-
-export interface HistoryEvent {
-  id: number;
-  action: 'verify' | 'unverify' | 'stale' | 'restore' | 'edit';
-  actor: { id: number | null; name: string; type: string } | null;
-  at: string;
-  changedFields: string[];
-  note: string | null;
-}
-
-export interface StatusesResponse {
-  data: Record<string, { draft: string | null; published: string | null; changedFields: string[] }>;
-}
+export type DocumentResponse = GetDocument.Response;
+export type HistoryEvent = AuditEvent;
+export type StatusesResponse = GetStatuses.Response;
+export type { EditorMeta };
 
 export interface ValidationDetail {
   path: Array<string | number>;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import type { Bulk, GetDocument, GetHistory, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { invalid, validationError } from '../errors';
 import { getService } from '../utils';
@@ -24,48 +25,56 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const target = await targetOf(strapi, ctx);
     const trust = getService(strapi, 'trust');
     // `meta` lets the Trust panel preview disclaimers without the settings permission.
-    ctx.body = { data: await trust.getDocumentState(target), meta: await trust.editorMeta(target.locale) };
+    const body: GetDocument.Response = { data: await trust.getDocumentState(target), meta: await trust.editorMeta(target.locale) };
+    ctx.body = body;
   },
 
   async statuses(ctx: any) {
     const uid = assertEnabledUid(strapi, ctx.params.uid);
-    ctx.body = { data: await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds) };
+    const body: GetStatuses.Response = { data: await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds) };
+    ctx.body = body;
   },
 
   async update(ctx: any) {
     const target = await targetOf(strapi, ctx);
     const edit = parseBody(trustEditSchema, ctx.request.body);
     await getService(strapi, 'labels').editDraft(target, edit, ctx.state.user);
-    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    const body: UpdateLabels.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    ctx.body = body;
   },
 
   async verify(ctx: any) {
     const target = await targetOf(strapi, ctx);
     const body = parseBody(verifyBodySchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, expectedHash: body.contentHash });
-    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    const response: Verify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    ctx.body = response;
   },
 
   async unverify(ctx: any) {
     const target = await targetOf(strapi, ctx);
     const body = parseBody(verificationNoteSchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').unverify(target, ctx.state.user, { note: body.note ?? null });
-    ctx.body = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    const response: Unverify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    ctx.body = response;
   },
 
   async history(ctx: any) {
     const target = await targetOf(strapi, ctx);
     // 404 for a document that does not exist, like the other document routes.
     await getService(strapi, 'trust').getDocumentState(target);
-    ctx.body = { data: await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale) };
+    const body: GetHistory.Response = { data: await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale) };
+    ctx.body = body;
   },
 
   async bulkVerify(ctx: any) {
-    ctx.body = { data: await bulk(strapi, 'verify', ctx) };
+    const body: Bulk.Response = { data: await bulk(strapi, 'verify', ctx) };
+    ctx.body = body;
   },
 
   async bulkUnverify(ctx: any) {
-    ctx.body = { data: await bulk(strapi, 'unverify', ctx) };
+    const body: Bulk.Response = { data: await bulk(strapi, 'unverify', ctx) };
+    ctx.body = body;
   },
 
   async report(ctx: any) {
@@ -79,7 +88,8 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = report.toCsv(data);
       return;
     }
-    ctx.body = { data };
+    const body: GetReport.Response = { data };
+    ctx.body = body;
   },
 });
 

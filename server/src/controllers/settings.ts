@@ -1,14 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
+import type { GetSettings, UpdateSettings } from '../../../shared/contracts';
 import { getService } from '../utils';
 
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'settings').get() };
+    const body: GetSettings.Response = { data: await getService(strapi, 'settings').get() };
+    ctx.body = body;
   },
 
   async update(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'settings').update(ctx.request.body) };
+    const body: UpdateSettings.Response = { data: await getService(strapi, 'settings').update(ctx.request.body) };
+    ctx.body = body;
   },
 });
 

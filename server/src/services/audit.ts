@@ -1,27 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import { AUDIT_EVENT_UID, type AuditAction } from '../../../shared/constants';
+import type { Actor, AuditEvent } from '../../../shared/contracts';
 
 export type { AuditAction };
 
-export interface Actor {
-  id: number | null;
-  name: string;
-  type: 'admin' | 'api-token' | 'user' | 'system';
-}
-
-export interface AuditEvent {
-  id: number;
-  action: AuditAction;
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  actor: Actor | null;
-  at: string;
-  hash: string | null;
-  changedFields: string[];
-  note: string | null;
-}
+export type { Actor, AuditEvent };
 
 const parseJson = (value: unknown) => {
   if (typeof value !== 'string') return value ?? null;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import type { Drift, IntegrityReport } from '../../../shared/contracts';
 import { inDocumentTransaction } from '../database/document-transaction';
 import { loadTrustRows } from '../database/trust-rows';
 import { hashOfVersion, hashSetup, type Version } from '../database/versions';
@@ -7,24 +8,6 @@ import { normalizeTrust } from '../domain/trust';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import type { Actor } from './audit';
 import { expectedStatus } from './verification';
-
-export interface Drift {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  version: 'draft' | 'published';
-  stored: string;
-  expected: string;
-}
-
-export interface IntegrityReport {
-  ok: boolean;
-  checkedVersions: number;
-  drift: Drift[];
-  /** With POST: the drift that was found and repaired, each repair an audit event. */
-  fixed?: Drift[];
-  durationMs: number;
-}
 
 const PAGE = 1000;
 

@@ -1,25 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
+import type { ReportEntry, ReportGroup } from '../../../shared/contracts';
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
-import { loadTrustRows } from '../database/trust-rows';
-import { defaultTrust } from '../domain/trust';
-import { getPluginConfig, hasDraftAndPublish } from '../utils';
+import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
+import { loadPublicTrust } from './public-trust';
 
-export interface ReportEntry {
-  documentId: string;
-  version: 'draft' | 'published';
-  status: string;
-  aiInvolvement: string;
-  verifiedAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface ReportGroup {
-  uid: string;
-  locale: string | null;
-  counts: { status: Record<string, number>; aiInvolvement: Record<string, number> };
-  entries: ReportEntry[];
-}
+export type { ReportEntry, ReportGroup };
 
 const zeroes = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0]));
 
@@ -33,15 +19,15 @@ const csvCell = (value: unknown): string => {
 const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Per content type and locale: counts by status and by AI involvement, and each version's status. */
   async build(): Promise<ReportGroup[]> {
-    const { contentTypes, attributeName } = getPluginConfig(strapi);
+    const { contentTypes } = getPluginConfig(strapi);
+    const context = await getService(strapi, 'settings').presentationContext();
     const groups: ReportGroup[] = [];
     for (const uid of contentTypes) {
       const rows: any[] = await strapi.db.query(uid as any).findMany({
         select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
         orderBy: [{ documentId: 'asc' }, { id: 'asc' }],
       });
-      const trustRows = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)), { fields: 'public' });
-      const unlabelled = defaultTrust();
+      const trustOf = await loadPublicTrust(strapi, uid, rows.map((row) => ({ id: Number(row.id), locale: row.locale ?? null })), context);
       const byLocale = new Map<string, ReportGroup>();
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
       for (const row of rows) {
@@ -51,7 +37,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT) }, entries: [] };
           byLocale.set(key, group);
         }
-        const trust = trustRows.get(Number(row.id))?.trust ?? unlabelled;
+        const trust = trustOf.get(Number(row.id))!;
         const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
         group.entries.push({
           documentId: row.documentId,

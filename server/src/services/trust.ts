@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import type { DocumentTrust, EditorMeta, GetStatuses } from '../../../shared/contracts';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { DOCUMENT_ID_PATTERN, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
@@ -23,7 +24,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Trust state of the draft and the published version of one locale. 404 for a document that does not exist. */
-    async getDocumentState(target: Target): Promise<{ draft: TrustState; published: TrustState | null }> {
+    async getDocumentState(target: Target): Promise<DocumentTrust> {
       const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
       const { draft, published } = draftAndPublished(strapi, target.uid, versions);
       const editable = draft ?? published;
@@ -39,7 +40,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
      * What the Trust panel needs to preview a disclaimer before saving: the default text per AI involvement for the
      * locale (resolved, `{siteName}` filled), the site name, and the verification rules.
      */
-    async editorMeta(locale: string | null) {
+    async editorMeta(locale: string | null): Promise<EditorMeta> {
       const { settings, defaultLocale } = await getService(strapi, 'settings').presentationContext();
       const forLocale = locale ?? defaultLocale;
       const disclaimerDefaults = Object.fromEntries(
@@ -52,7 +53,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Draft and published status of many documents of one type and locale, for the list view column. */
-    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown) {
+    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown): Promise<GetStatuses.Response['data']> {
       const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
       const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID_PATTERN.test(id));
       if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
@@ -70,7 +71,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const trust = await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, rows.map((row) => Number(row.id)));
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
-      const result: Record<string, { draft: string | null; published: string | null; changedFields: string[] }> = {};
+      const result: GetStatuses.Response['data'] = {};
       for (const row of rows) {
         const entry = (result[row.documentId] ??= { draft: null, published: null, changedFields: [] });
         const stored = trust.get(Number(row.id))?.trust;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
+import type { Bulk } from '../../../shared/contracts';
 import { DOCUMENT_ID_PATTERN } from '../../../shared/schemas';
 import type { Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
@@ -192,7 +193,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async bulk(action: 'verify' | 'unverify', targets: Target[], user: AdminUser, note: string | null) {
       const settings = action === 'verify' ? await getService(strapi, 'settings').get() : null;
-      const results: Array<{ documentId: string; ok: boolean; error?: string }> = [];
+      const results: Bulk.Result[] = [];
       for (const target of targets) {
         if (!DOCUMENT_ID_PATTERN.test(target.documentId)) {
           results.push({ documentId: target.documentId, ok: false, error: 'Document not found' });

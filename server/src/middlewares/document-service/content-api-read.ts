@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { getPluginConfig } from '../../utils';
-import { recordEntriesRead } from '../attach-trust';
+import { createReachability, recordEntriesRead } from '../attach-trust';
 import type { DocumentMiddleware } from './types';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst']);
@@ -27,22 +27,22 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
 };
 
 /**
- * Content API reads of an enabled type: Strapi does not load the trust component (no populate of it), and the
- * entries read are recorded on the request, so that attach-trust.ts adds their public trust to the response once
- * the controller has built it.
+ * Content API reads: the entries read are recorded on the request, so that attach-trust.ts adds the public trust of
+ * every entry of an enabled type in the response (top-level, or populated through a relation) once the controller
+ * has built it. A read of an enabled type does not make Strapi load the trust component at all.
  */
-export const contentApiReadMiddleware =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    if (!READ_ACTIONS.has(ctx.action)) return next();
-    const { contentTypes, attributeName } = getPluginConfig(strapi);
-    if (!contentTypes.includes(ctx.uid)) return next();
+export const contentApiReadMiddleware = (strapi: Core.Strapi): DocumentMiddleware => {
+  const reaches = createReachability(strapi);
+  return async (ctx, next) => {
+    if (!READ_ACTIONS.has(ctx.action) || !reaches(ctx.uid)) return next();
     const request = contentApiRequest(strapi);
     if (!request) return next();
-    if (ctx.params?.populate !== undefined) {
+    const { contentTypes, attributeName } = getPluginConfig(strapi);
+    if (contentTypes.includes(ctx.uid) && ctx.params?.populate !== undefined) {
       ctx.params = { ...ctx.params, populate: withoutTrustPopulate(ctx.params.populate, attributeName) };
     }
     const result = await next();
     recordEntriesRead(request, ctx.uid, result, ctx.params?.locale);
     return result;
   };
+};
