@@ -5,7 +5,9 @@ import path from 'path';
  * replaces the plugin config: the tests use it to start Strapi with bad configs, and the benchmark to
  * compare the plugin enabled for `article` with the plugin enabled only for `page`.
  */
-const pluginRoot = path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
+// TRUST_LABELS_PLUGIN_ROOT: where the plugin is, for a copy of this app elsewhere (the benchmark's, bench/.app).
+const pluginRoot =
+  process.env.TRUST_LABELS_PLUGIN_ROOT ?? path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
 
 export default ({ env }) => ({
   'users-permissions': {

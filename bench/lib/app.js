@@ -1,0 +1,62 @@
+// The benchmark's Strapi app: a copy of the playground in bench/.app (inside the repository, so that it resolves the
+// repository's node_modules), plus one content type the playground does not have: `handmade`, an article whose
+// trust labels are an ordinary Strapi component with the same fields as the plugin's, read with `populate`. That
+// is what a Strapi user would build by hand without the plugin, and what the plugin's read path is compared with.
+const fs = require('fs');
+const path = require('path');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
+const APP_DIR = path.join(REPO_ROOT, 'bench', '.app');
+
+const COPIED = ['config', 'src', 'public', 'package.json', 'tsconfig.json', 'favicon.png'];
+
+const write = (file, value) => {
+  fs.mkdirSync(path.dirname(path.join(APP_DIR, file)), { recursive: true });
+  fs.writeFileSync(path.join(APP_DIR, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+};
+
+async function prepareBenchApp() {
+  fs.rmSync(APP_DIR, { recursive: true, force: true });
+  fs.mkdirSync(APP_DIR, { recursive: true });
+  for (const entry of COPIED) {
+    fs.cpSync(path.join(PLAYGROUND_DIR, entry), path.join(APP_DIR, entry), {
+      recursive: true,
+      filter: (source) => !/[\\/](dist|\.tmp|types)([\\/]|$)/.test(path.relative(PLAYGROUND_DIR, source)),
+    });
+  }
+  write('src/components/handmade/source.json', {
+    collectionName: 'components_handmade_sources',
+    info: { displayName: 'Source' },
+    attributes: { title: { type: 'text' }, url: { type: 'text' }, publisher: { type: 'string' }, accessedAt: { type: 'date' } },
+  });
+  write('src/components/handmade/labels.json', {
+    collectionName: 'components_handmade_labels',
+    info: { displayName: 'Labels' },
+    attributes: {
+      status: { type: 'enumeration', enum: ['unverified', 'verified', 'stale'], default: 'unverified' },
+      verifiedAt: { type: 'datetime' },
+      aiInvolvement: { type: 'enumeration', enum: ['unknown', 'none', 'assisted', 'generated'], default: 'unknown' },
+      disclaimerMode: { type: 'enumeration', enum: ['default', 'custom', 'off'], default: 'default' },
+      disclaimerText: { type: 'text' },
+      verifiedByName: { type: 'string' },
+      sources: { type: 'component', component: 'handmade.source', repeatable: true },
+    },
+  });
+  const article = JSON.parse(fs.readFileSync(path.join(PLAYGROUND_DIR, 'src/api/article/content-types/article/schema.json'), 'utf8'));
+  const { category: _category, ...attributes } = article.attributes;
+  write('src/api/handmade/content-types/handmade/schema.json', {
+    ...article,
+    collectionName: 'handmades',
+    info: { singularName: 'handmade', pluralName: 'handmades', displayName: 'Handmade' },
+    attributes: { ...attributes, labels: { type: 'component', component: 'handmade.labels', repeatable: false, pluginOptions: { i18n: { localized: true } } } },
+  });
+  for (const [kind, factory] of [['routes', 'createCoreRouter'], ['controllers', 'createCoreController'], ['services', 'createCoreService']]) {
+    write(`src/api/handmade/${kind}/handmade.ts`, `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::handmade.handmade');\n`);
+  }
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir: APP_DIR });
+  return APP_DIR;
+}
+
+module.exports = { REPO_ROOT, APP_DIR, prepareBenchApp };

@@ -1,0 +1,203 @@
+// One Strapi process of the benchmark (bench/.app), started by server.js, answering its parent's messages.
+// Environment: BENCH_DATABASE (sqlite or postgres), BENCH_DATABASE_NAME, TRUST_LABELS_CONFIG, BENCH_KEY.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { APP_DIR, REPO_ROOT } = require('./app');
+
+const ARTICLE = 'api::article.article';
+const HANDMADE = 'api::handmade.handmade';
+const PASSWORD = 'Bench-Password-1';
+
+const sourcesOf = (i) =>
+  [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
+
+async function main() {
+  const key = process.env.BENCH_KEY;
+  const database = process.env.BENCH_DATABASE;
+  let tmpDir = null;
+  if (database === 'sqlite') {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-bench-'));
+    Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: process.env.BENCH_DATABASE_FILE || path.join(tmpDir, 'bench.db') });
+  } else {
+    Object.assign(process.env, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: process.env.TEST_PG_HOST || '127.0.0.1',
+      DATABASE_PORT: process.env.TEST_PG_PORT || '5432',
+      DATABASE_USERNAME: process.env.TEST_PG_USER || 'postgres',
+      DATABASE_PASSWORD: process.env.TEST_PG_PASSWORD || '',
+      DATABASE_NAME: process.env.BENCH_DATABASE_NAME,
+      DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX || '10',
+    });
+  }
+  Object.assign(process.env, { NODE_ENV: 'production', TRUST_LABELS_SEED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_PLUGIN_ROOT: REPO_ROOT });
+
+  const { createStrapi } = require('@strapi/strapi');
+  const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.load();
+  await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+
+  let writer = null;
+  let token = null;
+  const adminToken = async () => {
+    if (token) return token;
+    const email = `bench-${key}-${process.pid}@trust-labels.local`.toLowerCase();
+    const role = await app.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+    await app.service('admin::user').create({ email, firstname: 'Bench', lastname: key, password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
+    const login = await fetch(`${baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    token = (await login.json()).data.token;
+    return token;
+  };
+  const countQueries = async (run) => {
+    let count = 0;
+    const onQuery = () => (count += 1);
+    app.db.connection.on('query', onQuery);
+    try {
+      await run();
+    } finally {
+      app.db.connection.removeListener('query', onQuery);
+    }
+    return count;
+  };
+
+  const handlers = {
+    /** `kind`: trust (articles with labels), plain (articles, plugin not on them), handmade (the hand-built component). */
+    async seed({ kind, count }) {
+      const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      for (const uid of [ARTICLE, HANDMADE]) {
+        for (const action of ['find', 'findOne']) {
+          const exists = await app.db.query('plugin::users-permissions.permission').findOne({ where: { action: `${uid}.${action}`, role: role.id } });
+          if (!exists) await app.db.query('plugin::users-permissions.permission').create({ data: { action: `${uid}.${action}`, role: role.id } });
+        }
+      }
+      await app.documents('api::page.page').create({ data: { title: 'Written by the background writer' } });
+      const labels = app.plugin('trust-labels').service('trust');
+      const started = Date.now();
+      for (let i = 0; i < count; i += 1) {
+        const body = `Article ${i}. `.repeat(40);
+        if (kind === 'handmade') {
+          const { documentId } = await app.documents(HANDMADE).create({
+            locale: 'en',
+            data: { title: `Article ${i}`, slug: `article-${i}`, body, labels: { aiInvolvement: ['unknown', 'none', 'assisted', 'generated'][i % 4], sources: sourcesOf(i) } },
+          });
+          await app.documents(HANDMADE).publish({ documentId, locale: 'en' });
+        } else {
+          const { documentId } = await app.documents(ARTICLE).create({ locale: 'en', data: { title: `Article ${i}`, slug: `article-${i}`, body } });
+          if (kind === 'trust') await labels.editDraft(ARTICLE, documentId, 'en', { aiInvolvement: ['unknown', 'none', 'assisted', 'generated'][i % 4], sources: sourcesOf(i) });
+          await app.documents(ARTICLE).publish({ documentId, locale: 'en' });
+        }
+        if ((i + 1) % 500 === 0) process.send({ type: 'log', value: `  ${key}: seeded ${i + 1}/${count} (${Math.round((Date.now() - started) / 1000)} s)` });
+      }
+      return null;
+    },
+    info: () => ({ baseUrl }),
+    cpu: () => process.cpuUsage(),
+    /**
+     * SQL queries (knex query events) of one GET, and whether its entries carry trust. A first GET warms what may be
+     * reused (Strapi's caches, the plugin's settings: at most once a second, README "Settings").
+     */
+    async queries({ url }) {
+      await fetch(`${baseUrl}${url}`);
+      let body = null;
+      const count = await countQueries(async () => {
+        body = await (await fetch(`${baseUrl}${url}`)).json();
+      });
+      return { count, entries: body.data.length, trust: body.data.every((entry) => entry.trust) };
+    },
+    /** A write to the database every `intervalMs`, so that no read can be answered from an earlier one. */
+    'writer-start': ({ intervalMs }) => {
+      let n = 0;
+      writer = setInterval(() => {
+        app.db.connection('pages').update({ title: `Written ${(n += 1)}` }).catch(() => undefined);
+      }, intervalMs);
+      return null;
+    },
+    'writer-stop': () => {
+      clearInterval(writer);
+      writer = null;
+      return null;
+    },
+    token: () => adminToken(),
+    /** POST /trust-labels/bulk/verify of every article, as an admin would from the list view. */
+    async bulk() {
+      const documentIds = [...new Set((await app.db.query(ARTICLE).findMany({ select: ['documentId'] })).map((row) => row.documentId))];
+      const authorization = `Bearer ${await adminToken()}`;
+      let res;
+      const started = process.hrtime.bigint();
+      const queries = await countQueries(async () => {
+        res = await fetch(`${baseUrl}/trust-labels/bulk/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ uid: ARTICLE, documentIds, locale: 'en' }),
+        });
+      });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const body = await res.json();
+      if (res.status !== 200) throw new Error(`bulk verify answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      return { documents: documentIds.length, verified: body.data.filter((result) => result.ok).length, seconds, queriesPerDocument: queries / documentIds.length };
+    },
+    /** `count` sequential verifies of one article (each after an unverify), over HTTP: their latencies in ms. */
+    async 'verify-latencies'({ count }) {
+      const authorization = `Bearer ${await adminToken()}`;
+      const { documentId } = await app.db.query(ARTICLE).findOne({ where: { publishedAt: { $null: true } }, select: ['documentId'] });
+      const url = (action) => `${baseUrl}/trust-labels/documents/${ARTICLE}/${documentId}/${action}?locale=en`;
+      const post = (action) => fetch(url(action), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: '{}' });
+      const latencies = [];
+      for (let i = 0; i < count; i += 1) {
+        await post('unverify');
+        const started = process.hrtime.bigint();
+        const res = await post('verify');
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+        if (res.status !== 200) throw new Error(`verify answered ${res.status}`);
+      }
+      return latencies;
+    },
+    /** Grows the database to `versions` article versions (draft + published), then times one integrity check. */
+    async integrity({ versions }) {
+      const existing = await app.db.query(ARTICLE).count();
+      const labels = app.plugin('trust-labels').service('trust');
+      for (let i = existing; i < versions; i += 2) {
+        const { documentId } = await app.documents(ARTICLE).create({ locale: 'en', data: { title: `Extra ${i}`, body: 'Body' } });
+        await labels.editDraft(ARTICLE, documentId, 'en', { sources: sourcesOf(i) });
+        await app.documents(ARTICLE).publish({ documentId, locale: 'en' });
+      }
+      const started = process.hrtime.bigint();
+      const report = await app.plugin('trust-labels').service('integrity').check();
+      return { checked: report.checkedVersions, ok: report.ok, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    },
+    /** The rule for every stored version (the integrity check, without repair): how many versions break it. */
+    async check() {
+      const report = await app.plugin('trust-labels').service('integrity').check();
+      return { checked: report.checkedVersions, drift: report.drift.length };
+    },
+    /** documentIds of the articles, for the load run. */
+    async documents() {
+      return [...new Set((await app.db.query(ARTICLE).findMany({ select: ['documentId'] })).map((row) => row.documentId))];
+    },
+    async exit() {
+      clearInterval(writer);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await app.destroy();
+      if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+      return null;
+    },
+  };
+
+  process.on('message', async ({ id, type, args }) => {
+    try {
+      process.send({ id, value: await handlers[type](args ?? {}) });
+      if (type === 'exit') process.exit(0);
+    } catch (error) {
+      process.send({ id, error: error.stack || String(error) });
+    }
+  });
+  process.send({ type: 'ready', value: { baseUrl } });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+// Content API reads: what trust costs, on one database (sqlite or postgres). See bench/run.js for the protocol.
+const { createPostgresDatabase } = require('./lib/databases');
+const { startServer } = require('./lib/server');
+const { fixed, median } = require('./lib/stats');
+
+const ARTICLE = 'api::article.article';
+const LIST = (pageSize) => `/api/articles?pagination[pageSize]=${pageSize}`;
+const HANDMADE_LIST = (pageSize) => `/api/handmades?pagination[pageSize]=${pageSize}&populate[labels][populate]=sources`;
+
+/** The four setups, each its own Strapi process and database, seeded alike. */
+const SETUPS = {
+  A: { title: 'A: trust labels on article', config: { contentTypes: [ARTICLE] }, seed: 'trust', url: LIST },
+  B: { title: 'B: plugin only on page (baseline)', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
+  C: { title: 'C: a hand-made component with the same fields, read with populate', config: { contentTypes: ['api::page.page'] }, seed: 'handmade', url: HANDMADE_LIST },
+  D: { title: 'D: control, set up like B', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
+};
+
+function loadTest(url, { duration, connections }) {
+  const autocannon = require('autocannon');
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function measure(server, baseUrl, url, options) {
+  const before = await server.call('cpu');
+  const result = await loadTest(`${baseUrl}${url}`, options);
+  const after = await server.call('cpu');
+  const errors = result.errors + result.non2xx + result.timeouts;
+  if (errors > 0) throw new Error(`${server.key}: ${errors} failed requests on ${url}`);
+  return { rps: result.requests.average, cpuPerRequest: (after.user - before.user + after.system - before.system) / 1000 / result.requests.total };
+}
+
+/**
+ * Rounds over `keys`, the order rotated each round so that none is always first, at one page size. Returns the
+ * requests/s and CPU per request of each round, by setup.
+ */
+async function rounds(servers, info, keys, pageSize, options) {
+  const measured = Object.fromEntries(keys.map((key) => [key, []]));
+  for (let round = 0; round < options.rounds; round += 1) {
+    const order = keys.map((_, i) => keys[(i + round) % keys.length]);
+    if (round % 2 === 1) order.reverse();
+    const line = [];
+    for (const key of order) {
+      const result = await measure(servers[key], info[key].baseUrl, SETUPS[key].url(pageSize), options);
+      measured[key].push(result);
+      line.push(`${key} ${fixed(result.rps, 1)}`);
+    }
+    console.log(`    round ${round + 1} (pageSize ${pageSize}): ${line.join(', ')} req/s`);
+  }
+  return measured;
+}
+
+/**
+ * Seeds the four setups on `database`, measures them with a writer changing every database every `writeEveryMs`,
+ * prints the figures and returns them.
+ */
+async function readBenchmark(database, options) {
+  console.log(`\n== reads on ${database}: ${options.articles} articles x 3 sources, ${options.rounds} rounds of ${options.duration} s, ${options.connections} connections`);
+  for (const key of Object.keys(SETUPS)) console.log(`  ${SETUPS[key].title}`);
+  const servers = {};
+  const info = {};
+  const dropLater = [];
+  try {
+    for (const [key, setup] of Object.entries(SETUPS)) {
+      const env = { BENCH_DATABASE: database, TRUST_LABELS_CONFIG: JSON.stringify(setup.config) };
+      if (database === 'postgres') {
+        const created = await createPostgresDatabase(key.toLowerCase());
+        dropLater.push(created);
+        env.BENCH_DATABASE_NAME = created.name;
+      }
+      servers[key] = startServer(`${database}-${key}`, env);
+      info[key] = await servers[key].ready;
+      await servers[key].call('seed', { kind: setup.seed, count: options.articles });
+    }
+    const queries = {};
+    for (const key of ['A', 'B']) queries[key] = await servers[key].call('queries', { url: LIST(100) });
+    if (!queries.A.trust || queries.B.trust) throw new Error('A must carry trust and B must not');
+    const small = { A: await servers.A.call('queries', { url: LIST(10) }), B: await servers.B.call('queries', { url: LIST(10) }) };
+
+    for (const server of Object.values(servers)) await server.call('writer-start', { intervalMs: options.writeEveryMs });
+    console.log(`  warm-up: ${options.warmup} s of load on each setup (not counted)`);
+    for (const key of Object.keys(SETUPS)) await loadTest(`${info[key].baseUrl}${SETUPS[key].url(100)}`, { ...options, duration: options.warmup });
+
+    const big = await rounds(servers, info, ['A', 'B', 'C', 'D'], 100, options);
+    const ten = await rounds(servers, info, ['A', 'B'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
+    for (const server of Object.values(servers)) await server.call('writer-stop');
+
+    const rps = (set, key) => median(set[key].map((r) => r.rps));
+    const cpu = (set, key) => median(set[key].map((r) => r.cpuPerRequest));
+    const figures = {
+      ratio: rps(big, 'A') / rps(big, 'B'),
+      ratio10: rps(ten, 'A') / rps(ten, 'B'),
+      control: rps(big, 'D') / rps(big, 'B'),
+      handmade: rps(big, 'A') / rps(big, 'C'),
+      cpuRatio: cpu(big, 'B') / cpu(big, 'A'),
+      queries: { A: queries.A.count, B: queries.B.count, A10: small.A.count, B10: small.B.count },
+      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D') },
+    };
+    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
+    console.log(`read ratio ${database}: ${fixed(figures.ratio)}`);
+    console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)}`);
+    console.log(`read ratio control ${database}: ${fixed(figures.control)}`);
+    console.log(`hand-made component ratio ${database}: ${fixed(figures.handmade)}`);
+    console.log(`queries per request ${database}: ${figures.queries.A} vs ${figures.queries.B}`);
+    console.log(`queries per request ${database} pageSize 10: ${figures.queries.A10} vs ${figures.queries.B10}`);
+    return { servers, figures };
+  } finally {
+    // The A server stays up for the write benchmarks on SQLite; the caller stops it.
+    for (const [key, server] of Object.entries(servers)) if (!(database === 'sqlite' && key === 'A')) await server.stop();
+    for (const created of dropLater) await created.drop().catch(() => undefined);
+  }
+}
+
+module.exports = { readBenchmark };
