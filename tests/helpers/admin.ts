@@ -58,19 +58,37 @@ export async function createAdminSession(
   return { id: user.id, email, password: TEST_PASSWORD, token: login.body.data.token };
 }
 
+/** One permission of an admin role: an action alone (subject-less), or with a subject, properties and conditions. */
+export type PermissionSpec = string | { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
+
 /**
- * Creates a custom admin role holding exactly the given actions (for example
- * ['plugin::trust-labels.read']), with subject-less permissions.
+ * Creates a custom admin role holding exactly the given permissions, for example
+ * ['plugin::trust-labels.read', ...contentManagerOn('api::article.article', ['read'], { locales: ['en'] })].
  */
-export async function createAdminRole(strapi: Core.Strapi, name: string, actions: string[]): Promise<number> {
+export async function createAdminRole(strapi: Core.Strapi, name: string, permissions: PermissionSpec[]): Promise<number> {
   const roleService = strapi.service('admin::role');
   const role = await roleService.create({ name: `${name} ${crypto.randomBytes(3).toString('hex')}`, description: 'test role' });
   await roleService.assignPermissions(
     role.id,
-    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+    permissions.map((permission) =>
+      typeof permission === 'string'
+        ? { action: permission, subject: null, properties: {}, conditions: [] }
+        : { subject: null, properties: {}, conditions: [], ...permission }
+    )
   );
   return role.id;
 }
+
+/**
+ * Content Manager permissions on one type (`read`, `update`, …), with its locales and conditions such as
+ * 'admin::is-creator'. Fields are left unrestricted.
+ */
+export const contentManagerOn = (
+  subject: string,
+  actions: Array<'create' | 'read' | 'update' | 'delete' | 'publish'>,
+  { locales = ['en', 'fr'], conditions = [] }: { locales?: string[]; conditions?: string[] } = {}
+): PermissionSpec[] =>
+  actions.map((action) => ({ action: `plugin::content-manager.explorer.${action}`, subject, properties: { locales }, conditions }));
 
 export type ApiTokenType = 'read-only' | 'full-access' | 'custom';
 

@@ -7,8 +7,10 @@ import {
   grantUsersPermissions,
   type AdminSession,
   type ApiTokenType,
+  type PermissionSpec,
   type BuiltInRole,
 } from './admin';
+import { grantArticleLocales } from '../../playground/src/seed/demo';
 import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
 import { createHttpClient, type HttpClient } from './http';
 import { startStrapi, type StartOptions, type TestApp } from './strapi';
@@ -22,8 +24,8 @@ export interface TestContext extends TestApp {
   http: HttpClient;
   /** Creates an admin user with these roles and returns its logged-in session. */
   admin(roles: Array<BuiltInRole | number> | BuiltInRole, name?: string): Promise<AdminSession>;
-  /** Creates a custom admin role with exactly these actions; returns its id. */
-  role(name: string, actions: string[]): Promise<number>;
+  /** Creates a custom admin role with exactly these permissions (see contentManagerOn); returns its id. */
+  role(name: string, permissions: PermissionSpec[]): Promise<number>;
   apiToken(type: ApiTokenType, permissions?: string[]): Promise<string>;
   grantPublic(actions: string[], roleType?: string): Promise<void>;
 }
@@ -38,13 +40,16 @@ export interface TestContext extends TestApp {
  */
 export async function bootTestApp(options: StartOptions = {}): Promise<TestContext> {
   const app = await startStrapi(options);
+  // As an admin would set them up (and the demo does): the built-in Editor and Author roles get the Content Manager
+  // on articles in both locales; Authors keep their "is creator" condition. A fresh Strapi gives them no locale.
+  await grantArticleLocales(app.strapi);
   const http = createHttpClient(app.baseUrl);
   const strapi: Core.Strapi = app.strapi;
   return {
     ...app,
     http,
     admin: (roles, name) => createAdminSession(strapi, http, Array.isArray(roles) ? roles : [roles], name),
-    role: (name, actions) => createAdminRole(strapi, name, actions),
+    role: (name, permissions) => createAdminRole(strapi, name, permissions),
     apiToken: (type, permissions) => createApiToken(strapi, type, permissions),
     grantPublic: (actions, roleType) => grantUsersPermissions(strapi, actions, roleType),
   };

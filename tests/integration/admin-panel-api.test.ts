@@ -23,7 +23,8 @@ describe('admin panel support routes', () => {
     t = await bootTestApp();
     await ensureFrenchLocale(t.strapi);
     admin = await t.admin('super-admin');
-    author = await t.admin('author');
+    // The Editor role: the plugin's read, the Content Manager on articles, no settings permission.
+    author = await t.admin('editor');
     verifiedId = await createArticle(t.strapi, { title: 'Verified' }, { publish: true });
     staleId = await createArticle(t.strapi, { title: 'Stale' });
     plainId = await createArticle(t.strapi, { title: 'Plain' });

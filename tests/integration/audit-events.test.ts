@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net';
 import {
   ARTICLE_UID,
   bootTestApp,
+  contentManagerOn,
   createArticle,
   ensureFrenchLocale,
   trustPath,
@@ -264,7 +265,7 @@ describe('audit log, webhook events and report', () => {
     });
 
     it('a Author (read) may read the history', async () => {
-      const author = await t.admin('author', 'author');
+      const author = await t.admin([await t.role('Trust and articles readers', ['plugin::trust-labels.read', ...contentManagerOn(ARTICLE_UID, ['read'])])], 'reader');
       const documentId = await sourcedArticle();
       const res = await t.http.get(trustPath(documentId, '/history?locale=en'), { token: author.token });
       expect(res.status).toBe(200);

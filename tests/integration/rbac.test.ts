@@ -1,8 +1,10 @@
-import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
+import { bootTestApp, contentManagerOn, type AdminSession, type TestContext } from '../helpers';
 
 /**
  * SPEC.md "Admin API": every route enforces its RBAC action on the server; default grants on the first start
- * (Editor: read, edit, verify; Author: read, edit); changes made by admins are kept across restarts.
+ * (Editor: read, edit, verify; Author: read, edit); changes made by admins are kept across restarts. And
+ * "Permissions" (0.2): the plugin's actions combine with the Content Manager's, with its conditions ("Is creator")
+ * and locale restrictions, on every route.
  */
 
 const ARTICLE = 'api::article.article';
@@ -72,9 +74,26 @@ describe('RBAC of the admin routes', () => {
     return doc.documentId as string;
   };
 
+  /** An article created in the Content Manager by `session` (its creator), in en (and fr when asked). */
+  const createAs = async (session: AdminSession, title: string, { fr = false } = {}) => {
+    const res = await t.http.post(`/content-manager/collection-types/${ARTICLE}?locale=en`, { title }, { token: session.token });
+    expect(res.status).toBe(201);
+    const id = res.body.data.documentId as string;
+    if (fr) expect((await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=fr`, { title: `${title} (fr)` }, { token: session.token })).status).toBe(200);
+    return id;
+  };
+  const docPathOf = (id: string) => `/trust-labels/documents/${ARTICLE}/${id}`;
+
+  // The plugin's actions, with the Content Manager's read and update on articles in both locales.
+  const withContentManager = (actions: string[], options?: Parameters<typeof contentManagerOn>[2]) => [
+    ...actions,
+    ...contentManagerOn(ARTICLE, ['read', 'update'], options),
+  ];
+
   beforeAll(async () => {
     t = await bootTestApp();
     superAdmin = await t.admin('super-admin');
+    await t.strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });
     documentId = await createArticle('RBAC article');
   });
 
@@ -102,24 +121,40 @@ describe('RBAC of the admin routes', () => {
     });
   });
 
-  describe('Author', () => {
+  describe('Author (Content Manager: own entries only, "Is creator")', () => {
     let author: AdminSession;
+    let own: string;
     beforeAll(async () => {
       author = await t.admin('author', 'author');
+      own = await createAs(author, 'Written by the author');
     });
 
-    it('can read a document', async () => {
-      const res = await getDoc(author.token);
-      expect(res.status).toBe(200);
-      expect(res.body.data.draft.status).toBe('unverified');
-      expect(res.body.data.published).not.toBeNull();
-    });
-
-    it('can edit a document', async () => {
-      const res = await putDoc({ aiInvolvement: 'assisted' }, author.token);
+    it('can read and edit the labels of an entry they created', async () => {
+      const read = await t.http.get(docPathOf(own), { token: author.token, query: { locale: 'en' } });
+      expect(read.status).toBe(200);
+      expect(read.body.data.draft.status).toBe('unverified');
+      const res = await t.http.put(docPathOf(own), { aiInvolvement: 'assisted' }, { token: author.token, query: { locale: 'en' } });
       expect(res.status).toBe(200);
       expect(res.body.data.draft.aiInvolvement).toBe('assisted');
-      expect((await storedDraft()).aiInvolvement).toBe('assisted');
+    });
+
+    it("gets 403 on someone else's entry, as in the Content Manager, and changes nothing", async () => {
+      const before = await storedDraft();
+      expectForbidden(await t.http.get(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`, { token: author.token }));
+      expectForbidden(await getDoc(author.token));
+      expectForbidden(await putDoc({ aiInvolvement: 'generated', sources: [{ title: 'x', url: 'https://example.com/x' }] }, author.token));
+      expectForbidden(await t.http.get(`${docPath()}/history`, { token: author.token, query: { locale: 'en' } }));
+      expect(await storedDraft()).toEqual(before);
+    });
+
+    it("sees only their own entries in the list column's statuses and in the report", async () => {
+      const statuses = await t.http.get(`/trust-labels/statuses/${ARTICLE}`, { token: author.token, query: { locale: 'en', documentIds: `${own},${documentId}` } });
+      expect(statuses.status).toBe(200);
+      expect(Object.keys(statuses.body.data)).toEqual([own]);
+      const report = await t.http.get('/trust-labels/report', { token: author.token });
+      expect(report.status).toBe(200);
+      const listed = new Set(report.body.data.flatMap((group: any) => group.entries.map((entry: any) => entry.documentId)));
+      expect([...listed]).toEqual([own]);
     });
 
     it('gets 403 on GET and PUT settings, and changes nothing', async () => {
@@ -176,7 +211,7 @@ describe('RBAC of the admin routes', () => {
     });
 
     it('a role with only read can GET but gets 403 on PUT, which changes nothing', async () => {
-      const roleId = await t.role('Read only', [A.read]);
+      const roleId = await t.role('Read only', withContentManager([A.read]));
       const user = await t.admin(roleId, 'reader');
       const res = await getDoc(user.token);
       expect(res.status).toBe(200);
@@ -188,7 +223,7 @@ describe('RBAC of the admin routes', () => {
     });
 
     it('a role with only edit can PUT but gets 403 on GET', async () => {
-      const roleId = await t.role('Edit only', [A.edit]);
+      const roleId = await t.role('Edit only', withContentManager([A.edit]));
       const user = await t.admin(roleId, 'editonly');
       expectForbidden(await getDoc(user.token));
       const res = await putDoc({ aiInvolvement: 'none' }, user.token);
@@ -197,12 +232,41 @@ describe('RBAC of the admin routes', () => {
     });
 
     it('a role with only verify can neither read nor edit', async () => {
-      const roleId = await t.role('Verify only', [A.verify]);
+      const roleId = await t.role('Verify only', withContentManager([A.verify]));
       const user = await t.admin(roleId, 'verifyonly');
       const before = await storedDraft();
       expectForbidden(await getDoc(user.token));
       expectForbidden(await putDoc({ aiInvolvement: 'unknown' }, user.token));
       expect(await storedDraft()).toEqual(before);
+    });
+
+    it("the plugin's read, edit and verify without any Content Manager access: 403 on every document route", async () => {
+      const roleId = await t.role('Plugin only', [A.read, A.edit, A.verify]);
+      const user = await t.admin(roleId, 'pluginonly');
+      const before = await storedDraft();
+      expectForbidden(await getDoc(user.token));
+      expectForbidden(await putDoc({ aiInvolvement: 'generated' }, user.token));
+      expectForbidden(await t.http.post(`${docPath()}/verify`, {}, { token: user.token, query: { locale: 'en' } }));
+      expectForbidden(await t.http.post(`${docPath()}/unverify`, {}, { token: user.token, query: { locale: 'en' } }));
+      expectForbidden(await t.http.get(`${docPath()}/history`, { token: user.token, query: { locale: 'en' } }));
+      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE, documentIds: [documentId], locale: 'en' }, { token: user.token });
+      expect(bulk.status).toBe(200);
+      expect(bulk.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('Forbidden') }]);
+      expect((await t.http.get('/trust-labels/report', { token: user.token })).body.data).toEqual([]);
+      expect(await storedDraft()).toEqual(before);
+    });
+
+    it('a role limited to the en locale acts on en and gets 403 on fr', async () => {
+      const both = await createAs(superAdmin, 'Two locales', { fr: true });
+      const roleId = await t.role('English only', withContentManager([A.read, A.edit, A.verify], { locales: ['en'] }));
+      const user = await t.admin(roleId, 'englishonly');
+      expect((await t.http.get(docPathOf(both), { token: user.token, query: { locale: 'en' } })).status).toBe(200);
+      expect((await t.http.put(docPathOf(both), { aiInvolvement: 'none' }, { token: user.token, query: { locale: 'en' } })).status).toBe(200);
+      expectForbidden(await t.http.get(docPathOf(both), { token: user.token, query: { locale: 'fr' } }));
+      expectForbidden(await t.http.put(docPathOf(both), { aiInvolvement: 'generated' }, { token: user.token, query: { locale: 'fr' } }));
+      expectForbidden(await t.http.post(`${docPathOf(both)}/verify`, {}, { token: user.token, query: { locale: 'fr' } }));
+      const fr = await t.http.get(docPathOf(both), { token: superAdmin.token, query: { locale: 'fr' } });
+      expect(fr.body.data.draft.aiInvolvement).toBe('unknown');
     });
 
     it('settings.read allows GET settings but not PUT', async () => {
@@ -227,7 +291,7 @@ describe('RBAC of the admin routes', () => {
     });
 
     it('a user with several roles gets the union of their actions', async () => {
-      const readRole = await t.role('Union read', [A.read]);
+      const readRole = await t.role('Union read', withContentManager([A.read]));
       const settingsRole = await t.role('Union settings', [A.settingsRead]);
       const user = await t.admin([readRole, settingsRole], 'union');
       expect((await getDoc(user.token)).status).toBe(200);
@@ -327,10 +391,11 @@ describe('RBAC of the admin routes', () => {
       expect(await pluginActions(authorRole)).toEqual([A.read]);
       expect(await pluginActions(editorRole)).toEqual([A.edit, A.read].sort());
 
-      // The change applies at once.
+      // The change applies at once (on an entry the Author created, which the Content Manager lets them edit).
       const author = await t.admin('author', 'author-before-restart');
-      expectForbidden(await putDoc({ aiInvolvement: 'none' }, author.token));
-      expect((await getDoc(author.token)).status).toBe(200);
+      const own = await createAs(author, 'Author entry before the restart');
+      expectForbidden(await t.http.put(docPathOf(own), { aiInvolvement: 'none' }, { token: author.token, query: { locale: 'en' } }));
+      expect((await t.http.get(docPathOf(own), { token: author.token, query: { locale: 'en' } })).status).toBe(200);
 
       await t.stop({ keepDatabase: true });
       t = await bootTestApp({ database: t.database });
@@ -340,8 +405,10 @@ describe('RBAC of the admin routes', () => {
       expect(await pluginActions(await builtInRoleId('strapi-editor'))).toEqual([A.edit, A.read].sort());
 
       const authorAfter = await t.admin('author', 'author-after-restart');
-      expect((await getDoc(authorAfter.token)).status).toBe(200);
+      const ownAfter = await createAs(authorAfter, 'Author entry after the restart');
+      expect((await t.http.get(docPathOf(ownAfter), { token: authorAfter.token, query: { locale: 'en' } })).status).toBe(200);
       const before = await storedDraft();
+      expectForbidden(await t.http.put(docPathOf(ownAfter), { aiInvolvement: 'none' }, { token: authorAfter.token, query: { locale: 'en' } }));
       expectForbidden(await putDoc({ aiInvolvement: 'none' }, authorAfter.token));
       expect(await storedDraft()).toEqual(before);
 

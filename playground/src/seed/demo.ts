@@ -132,7 +132,7 @@ async function ensureAdmins(strapi: Core.Strapi) {
  * On a fresh database Strapi gives the built-in Editor and Author roles no locale on i18n types, so they
  * could not open articles. The demo grants them both locales (Authors keep their "is creator" condition).
  */
-async function grantArticleLocales(strapi: Core.Strapi) {
+export async function grantArticleLocales(strapi: Core.Strapi) {
   const locales = ['en', 'fr'];
   const fields = ['title', 'slug', 'body', 'category'];
   const grants: Record<string, { actions: string[]; conditions: string[] }> = {

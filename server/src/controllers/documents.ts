@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Bulk, GetDocument, GetHistory, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { invalid, validationError } from '../errors';
+import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
 
@@ -13,8 +14,12 @@ const parseBody = <T>(schema: { safeParse: (value: unknown) => { success: true; 
   return parsed.data;
 };
 
-const targetOf = (strapi: Core.Strapi, ctx: any) =>
-  documentTarget(strapi, { uid: ctx.params.uid, documentId: ctx.params.documentId, locale: ctx.query.locale });
+/** The route's document, checked, and the Content Manager permission `action` on it (permissions.ts). */
+const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => {
+  const target = await documentTarget(strapi, { uid: ctx.params.uid, documentId: ctx.params.documentId, locale: ctx.query.locale });
+  await assertContentManagerPermission(strapi, ctx, target, action);
+  return target;
+};
 
 /**
  * The admin API (SPEC.md "Admin API"). Each action checks its input here, at the edge (validation/targets.ts, the
@@ -22,7 +27,7 @@ const targetOf = (strapi: Core.Strapi, ctx: any) =>
  */
 const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
-    const target = await targetOf(strapi, ctx);
+    const target = await targetOf(strapi, ctx, 'read');
     const trust = getService(strapi, 'trust');
     // `meta` lets the Trust panel preview disclaimers without the settings permission.
     const body: GetDocument.Response = { data: await trust.getDocumentState(target), meta: await trust.editorMeta(target.locale) };
@@ -31,12 +36,16 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async statuses(ctx: any) {
     const uid = assertEnabledUid(strapi, ctx.params.uid);
-    const body: GetStatuses.Response = { data: await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds) };
+    const statuses = await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds);
+    // Only documents the user may read in the Content Manager.
+    const readable = await readableDocuments(strapi, ctx, uid, { documentIds: Object.keys(statuses.documents), locale: statuses.locale });
+    const data = Object.fromEntries(Object.entries(statuses.documents).filter(([documentId]) => readable?.has(documentKey(documentId, statuses.locale))));
+    const body: GetStatuses.Response = { data };
     ctx.body = body;
   },
 
   async update(ctx: any) {
-    const target = await targetOf(strapi, ctx);
+    const target = await targetOf(strapi, ctx, 'update');
     const edit = parseBody(trustEditSchema, ctx.request.body);
     await getService(strapi, 'labels').editDraft(target, edit, ctx.state.user);
     const body: UpdateLabels.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
@@ -44,7 +53,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async verify(ctx: any) {
-    const target = await targetOf(strapi, ctx);
+    const target = await targetOf(strapi, ctx, 'update');
     const body = parseBody(verifyBodySchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, expectedHash: body.contentHash });
     const response: Verify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
@@ -52,7 +61,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async unverify(ctx: any) {
-    const target = await targetOf(strapi, ctx);
+    const target = await targetOf(strapi, ctx, 'update');
     const body = parseBody(verificationNoteSchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').unverify(target, ctx.state.user, { note: body.note ?? null });
     const response: Unverify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
@@ -60,9 +69,8 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async history(ctx: any) {
-    const target = await targetOf(strapi, ctx);
     // 404 for a document that does not exist, like the other document routes.
-    await getService(strapi, 'trust').getDocumentState(target);
+    const target = await targetOf(strapi, ctx, 'read');
     const body: GetHistory.Response = { data: await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale) };
     ctx.body = body;
   },
@@ -81,7 +89,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const report = getService(strapi, 'report');
     const format = ctx.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv');
-    const data = await report.build();
+    const data = await report.build((uid) => readableDocuments(strapi, ctx, uid));
     if (format === 'csv') {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', 'attachment; filename="trust-labels-report.csv"');
@@ -99,8 +107,21 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
   const uid = assertEnabledUid(strapi, input.uid);
   const locale = await resolveLocale(strapi, uid, input.locale);
   const documentIds = [...new Set(input.documentIds)];
-  const targets = documentIds.map((documentId) => ({ uid, documentId, locale }));
-  return getService(strapi, 'verification').bulk(action, targets, ctx.state.user, input.note ?? null);
+  // Each document needs the Content Manager's update permission; the others are reported as refused.
+  const permitted = new Set<string>();
+  for (const documentId of documentIds) {
+    if (await hasContentManagerPermission(strapi, ctx, { uid, documentId, locale }, 'update')) permitted.add(documentId);
+  }
+  const results = await getService(strapi, 'verification').bulk(
+    action,
+    documentIds.filter((documentId) => permitted.has(documentId)).map((documentId) => ({ uid, documentId, locale })),
+    ctx.state.user,
+    input.note ?? null
+  );
+  const byId = new Map(results.map((result) => [result.documentId, result]));
+  return documentIds.map(
+    (documentId) => byId.get(documentId) ?? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry' }
+  );
 };
 
 export default documents;

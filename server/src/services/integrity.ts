@@ -77,17 +77,22 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     check,
 
-    /** Checks, then repairs every drifted document; answers the state after the repair, with what was repaired. */
-    async repair(): Promise<IntegrityReport> {
+    /**
+     * Checks, then repairs every drifted document (those `allow` accepts, when given); answers the state after the
+     * repair, with what was repaired.
+     */
+    async repair(allow?: (drift: Drift) => Promise<boolean>): Promise<IntegrityReport> {
       const found = await check();
-      const documents = new Map(found.drift.map((item) => [`${item.uid}\u0000${item.documentId}`, item]));
+      const repairable: Drift[] = [];
+      for (const item of found.drift) if (!allow || (await allow(item))) repairable.push(item);
+      const documents = new Map(repairable.map((item) => [`${item.uid}\u0000${item.documentId}`, item]));
       for (const { uid, documentId } of documents.values()) {
         await inDocumentTransaction(strapi, uid, documentId, (transaction) =>
           getService(strapi, 'verification').recompute(transaction, uid, documentId, INTEGRITY_ACTOR, REPAIR_NOTE)
         );
       }
       const after = await check();
-      return { ...after, fixed: found.drift, durationMs: found.durationMs + after.durationMs };
+      return { ...after, fixed: repairable, durationMs: found.durationMs + after.durationMs };
     },
 
     /** The startup run: repairs drift and says what it did in one log line; never stops Strapi from starting. */

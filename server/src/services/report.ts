@@ -18,15 +18,19 @@ const csvCell = (value: unknown): string => {
 
 const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Per content type and locale: counts by status and by AI involvement, and each version's status. */
-  async build(): Promise<ReportGroup[]> {
+  async build(readable?: (uid: string) => Promise<Set<string> | null>): Promise<ReportGroup[]> {
     const { contentTypes } = getPluginConfig(strapi);
     const context = await getService(strapi, 'settings').presentationContext();
     const groups: ReportGroup[] = [];
     for (const uid of contentTypes) {
-      const rows: any[] = await strapi.db.query(uid as any).findMany({
+      // With `readable` (the admin route): only the documents and locales the user may read, none of a type they may not.
+      const allowed = readable ? await readable(uid) : undefined;
+      if (allowed === null) continue;
+      const all: any[] = await strapi.db.query(uid as any).findMany({
         select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt'],
         orderBy: [{ documentId: 'asc' }, { id: 'asc' }],
       });
+      const rows = allowed ? all.filter((row) => allowed.has(`${row.documentId}\u0000${row.locale ?? ''}`)) : all;
       const trustOf = await loadPublicTrust(strapi, uid, rows.map((row) => ({ id: Number(row.id), locale: row.locale ?? null })), context);
       const byLocale = new Map<string, ReportGroup>();
       const draftAndPublish = hasDraftAndPublish(strapi, uid);

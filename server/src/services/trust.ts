@@ -53,7 +53,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Draft and published status of many documents of one type and locale, for the list view column. */
-    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown): Promise<GetStatuses.Response['data']> {
+    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown): Promise<{ locale: string | null; documents: GetStatuses.Response['data'] }> {
       const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
       const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID_PATTERN.test(id));
       if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
@@ -82,7 +82,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (!draftAndPublish || row.publishedAt) entry.published = status;
       }
-      return result;
+      return { locale, documents: result };
     },
 
     /**

@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+
+import { forbidden, notFound } from './errors';
+import type { Target } from './services/verification';
+import { hasDraftAndPublish, isLocalized } from './utils';
+
+/**
+ * The plugin's RBAC actions combine with the Content Manager's, as the Content Manager itself applies them: on top
+ * of its own action (checked by each route's policy), a plugin route that acts on a document needs the Content
+ * Manager's `read` (trust read, history) or `update` (label edits, verify, unverify) permission on that content
+ * type, and that permission's conditions (such as "Is creator") and locale restrictions must allow that very
+ * document and locale. Lists (statuses, the report, the integrity check) show only what the user may read.
+ */
+export type ContentManagerAction = 'read' | 'update';
+
+const checkerFor = (strapi: Core.Strapi, ctx: any, uid: string) =>
+  strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+
+/** The version that the Content Manager checks (the draft, in the locale), with what its conditions need populated. */
+const versionToCheck = async (strapi: Core.Strapi, checker: any, target: Target, action: ContentManagerAction) => {
+  const permissionQuery = await checker.sanitizedQuery[action]({});
+  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(target.uid).populateFromQuery(permissionQuery).build();
+  return strapi.documents(target.uid as any).findOne({
+    documentId: target.documentId,
+    ...(target.locale ? { locale: target.locale } : {}),
+    ...(hasDraftAndPublish(strapi, target.uid) ? { status: 'draft' as const } : {}),
+    populate,
+  } as any);
+};
+
+const deny = (action: ContentManagerAction) =>
+  forbidden(`Forbidden: this needs the Content Manager's ${action} permission on this entry and locale`);
+
+/** 403 unless the user's Content Manager permissions allow `action` on this document and locale; 404 if it does not exist. */
+export const assertContentManagerPermission = async (strapi: Core.Strapi, ctx: any, target: Target, action: ContentManagerAction) => {
+  const checker = checkerFor(strapi, ctx, target.uid);
+  if (checker.cannot[action]()) throw deny(action);
+  const version = await versionToCheck(strapi, checker, target, action);
+  if (!version) throw notFound('Document not found');
+  if (checker.cannot[action](version)) throw deny(action);
+};
+
+/** Whether `action` is allowed on this document (false for one that does not exist). */
+export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any, target: Target, action: ContentManagerAction) => {
+  try {
+    await assertContentManagerPermission(strapi, ctx, target, action);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The documentIds and locales of `uid` the user may read in the Content Manager (among `documentIds`, when given),
+ * as `documentId\0locale` keys; null when the user may read none of the type.
+ */
+export const readableDocuments = async (
+  strapi: Core.Strapi,
+  ctx: any,
+  uid: string,
+  { documentIds, locale }: { documentIds?: string[]; locale?: string | null } = {}
+): Promise<Set<string> | null> => {
+  const checker = checkerFor(strapi, ctx, uid);
+  if (checker.cannot.read()) return null;
+  const permissionQuery = await checker.sanitizedQuery.read({});
+  const filters = { $and: [permissionQuery.filters ?? {}, ...(documentIds ? [{ documentId: { $in: documentIds } }] : [])] };
+  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(uid).populateFromQuery(permissionQuery).build();
+  const versions: any[] = await strapi.documents(uid as any).findMany({
+    filters,
+    populate,
+    ...(hasDraftAndPublish(strapi, uid) ? { status: 'draft' as const } : {}),
+    ...(isLocalized(strapi, uid) ? { locale: locale ?? '*' } : {}),
+  } as any);
+  return new Set(versions.filter((version) => checker.can.read(version)).map((version) => `${version.documentId}\u0000${version.locale ?? ''}`));
+};
+
+export const documentKey = (documentId: string, locale: string | null) => `${documentId}\u0000${locale ?? ''}`;
