@@ -2,47 +2,123 @@ import { z } from 'zod';
 
 import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS } from './trust';
 
-// One schema per input, used by the server to validate requests and by the admin panel to validate forms.
+// One schema per input, used by the server to validate requests and by the admin panel to validate forms. Every
+// problem carries a stable `code` and `values` (see ERROR_CODES) that the admin panel translates; the English
+// `message` is for API clients.
 
 /** A Strapi documentId as routes accept it. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** A locale code (BCP 47 subset: en, fr, pt-BR, zh-Hant-TW). */
 export const LOCALE_CODE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/**
+ * The codes of 400 problems, with the values each carries. Stable: the admin panel translates them, and API
+ * clients may branch on them.
+ */
+export const ERROR_CODES = {
+  invalidType: 'trust.invalidType', // { expected }
+  required: 'trust.required',
+  tooLong: 'trust.tooLong', // { max }
+  tooMany: 'trust.tooMany', // { max }
+  tooFew: 'trust.tooFew', // { min }
+  outOfRange: 'trust.outOfRange', // { min?, max? }
+  notInteger: 'trust.notInteger',
+  invalidValue: 'trust.invalidValue', // { options }
+  invalidFormat: 'trust.invalidFormat',
+  unknownKey: 'trust.unknownKey', // { key }
+  emptyBody: 'trust.emptyBody',
+  textEmpty: 'trust.text.empty',
+  textControl: 'trust.text.control',
+  textBidi: 'trust.text.bidi',
+  textSurrogate: 'trust.text.surrogate',
+  urlInvalid: 'trust.url.invalid',
+  urlScheme: 'trust.url.scheme',
+  urlSpaces: 'trust.url.spaces',
+  urlCredentials: 'trust.url.credentials',
+  urlHost: 'trust.url.host',
+  urlDuplicate: 'trust.url.duplicate', // { index }
+  dateInvalid: 'trust.date.invalid',
+  locale: 'trust.locale',
+  documentId: 'trust.documentId',
+  disclaimerTextRequired: 'trust.disclaimerText.required',
+  contentHash: 'trust.contentHash',
+  requiredSources: 'trust.requiredSources', // { min, count }
+  fourEyes: 'trust.fourEyes',
+  publishGate: 'trust.publishGate', // { aiInvolvement, locale }
+  sort: 'trust.sort',
+  format: 'trust.format',
+  body: 'trust.body',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+const issue = (code: ErrorCode, values?: Record<string, unknown>) => ({ params: { code, ...(values ? { values } : {}) } });
+
 // C0 controls except tab (\u0009) and newline (\u000A), DEL, and C1 controls.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// Bidirectional embeddings, overrides and isolates: they reorder what a reader sees (a "Trojan Source" title).
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Characters that show nothing: a text of only these (and spaces) is empty.
+const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
 
+/** Whether a text shows anything once spaces and invisible characters are left out. */
+export const isVisiblyEmpty = (value: string) => value.replace(INVISIBLE, '').length === 0;
+
+/**
+ * Plain text: at most `max` characters, something visible, no control characters but newline and tab, no bidi
+ * overrides, no lone surrogates. Stored as given; every place the plugin shows it escapes it.
+ */
 export const plainText = (max: number, { label = 'text' } = {}) =>
   z
     .string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` })
     .max(max, { message: `${label} must be at most ${max} characters` })
-    .refine((value) => value.trim().length > 0, { message: `${label} must not be empty` })
-    .refine((value) => !FORBIDDEN_CONTROL.test(value), {
-      message: `${label} must not contain control characters (only newline and tab are allowed)`,
+    .superRefine((value, ctx) => {
+      const add = (code: ErrorCode, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${message}`, ...issue(code) });
+      if (isVisiblyEmpty(value)) add(ERROR_CODES.textEmpty, 'must not be empty');
+      else if (FORBIDDEN_CONTROL.test(value)) add(ERROR_CODES.textControl, 'must not contain control characters (only newline and tab are allowed)');
+      else if (BIDI_CONTROL.test(value)) add(ERROR_CODES.textBidi, 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
+      else if (LONE_SURROGATE.test(value)) add(ERROR_CODES.textSurrogate, 'must be valid Unicode (it contains a lone surrogate)');
     });
 
-/** An absolute http: or https: URL, or undefined with the reason it is not one. */
-export const httpUrlProblem = (value: string, max: number): string | undefined => {
-  if (value.length > max) return `must be at most ${max} characters`;
-  if (/\s/.test(value) || FORBIDDEN_CONTROL.test(value)) return 'must not contain spaces or control characters';
+export interface UrlProblem {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Why a value is not an absolute http(s) URL the plugin accepts, or undefined. */
+export const httpUrlProblem = (value: string, max: number): UrlProblem | undefined => {
+  if (value.length > max) return { code: ERROR_CODES.tooLong, message: `must be at most ${max} characters` };
+  if (/\s/.test(value) || FORBIDDEN_CONTROL.test(value) || BIDI_CONTROL.test(value)) {
+    return { code: ERROR_CODES.urlSpaces, message: 'must not contain spaces or control characters' };
+  }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'must be an absolute URL starting with http:// or https://';
+    return { code: ERROR_CODES.urlInvalid, message: 'must be an absolute URL starting with http:// or https://' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must start with http:// or https://';
-  if (!url.hostname) return 'must name a host';
-  if (!/^https?:\/\//i.test(value)) return 'must be an absolute URL starting with http:// or https://';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { code: ERROR_CODES.urlScheme, message: 'must start with http:// or https://' };
+  if (!/^https?:\/\//i.test(value)) return { code: ERROR_CODES.urlInvalid, message: 'must be an absolute URL starting with http:// or https://' };
+  if (url.username || url.password) return { code: ERROR_CODES.urlCredentials, message: 'must not contain a user name or password' };
+  if (!url.hostname) return { code: ERROR_CODES.urlHost, message: 'must name a host' };
+  if (url.href.length > max) return { code: ERROR_CODES.tooLong, message: `must be at most ${max} characters once encoded` };
   return undefined;
 };
 
+/**
+ * An absolute http(s) URL, stored and shown in its normal form: the host name in ASCII (IDNA: a look-alike
+ * "exаmple.com" with a Cyrillic a reads xn--exmple-4nf.com), the path and query percent-encoded.
+ */
 const httpUrl = (max: number, label: string) =>
-  z.string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` }).superRefine((value, ctx) => {
-    const problem = httpUrlProblem(value, max);
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${problem}` });
-  });
+  z
+    .string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` })
+    .superRefine((value, ctx) => {
+      const problem = httpUrlProblem(value, max);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${problem.message}`, ...issue(problem.code) });
+    })
+    .transform((value) => new URL(value).href);
 
 const isCalendarDate = (value: string) => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -59,14 +135,14 @@ export const sourceSchema = z
       url: httpUrl(LIMITS.sourceUrl, 'url'),
       publisher: z
         .union([z.literal(''), plainText(LIMITS.sourcePublisher, { label: 'publisher' })], {
-          errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union' ? 'publisher must be a string' : ctx.defaultError }),
+          errorMap: (problem, ctx) => ({ message: problem.code === 'invalid_union' ? 'publisher must be a string' : ctx.defaultError }),
         })
         .nullable()
         .optional()
         .transform((value) => (value ? value : null)),
       accessedAt: z
         .string({ invalid_type_error: 'accessedAt must be a date string YYYY-MM-DD' })
-        .refine(isCalendarDate, { message: 'accessedAt must be a date YYYY-MM-DD' })
+        .refine(isCalendarDate, { message: 'accessedAt must be a date YYYY-MM-DD', ...issue(ERROR_CODES.dateInvalid) })
         .nullable()
         .optional()
         .transform((value) => value ?? null),
@@ -81,17 +157,13 @@ export const sourcesSchema = z
   .superRefine((sources, ctx) => {
     const seen = new Map<string, number>();
     sources.forEach((source, index) => {
-      let key = source.url;
-      try {
-        key = new URL(source.url).href;
-      } catch {
-        return;
-      }
+      const key = source.url;
       if (seen.has(key)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [index, 'url'],
           message: `url is the same as source ${seen.get(key)! + 1}; each source must have its own URL`,
+          ...issue(ERROR_CODES.urlDuplicate, { index: seen.get(key)! + 1 }),
         });
       } else {
         seen.set(key, index);
@@ -120,11 +192,12 @@ export const trustEditSchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
     message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources',
+    ...issue(ERROR_CODES.emptyBody),
   });
 
 export type TrustEdit = z.output<typeof trustEditSchema>;
 
-const localeKey = z.string().regex(LOCALE_CODE_PATTERN, { message: 'must be a locale code such as en or pt-BR' });
+const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'must be a locale code such as en or pt-BR', ...issue(ERROR_CODES.locale) });
 
 const disclaimerDefault = plainText(LIMITS.disclaimerText, { label: 'disclaimer text' }).nullable();
 
@@ -132,17 +205,22 @@ export const disclaimerTextsSchema = z
   .object({ unknown: disclaimerDefault, none: disclaimerDefault, assisted: disclaimerDefault, generated: disclaimerDefault })
   .strict();
 
+/** A map keyed by locale, with at most LIMITS.settingsLocales entries. */
+const perLocale = <T extends z.ZodTypeAny>(value: T, what: string) =>
+  z
+    .record(localeKey, value, { invalid_type_error: `${what} must be an object keyed by locale` })
+    .refine((map) => Object.keys(map).length <= LIMITS.settingsLocales, {
+      message: `${what} may hold at most ${LIMITS.settingsLocales} locales`,
+      ...issue(ERROR_CODES.tooMany, { max: LIMITS.settingsLocales }),
+    });
+
 /** Settings as stored, and as PUT /trust-labels/settings accepts them (any subset of the keys). */
 export const settingsSchema = z
   .object(
     {
       siteName: plainText(LIMITS.siteName, { label: 'siteName' }),
-      disclaimers: z.record(localeKey, disclaimerTextsSchema, {
-        invalid_type_error: 'disclaimers must be an object { [locale]: { unknown, none, assisted, generated } }',
-      }),
-      badgeLabel: z.record(localeKey, plainText(LIMITS.badgeLabel, { label: 'badge label' }), {
-        invalid_type_error: 'badgeLabel must be an object { [locale]: label }',
-      }),
+      disclaimers: perLocale(disclaimerTextsSchema, 'disclaimers'),
+      badgeLabel: perLocale(plainText(LIMITS.badgeLabel, { label: 'badge label' }), 'badgeLabel'),
       requiredSources: z
         .number({ invalid_type_error: 'requiredSources must be a whole number' })
         .int({ message: 'requiredSources must be a whole number' })
@@ -168,7 +246,7 @@ export const verificationNoteSchema = z
 export const verifyBodySchema = verificationNoteSchema.extend({
   contentHash: z
     .string({ invalid_type_error: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
-    .regex(/^[0-9a-f]{64}$/, { message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
+    .refine((value) => /^[0-9a-f]{64}$/.test(value), { message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed', ...issue(ERROR_CODES.contentHash) })
     .optional(),
 });
 
@@ -187,7 +265,7 @@ export const bulkActionSchema = z
         .max(1000, { message: 'documentIds must be an array of 1 to 1000 document ids' }),
       locale: z
         .string({ invalid_type_error: 'locale must be a locale code such as en or fr' })
-        .regex(LOCALE_CODE_PATTERN, { message: 'locale must be a locale code such as en or fr' })
+        .refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'locale must be a locale code such as en or fr', ...issue(ERROR_CODES.locale) })
         .optional(),
       note: plainText(LIMITS.note, { label: 'note' }).nullable().optional(),
     },
@@ -197,25 +275,53 @@ export const bulkActionSchema = z
 
 export type BulkAction = z.output<typeof bulkActionSchema>;
 
-/** A zod issue as Strapi's ValidationError details entry. */
+/** A zod issue as Strapi's ValidationError details entry, with the code and values the admin panel translates. */
 export interface ValidationErrorDetail {
   path: Array<string | number>;
   message: string;
   name: 'ValidationError';
+  code: ErrorCode;
+  values?: Record<string, unknown>;
 }
 
+/** The code of a zod issue that no refinement named. */
+const codeOfIssue = (problem: z.ZodIssue): { code: ErrorCode; values?: Record<string, unknown> } => {
+  const params = (problem as { params?: { code?: ErrorCode; values?: Record<string, unknown> } }).params;
+  if (params?.code) return { code: params.code, values: params.values };
+  switch (problem.code) {
+    case 'invalid_type':
+      return problem.received === 'undefined' ? { code: ERROR_CODES.required } : { code: ERROR_CODES.invalidType, values: { expected: problem.expected } };
+    case 'too_big':
+      return problem.type === 'array' ? { code: ERROR_CODES.tooMany, values: { max: problem.maximum } } : problem.type === 'string' ? { code: ERROR_CODES.tooLong, values: { max: problem.maximum } } : { code: ERROR_CODES.outOfRange, values: { max: problem.maximum } };
+    case 'too_small':
+      return problem.type === 'array' ? { code: ERROR_CODES.tooFew, values: { min: problem.minimum } } : { code: ERROR_CODES.outOfRange, values: { min: problem.minimum } };
+    case 'invalid_enum_value':
+      return { code: ERROR_CODES.invalidValue, values: { options: problem.options } };
+    case 'not_multiple_of':
+      return { code: ERROR_CODES.notInteger };
+    case 'invalid_string':
+      return { code: ERROR_CODES.invalidFormat };
+    default:
+      return { code: ERROR_CODES.invalidFormat };
+  }
+};
+
+const detail = (path: Array<string | number>, message: string, coded: { code: ErrorCode; values?: Record<string, unknown> }): ValidationErrorDetail => ({
+  path,
+  message,
+  name: 'ValidationError',
+  code: coded.code,
+  ...(coded.values ? { values: coded.values } : {}),
+});
+
 export const toValidationDetails = (issues: z.ZodIssue[], prefix: Array<string | number> = []): ValidationErrorDetail[] =>
-  issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...prefix, ...issue.path, key],
-        message: `${key} is not allowed here`,
-        name: 'ValidationError' as const,
-      }));
+  issues.flatMap((problem) => {
+    if (problem.code === 'unrecognized_keys') {
+      return problem.keys.map((key) => detail([...prefix, ...problem.path, key], `${key} is not allowed here`, { code: ERROR_CODES.unknownKey, values: { key } }));
     }
-    if (issue.code === 'invalid_union' && issue.unionErrors.length > 0) {
-      const first = issue.unionErrors[issue.unionErrors.length - 1].issues[0];
-      if (first) return [{ path: [...prefix, ...issue.path], message: first.message, name: 'ValidationError' as const }];
+    if (problem.code === 'invalid_union' && problem.unionErrors.length > 0) {
+      const first = problem.unionErrors[problem.unionErrors.length - 1].issues[0];
+      if (first) return [detail([...prefix, ...problem.path], first.message, codeOfIssue(first))];
     }
-    return [{ path: [...prefix, ...issue.path], message: issue.message, name: 'ValidationError' as const }];
+    return [detail([...prefix, ...problem.path], problem.message, codeOfIssue(problem))];
   });

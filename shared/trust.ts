@@ -19,6 +19,8 @@ export const LIMITS = {
   badgeLabel: 60,
   note: 2000,
   requiredSources: 50,
+  /** Locales one per-locale setting (disclaimers, badge labels) may hold. */
+  settingsLocales: 100,
 } as const;
 
 export interface Source {

@@ -3,6 +3,8 @@ import path from 'path';
 
 import type { Core } from '@strapi/strapi';
 
+import type { ErrorCode } from '../../shared/schemas';
+
 /**
  * The plugin's errors, and how they reach the client with the right status whatever copy of @strapi/utils npm
  * installed where.
@@ -39,11 +41,16 @@ const STATUS: Record<ErrorName, number> = {
   ServiceUnavailableError: 503,
 };
 
-/** One problem of a 400, as Strapi's ValidationError details list it. */
+/**
+ * One problem of a 400, as Strapi's ValidationError details list it, with a stable `code` (shared/schemas.ts
+ * ERROR_CODES) and its `values`, which the admin panel translates; the English `message` is for API clients.
+ */
 export interface ErrorDetail {
   path: Array<string | number>;
   message: string;
   name: 'ValidationError';
+  code: ErrorCode;
+  values?: Record<string, unknown>;
 }
 
 export class TrustLabelsError extends Error {
@@ -71,8 +78,8 @@ export const validationError = (problems: ErrorDetail[], extra: Record<string, u
   });
 
 /** A 400 for one problem at `path`. */
-export const invalid = (path: Array<string | number>, message: string, extra: Record<string, unknown> = {}): TrustLabelsError =>
-  validationError([{ path, message, name: 'ValidationError' }], extra);
+export const invalid = (path: Array<string | number>, message: string, code: ErrorCode, values?: Record<string, unknown>): TrustLabelsError =>
+  validationError([{ path, message, name: 'ValidationError', code, ...(values ? { values } : {}) }]);
 
 export const notFound = (message = 'Not Found') => new TrustLabelsError('NotFoundError', message);
 export const forbidden = (message = 'Forbidden') => new TrustLabelsError('ForbiddenError', message);

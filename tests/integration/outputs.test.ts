@@ -409,7 +409,8 @@ describe('badge and JSON-LD outputs', () => {
       expect(values(node, 'backstory')).toEqual([HOSTILE]);
       const citation = nodes(node, 'citation')[0];
       expect(values(citation, 'name')).toEqual([HOSTILE]);
-      expect(values(citation, 'url')).toEqual(['https://example.com/?q=<script>&a="b"']);
+      // Stored percent-encoded (shared/schemas.ts): nothing in it can close a tag or an attribute.
+      expect(values(citation, 'url')).toEqual(['https://example.com/?q=%3Cscript%3E&a=%22b%22']);
       expect(values(nodes(citation, 'publisher')[0], 'name')).toEqual([HOSTILE]);
 
       // The badge of that article only ever shows the label.

@@ -372,14 +372,16 @@ describe('validation of trust edits and settings', () => {
       baseline = await getState();
     });
 
-    it('stores markup as given and returns it verbatim (admin API and content API)', async () => {
-      const tricky = {
+    it('stores markup in text as given and returns it verbatim (admin API and content API); URLs in their normal form', async () => {
+      const given = {
         title: '<script>alert("x")</script> & <b>bold</b>',
         url: 'https://example.com/search?q=<script>&a=1',
         publisher: '<img src=x onerror=alert(1)>',
         accessedAt: '2026-04-06',
       };
-      const res = await put({ disclaimerMode: 'custom', disclaimerText: '<script>alert(1)</script>', sources: [tricky] });
+      // A URL is stored percent-encoded, as a browser would send it.
+      const tricky = { ...given, url: 'https://example.com/search?q=%3Cscript%3E&a=1' };
+      const res = await put({ disclaimerMode: 'custom', disclaimerText: '<script>alert(1)</script>', sources: [given] });
       expect(res.status).toBe(200);
       const state = await getState();
       expect(state.draft.sources).toEqual([tricky]);

@@ -17,8 +17,47 @@ describe('source rules', () => {
     const parsed = sourcesSchema.parse([source, { title: 'B', url: 'http://example.org', publisher: 'Org', accessedAt: '2024-02-29' }]);
     expect(parsed).toEqual([
       { title: 'A title', url: 'https://example.com/a', publisher: null, accessedAt: null },
-      { title: 'B', url: 'http://example.org', publisher: 'Org', accessedAt: '2024-02-29' },
+      // Stored in its normal form: a host without a path gets its slash.
+      { title: 'B', url: 'http://example.org/', publisher: 'Org', accessedAt: '2024-02-29' },
     ]);
+  });
+
+  it('stores host names in their ASCII (IDNA) form and paths percent-encoded', () => {
+    const [idn, lookalike] = sourcesSchema.parse([
+      { title: 'Idn', url: 'https://bücher.example/straße?q=ü' },
+      // A Cyrillic "а" that looks like the Latin one.
+      { title: 'Look-alike', url: 'https://exаmple.com/login' },
+    ]);
+    expect(idn.url).toBe('https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%BC');
+    expect(lookalike.url).toBe('https://xn--exmple-4nf.com/login');
+  });
+
+  it.each([
+    ['https://user:pass@example.com/', 'trust.url.credentials'],
+    ['https://user@example.com/', 'trust.url.credentials'],
+    ['javascript:alert(1)', 'trust.url.scheme'],
+    ['example.com', 'trust.url.invalid'],
+    ['https://exa mple.com', 'trust.url.spaces'],
+    ['https://example.com/\u202Eexe.txt', 'trust.url.spaces'],
+  ])('names why the url %j is refused: %s', (url, code) => {
+    const result = sourcesSchema.safeParse([{ title: 'x', url }]);
+    expect(result.success).toBe(false);
+    expect(toValidationDetails(result.error!.issues)[0]).toMatchObject({ path: [0, 'url'], code });
+  });
+
+  it('refuses text with bidi overrides, lone surrogates, or nothing visible', () => {
+    for (const [title, code] of [
+      ['\u200B', 'trust.text.empty'],
+      ['\u200B\u2060 \uFEFF', 'trust.text.empty'],
+      ['evil\u202Etxt.exe', 'trust.text.bidi'],
+      ['isolate \u2066x\u2069', 'trust.text.bidi'],
+      ['half \uD800 a pair', 'trust.text.surrogate'],
+      ['bell\u0007', 'trust.text.control'],
+    ]) {
+      const result = sourcesSchema.safeParse([{ ...source, title }]);
+      expect(toValidationDetails(result.error!.issues)[0]).toMatchObject({ path: [0, 'title'], code });
+    }
+    expect(sourcesSchema.safeParse([{ ...source, title: 'عربي and 日本語 and emoji 🧪' }]).success).toBe(true);
   });
 
   it.each([
@@ -70,9 +109,22 @@ describe('source rules', () => {
     expect(paths(sourcesSchema.safeParse('nope'))).toEqual([[]]);
   });
 
-  it('httpUrlProblem explains the problem', () => {
-    expect(httpUrlProblem('javascript:alert(1)', 2048)).toBe('must start with http:// or https://');
+  it('httpUrlProblem explains the problem, with a code', () => {
+    expect(httpUrlProblem('javascript:alert(1)', 2048)).toEqual({ code: 'trust.url.scheme', message: 'must start with http:// or https://' });
     expect(httpUrlProblem('https://example.com', 2048)).toBeUndefined();
+  });
+
+  it('every problem has a code, and values where a number explains it', () => {
+    const result = trustEditSchema.safeParse({ aiInvolvement: 'robots', sources: [{ title: 'a'.repeat(301), url: 'https://e.example/', extra: 1 }] });
+    const details = toValidationDetails(result.error!.issues);
+    expect(details.every((detail) => typeof detail.code === 'string' && detail.code.startsWith('trust.'))).toBe(true);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['aiInvolvement'], code: 'trust.invalidValue' }),
+        expect.objectContaining({ path: ['sources', 0, 'title'], code: 'trust.tooLong', values: { max: 300 } }),
+        expect.objectContaining({ path: ['sources', 0, 'extra'], code: 'trust.unknownKey', values: { key: 'extra' } }),
+      ])
+    );
   });
 });
 

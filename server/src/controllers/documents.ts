@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { Bulk, GetDocument, GetHistory, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import { bulkActionSchema, ERROR_CODES, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { invalid, validationError } from '../errors';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
@@ -88,7 +88,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: any) {
     const report = getService(strapi, 'report');
     const format = ctx.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv');
+    if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv', ERROR_CODES.format, { options: ['json', 'csv'] });
     const data = await report.build((uid) => readableDocuments(strapi, ctx, uid));
     if (format === 'csv') {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');

@@ -14,6 +14,6 @@ export const normalizeBodyErrors = async (ctx: any, next: () => Promise<unknown>
   const message = `the request body must be a JSON object (${error.message ?? 'it could not be read'})`;
   ctx.body = {
     data: null,
-    error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [], message, name: 'ValidationError' }] } },
+    error: { status: 400, name: 'ValidationError', message, details: { errors: [{ path: [], message, name: 'ValidationError', code: 'trust.body' }] } },
   };
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { TrustEdit } from '../../../shared/schemas';
+import { ERROR_CODES, type TrustEdit } from '../../../shared/schemas';
 import { inDocumentTransaction } from '../database/document-transaction';
 import { createTrustRow, updateTrustRow } from '../database/trust-rows';
 import { draftAndPublished, loadVersions } from '../database/versions';
@@ -35,7 +35,7 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const current = draft.trust;
       const next: StoredTrust = { ...current, ...edit } as StoredTrust;
       if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
-        throw invalid(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom');
+        throw invalid(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom', ERROR_CODES.disclaimerTextRequired);
       }
       const changed = LABEL_FIELDS.filter((field) => field in edit && JSON.stringify(current[field]) !== JSON.stringify(next[field]));
       if (changed.length === 0) return;

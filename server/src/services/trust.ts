@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { DocumentTrust, EditorMeta, GetStatuses } from '../../../shared/contracts';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
-import { DOCUMENT_ID_PATTERN, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
+import { DOCUMENT_ID_PATTERN, ERROR_CODES, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
 import { draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
@@ -57,13 +57,13 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
       const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID_PATTERN.test(id));
       if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
-        throw invalid(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids');
+        throw invalid(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids', ERROR_CODES.documentId);
       }
       let locale: string | null = null;
       if (isLocalized(strapi, uid)) {
         if (localeInput === undefined || localeInput === '') locale = await getService(strapi, 'settings').defaultLocale();
         else if (typeof localeInput === 'string' && LOCALE_CODE_PATTERN.test(localeInput)) locale = localeInput;
-        else throw invalid(['locale'], 'locale must be a locale code such as en or fr');
+        else throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
       }
       const rows: any[] = await strapi.db.query(uid as any).findMany({
         where: { documentId: { $in: documentIds }, ...(locale ? { locale } : {}) },

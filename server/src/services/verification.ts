@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
 import type { Bulk } from '../../../shared/contracts';
-import { DOCUMENT_ID_PATTERN } from '../../../shared/schemas';
+import { DOCUMENT_ID_PATTERN, ERROR_CODES } from '../../../shared/schemas';
 import type { Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
 import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
@@ -30,7 +30,8 @@ export interface AdminUser {
   username?: string | null;
 }
 
-const ruleError = (rule: string, message: string) => invalid([rule], message, { rule });
+const ruleError = (rule: 'requiredSources' | 'fourEyes', message: string, values?: Record<string, unknown>) =>
+  invalid([rule], message, ERROR_CODES[rule], values);
 
 /** The rule: verified exactly when the content hash equals the recorded one, stale when it differs, else unverified. */
 export const expectedStatus = (trust: Pick<StoredTrust, 'verifiedHash'>, currentHash: string | null) => {
@@ -85,7 +86,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (sources.length < settings.requiredSources) {
       throw ruleError(
         'requiredSources',
-        `requiredSources: this entry has ${sources.length} source${sources.length === 1 ? '' : 's'}; at least ${settings.requiredSources} ${settings.requiredSources === 1 ? 'is' : 'are'} needed before it can be verified`
+        `requiredSources: this entry has ${sources.length} source${sources.length === 1 ? '' : 's'}; at least ${settings.requiredSources} ${settings.requiredSources === 1 ? 'is' : 'are'} needed before it can be verified`,
+        { min: settings.requiredSources, count: sources.length }
       );
     }
     if (settings.fourEyes && draft.updatedById !== null && Number(draft.updatedById) === Number(user.id)) {
@@ -95,7 +97,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { hash, fieldHashes } = hashOfVersion(strapi, target.uid, draft);
     if (expectedHash !== undefined && expectedHash !== hash) {
       throw new TrustLabelsError('ConflictError', 'The content changed since you opened it: review it again, then verify.', {
-        errors: [{ path: ['contentHash'], message: 'the content changed since you opened it', name: 'ValidationError' }],
+        errors: [{ path: ['contentHash'], message: 'the content changed since you opened it', name: 'ValidationError', code: ERROR_CODES.contentHash }],
         contentHash: hash,
       });
     }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { DOCUMENT_ID_PATTERN, LOCALE_CODE_PATTERN } from '../../../shared/schemas';
+import { DOCUMENT_ID_PATTERN, ERROR_CODES, LOCALE_CODE_PATTERN } from '../../../shared/schemas';
 import { invalid, notFound } from '../errors';
 import type { Target } from '../services/verification';
 import { getPluginConfig, getService, isLocalized } from '../utils';
@@ -27,10 +27,10 @@ export const assertEnabledUid = (strapi: Core.Strapi, uid: unknown): string => {
 export const resolveLocale = async (strapi: Core.Strapi, uid: string, locale: unknown, { strict = true } = {}): Promise<string | null> => {
   const given = locale !== undefined && locale !== '';
   if (given && (typeof locale !== 'string' || !LOCALE_CODE_PATTERN.test(locale))) {
-    throw invalid(['locale'], 'locale must be a locale code such as en or fr');
+    throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
   }
   if (!isLocalized(strapi, uid)) {
-    if (given && strict) throw invalid(['locale'], `"${uid}" is not localized: omit locale`);
+    if (given && strict) throw invalid(['locale'], `"${uid}" is not localized: omit locale`, ERROR_CODES.locale);
     return null;
   }
   return given ? (locale as string) : getService(strapi, 'settings').defaultLocale();

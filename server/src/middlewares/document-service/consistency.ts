@@ -4,6 +4,7 @@ import { inDocumentTransaction } from '../../database/document-transaction';
 import { loadTrustRows } from '../../database/trust-rows';
 import { publishGateProblem } from '../../domain/publish-gate';
 import { normalizeTrust } from '../../domain/trust';
+import { ERROR_CODES } from '../../../../shared/schemas';
 import { invalid, toStrapiError } from '../../errors';
 import { getPluginConfig, getService } from '../../utils';
 import type { DocumentContext, DocumentMiddleware } from './types';
@@ -58,6 +59,8 @@ const enforcePublishGate = async (strapi: Core.Strapi, ctx: DocumentContext, doc
   for (const draft of drafts) {
     const problem = publishGateProblem(trust.get(Number(draft.id))?.trust ?? normalizeTrust(null), settings, draft.locale ?? null, defaultLocale);
     // Raised inside the Content Manager's, REST's or GraphQL's handling of the write: Strapi's own error class.
-    if (problem) throw toStrapiError(strapi, invalid([attributeName, 'disclaimerMode'], problem));
+    if (problem) {
+      throw toStrapiError(strapi, invalid([attributeName, 'disclaimerMode'], problem.message, ERROR_CODES.publishGate, problem.values));
+    }
   }
 };

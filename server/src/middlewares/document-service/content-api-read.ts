@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { ERROR_CODES } from '../../../../shared/schemas';
+import { invalid, toStrapiError } from '../../errors';
 import { getPluginConfig } from '../../utils';
 import { createReachability, recordEntriesRead } from '../attach-trust';
 import type { DocumentMiddleware } from './types';
@@ -26,6 +28,33 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
   return populate;
 };
 
+/** Whether a sort parameter (string, list, or object form) sorts on the attribute `attr`. */
+export const sortsOn = (sort: unknown, attr: string): boolean => {
+  if (typeof sort === 'string') return sort.split(',').some((part) => part.trim().split(':')[0].split('.')[0] === attr);
+  if (Array.isArray(sort)) return sort.some((item) => sortsOn(item, attr));
+  if (sort && typeof sort === 'object') return Object.prototype.hasOwnProperty.call(sort, attr);
+  return false;
+};
+
+/**
+ * The paths (top level, or a relation populate's own sort) where a read sorts on the trust attribute of an enabled
+ * type. Strapi cannot sort on a component's field (its query fails with a 500), so such a read is refused with a 400.
+ */
+const trustSortPaths = (strapi: Core.Strapi, uid: string, params: { sort?: unknown; populate?: unknown }, path: string[] = []): string[] => {
+  const { contentTypes, attributeName } = getPluginConfig(strapi);
+  const found: string[] = [];
+  if (contentTypes.includes(uid) && sortsOn(params.sort, attributeName)) found.push([...path, 'sort'].join('.'));
+  const populate = params.populate;
+  if (populate && typeof populate === 'object' && !Array.isArray(populate) && path.length < 10) {
+    const schema: any = strapi.getModel(uid as any);
+    for (const [name, nested] of Object.entries(populate as Record<string, any>)) {
+      const target = schema?.attributes?.[name]?.type === 'relation' ? schema.attributes[name].target : null;
+      if (target && nested && typeof nested === 'object') found.push(...trustSortPaths(strapi, target, nested, [...path, 'populate', name]));
+    }
+  }
+  return found;
+};
+
 /**
  * Content API reads: the entries read are recorded on the request, so that attach-trust.ts adds the public trust of
  * every entry of an enabled type in the response (top-level, or populated through a relation) once the controller
@@ -38,6 +67,11 @@ export const contentApiReadMiddleware = (strapi: Core.Strapi): DocumentMiddlewar
     const request = contentApiRequest(strapi);
     if (!request) return next();
     const { contentTypes, attributeName } = getPluginConfig(strapi);
+    const sorted = trustSortPaths(strapi, ctx.uid, ctx.params ?? {});
+    if (sorted.length > 0) {
+      const message = `sorting by ${attributeName} fields is not supported; filter on ${attributeName}.status, ${attributeName}.verifiedAt or ${attributeName}.aiInvolvement instead`;
+      throw toStrapiError(strapi, invalid(sorted[0].split('.'), message, ERROR_CODES.sort));
+    }
     if (contentTypes.includes(ctx.uid) && ctx.params?.populate !== undefined) {
       ctx.params = { ...ctx.params, populate: withoutTrustPopulate(ctx.params.populate, attributeName) };
     }
