@@ -16,8 +16,9 @@ export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 /** The component attached to every enabled content type (its row per version holds the trust data). */
 export const TRUST_COMPONENT_UID = 'trust-labels.trust';
 
-/** The append-only audit log. */
+/** The append-only audit log, and the head of its hash chain. */
 export const AUDIT_EVENT_UID = `plugin::${PLUGIN_ID}.audit-event`;
+export const AUDIT_CHAIN_UID = `plugin::${PLUGIN_ID}.audit-chain`;
 
 /** Events on Strapi's event hub, also offered to webhooks. */
 export const TRUST_EVENTS = {
@@ -26,5 +27,6 @@ export const TRUST_EVENTS = {
   stale: 'trust-labels.stale',
 } as const;
 
-export const AUDIT_ACTIONS = ['verify', 'unverify', 'stale', 'restore', 'edit'] as const;
+// `repair`: the integrity check made a version follow the rule again (to unverified); `unverify` is a person's.
+export const AUDIT_ACTIONS = ['verify', 'unverify', 'stale', 'restore', 'edit', 'repair'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { ACTIONS, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
+import { ACTIONS, AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
 import { attachTrustToResponse } from './middlewares/attach-trust';
 import { getPluginConfig, getService } from './utils';
 
@@ -69,7 +69,25 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   webhookStore.addAllowedEvent('TRUST_LABELS_UNVERIFIED', TRUST_EVENTS.unverified);
   webhookStore.addAllowedEvent('TRUST_LABELS_STALE', TRUST_EVENTS.stale);
   await grantDefaultPermissions(strapi);
+  await keepAuditLogTables(strapi);
+  const audit = getService(strapi, 'audit');
+  await audit.ensureHead();
+  await audit.chainUnchainedEvents();
   if (getPluginConfig(strapi).integrityCheckOnStartup) await getService(strapi, 'integrity').onStartup();
+};
+
+/**
+ * The audit log outlives the plugin: its tables are listed in Strapi's `persisted_tables`, which Strapi's schema
+ * sync never drops, so starting the app once without the plugin does not erase the record of every decision.
+ * (README "Disabling or removing the plugin" says how to remove them.)
+ */
+const keepAuditLogTables = async (strapi: Core.Strapi) => {
+  const tables = [AUDIT_EVENT_UID, AUDIT_CHAIN_UID].map((uid) => (strapi.db as any).metadata.get(uid).tableName as string);
+  const store = { type: 'core', key: 'persisted_tables' } as const;
+  const current = ((await strapi.store.get(store)) as Array<string | { name: string }> | null) ?? [];
+  const names = new Set(current.map((entry) => (typeof entry === 'string' ? entry : entry?.name)));
+  const missing = tables.filter((table) => !names.has(table));
+  if (missing.length > 0) await strapi.store.set({ ...store, value: [...current, ...missing] });
 };
 
 export default bootstrap;

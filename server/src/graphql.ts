@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../../shared/config-schema';
-import { AUDIT_EVENT_UID, TRUST_COMPONENT_UID } from '../../shared/constants';
+import { AUDIT_CHAIN_UID, AUDIT_EVENT_UID, TRUST_COMPONENT_UID } from '../../shared/constants';
 import type { PublicTrust } from '../../shared/trust';
 import { loadPublicTrust } from './services/public-trust';
 
@@ -21,6 +21,7 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
   const attr = config.attributeName;
 
   extension.shadowCRUD(AUDIT_EVENT_UID).disable();
+  extension.shadowCRUD(AUDIT_CHAIN_UID).disable();
   for (const uid of config.contentTypes) extension.shadowCRUD(uid).field(attr).disableInput();
   extension.shadowCRUD(TRUST_COMPONENT_UID).field('id').disableOutput();
 

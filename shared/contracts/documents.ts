@@ -36,7 +36,7 @@ export declare namespace GetDocument {
   }
   export interface Response {
     data: DocumentTrust;
-    meta: EditorMeta;
+    meta: EditorMeta & { chain: ChainStatus | null };
   }
 }
 
@@ -91,9 +91,23 @@ export interface AuditEvent {
   locale: string | null;
   actor: Actor | null;
   at: string;
-  hash: string | null;
+  /** The content hash of the version the event is about (verify, stale, restore), else null. */
+  contentHash: string | null;
   changedFields: string[];
   note: string | null;
+  /** The hash chain: the previous event's hash, and SHA-256 over this event's content and prevHash. */
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** The audit chain as last checked (at startup, and by each integrity check). */
+export interface ChainStatus {
+  ok: boolean;
+  events: number;
+  firstBrokenEventId: number | null;
+  head: string;
+  reason: string | null;
+  checkedAt: string;
 }
 
 /** GET /trust-labels/documents/:uid/:documentId/history?locale= (read): newest first. */

@@ -1,3 +1,5 @@
+import type { ChainStatus } from './documents';
+
 // Request and response types of the report and the integrity check, shared by the server and the admin panel.
 
 export interface ReportEntry {
@@ -16,13 +18,25 @@ export interface ReportGroup {
   entries: ReportEntry[];
 }
 
-/** GET /trust-labels/report?format=json|csv (read); CSV has one line per entry. */
+/** The audit chain's head when a report was made, and the last verdict on the whole chain. */
+export interface ReportChain {
+  head: string;
+  events: number;
+  at: string;
+  lastCheck: ChainStatus | null;
+}
+
+/**
+ * GET /trust-labels/report?format=json|csv (read); CSV has one line per entry, and the chain head in the
+ * X-Trust-Labels-Chain-Head and X-Trust-Labels-Chain-Events headers.
+ */
 export declare namespace GetReport {
   export interface Request {
     query: { format?: 'json' | 'csv' };
   }
   export interface Response {
     data: ReportGroup[];
+    meta: { chain: ReportChain };
   }
 }
 
@@ -33,12 +47,25 @@ export interface Drift {
   version: 'draft' | 'published';
   stored: string;
   expected: string;
+  /** `content`: the status does not follow the content hash; else why (a verification the audit log does not record). */
+  reason: string;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  events: number;
+  firstBrokenEventId: number | null;
+  /** The newest event's hash: publish or archive it elsewhere to prove later that the log was not rewritten. */
+  head: string;
+  reason: string | null;
 }
 
 export interface IntegrityReport {
+  /** No drift and an unbroken chain. */
   ok: boolean;
   checkedVersions: number;
   drift: Drift[];
+  chain: ChainCheck;
   /** POST only: the drift that was found and repaired. */
   fixed?: Drift[];
   durationMs: number;

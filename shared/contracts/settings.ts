@@ -1,10 +1,17 @@
 // Request and response types of the settings routes, shared by the server and the admin panel.
 import type { Settings } from '../trust';
 
+/** A stored setting that failed validation; it reads as its default until an admin saves it. */
+export interface SettingsProblem {
+  key: string;
+  message: string;
+}
+
 /** GET /trust-labels/settings (settings.read) */
 export declare namespace GetSettings {
   export interface Response {
     data: Settings;
+    meta: { problems: SettingsProblem[] };
   }
 }
 

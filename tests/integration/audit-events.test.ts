@@ -21,7 +21,7 @@ import { contentManager } from '../helpers/content-manager';
 
 const AUDIT_UID = 'plugin::trust-labels.audit-event';
 const SOURCE = { title: 'A source', url: 'https://example.com/source' };
-const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'documentId', 'hash', 'locale', 'note', 'uid'];
+const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'uid'];
 
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
@@ -141,7 +141,10 @@ describe('audit log, webhook events and report', () => {
         changedFields: [],
         note: 'Checked against the sources',
       });
-      expect(latest.hash).toBe((await storedDraftTrust(documentId)).verifiedHash);
+      expect(latest.contentHash).toBe((await storedDraftTrust(documentId)).verifiedHash);
+      // The chain: this event's hash links it to the one before.
+      expect(latest.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(latest.prevHash).toMatch(/^[0-9a-f]{64}$/);
       expect(Number.isNaN(new Date(latest.at).getTime())).toBe(false);
     });
 
@@ -151,7 +154,7 @@ describe('audit log, webhook events and report', () => {
       const events = await newEvents(documentId, () => unverify(documentId, 'Source retracted'));
       expect(events).toHaveLength(1);
       const [latest] = await history(documentId);
-      expect(latest).toMatchObject({ action: 'unverify', documentId, locale: 'en', actor: { id: editor.id }, note: 'Source retracted', hash: null });
+      expect(latest).toMatchObject({ action: 'unverify', documentId, locale: 'en', actor: { id: editor.id }, note: 'Source retracted', contentHash: null });
     });
 
     it('a Content Manager title edit of a verified article appends exactly one stale event naming title', async () => {
@@ -165,8 +168,8 @@ describe('audit log, webhook events and report', () => {
       expect(latest).toMatchObject({ action: 'stale', documentId, locale: 'en', changedFields: ['title'], note: null });
       // the admin whose edit made it stale is the actor
       expect(latest.actor).toMatchObject({ id: admin.id, name: 'root Tester' });
-      expect(latest.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(latest.hash).not.toBe((await storedDraftTrust(documentId)).verifiedHash);
+      expect(latest.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(latest.contentHash).not.toBe((await storedDraftTrust(documentId)).verifiedHash);
     });
 
     it('a second edit of an already stale article appends no further stale event', async () => {

@@ -61,12 +61,12 @@ describe('integrity check', () => {
 
     const found = await integrity('get');
     expect(found.body.data.ok).toBe(false);
-    expect(found.body.data.drift).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale' });
+    expect(found.body.data.drift).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale', reason: 'content' });
 
     const repaired = await integrity('post');
     expect(repaired.status).toBe(200);
     expect(repaired.body.data.ok).toBe(true);
-    expect(repaired.body.data.fixed).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale' });
+    expect(repaired.body.data.fixed).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale', reason: 'content' });
     const state = await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token });
     expect(state.body.data.draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
     expect(state.body.data.published.status).toBe('verified');
@@ -84,14 +84,14 @@ describe('integrity check', () => {
     await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: unhashedDraft.trust.id }, data: { verifiedHash: null } });
 
     const found = (await integrity('get')).body.data.drift;
-    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: restored, locale: 'en', version: 'draft', stored: 'stale', expected: 'verified' });
-    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: unhashed, locale: 'en', version: 'draft', stored: 'verified', expected: 'unverified' });
+    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: restored, locale: 'en', version: 'draft', stored: 'stale', expected: 'verified', reason: 'content' });
+    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: unhashed, locale: 'en', version: 'draft', stored: 'verified', expected: 'unverified', reason: 'content' });
     expect((await integrity('post')).body.data.ok).toBe(true);
 
     const actions = async (documentId: string) =>
       (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body.data.map((event: any) => event.action);
     expect((await actions(restored))[0]).toBe('restore');
-    expect((await actions(unhashed))[0]).toBe('unverify');
+    expect((await actions(unhashed))[0]).toBe('repair');
     expect((await t.http.get(trustPath(unhashed, '?locale=en'), { token: editor.token })).body.data.draft).toMatchObject({ status: 'unverified', verifiedAt: null });
   });
 

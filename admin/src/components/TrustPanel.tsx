@@ -415,7 +415,7 @@ const HistoryList = ({ events, formatDate, t }: { events: HistoryEvent[]; format
       events.map((event) => (
         <Box key={event.id}>
           <Typography variant="pi" fontWeight="bold">
-            {t(`history.${event.action}`, { verify: 'Verified', unverify: 'Unverified', stale: 'Became stale', restore: 'Verified again (content restored)', edit: 'Labels edited' }[event.action])}
+            {t(`history.${event.action}`, { verify: 'Verified', unverify: 'Unverified', stale: 'Became stale', restore: 'Verified again (content restored)', edit: 'Labels edited', repair: 'Repaired by the integrity check' }[event.action])}
             {event.changedFields.length > 0 ? ` · ${event.changedFields.join(', ')}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">

@@ -227,18 +227,18 @@ async function seedVerifications(strapi: Core.Strapi) {
 
   const anthropic = await bySlug('anthropic-google-broadcom');
   if (anthropic) {
-    await verification.verify(ARTICLE, anthropic, 'en', editor, { note: 'Figures checked against the press release.' });
-    await verification.verify(ARTICLE, anthropic, 'fr', editor, { note: 'Traduction relue.' });
+    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'en' }, editor, { note: 'Figures checked against the press release.' });
+    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'fr' }, editor, { note: 'Traduction relue.' });
   }
   const council = await bySlug('city-council-cycling-lanes');
   if (council) {
     await trustEdit(strapi, council, { sources: [{ title: 'Council meeting minutes', url: 'https://example.org/council/minutes', publisher: 'City council' }] });
-    await verification.verify(ARTICLE, council, 'en', editor, { note: 'Reporter attended the meeting.' });
+    await verification.verify({ uid: ARTICLE, documentId: council, locale: 'en' }, editor, { note: 'Reporter attended the meeting.' });
   }
   const ai = await bySlug('how-we-use-ai');
   if (ai) {
     await trustEdit(strapi, ai, { sources: [{ title: 'Our editorial charter', url: 'https://example.org/charter' }] });
-    await verification.verify(ARTICLE, ai, 'en', editor, {});
+    await verification.verify({ uid: ARTICLE, documentId: ai, locale: 'en' }, editor, {});
     // An edit after verification: the draft becomes "Needs re-verification", the published version stays verified.
     await strapi.documents(ARTICLE).update({
       documentId: ai,

@@ -30,7 +30,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const target = await targetOf(strapi, ctx, 'read');
     const trust = getService(strapi, 'trust');
     // `meta` lets the Trust panel preview disclaimers without the settings permission.
-    const body: GetDocument.Response = { data: await trust.getDocumentState(target), meta: await trust.editorMeta(target.locale) };
+    const body: GetDocument.Response = {
+      data: await trust.getDocumentState(target),
+      // The last verdict on the audit chain, so that the Trust panel can warn when it is broken.
+      meta: { ...(await trust.editorMeta(target.locale)), chain: await getService(strapi, 'audit').chainStatus() },
+    };
     ctx.body = body;
   },
 
@@ -90,13 +94,18 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const format = ctx.query.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv', ERROR_CODES.format, { options: ['json', 'csv'] });
     const data = await report.build((uid) => readableDocuments(strapi, ctx, uid));
+    // The chain head at the time of the report: archive it elsewhere, and a later rewrite of the log shows.
+    const audit = getService(strapi, 'audit');
+    const chain = { ...(await audit.chainHead()), at: new Date().toISOString(), lastCheck: await audit.chainStatus() };
     if (format === 'csv') {
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', 'attachment; filename="trust-labels-report.csv"');
+      ctx.set('X-Trust-Labels-Chain-Head', chain.head);
+      ctx.set('X-Trust-Labels-Chain-Events', String(chain.events));
       ctx.body = report.toCsv(data);
       return;
     }
-    const body: GetReport.Response = { data };
+    const body: GetReport.Response = { data, meta: { chain } };
     ctx.body = body;
   },
 });

@@ -5,7 +5,9 @@ import { getService } from '../utils';
 
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
-    const body: GetSettings.Response = { data: await getService(strapi, 'settings').get() };
+    const { settings, problems } = await getService(strapi, 'settings').getWithProblems();
+    // Stored values that failed validation: each reads as its default, and the Settings page says so.
+    const body: GetSettings.Response = { data: settings, meta: { problems } };
     ctx.body = body;
   },
 

@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUDIT_EVENT_UID, type AuditAction } from '../../../shared/constants';
-import type { Actor, AuditEvent } from '../../../shared/contracts';
+import { AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, type AuditAction } from '../../../shared/constants';
+import type { Actor, AuditEvent, ChainStatus } from '../../../shared/contracts';
+import { chainInstant, createChainWalker, eventHash, GENESIS_HASH, type ChainVerdict, type StoredChainEvent } from '../domain/audit-chain';
 
-export type { AuditAction };
+export type { Actor, AuditAction, AuditEvent };
 
-export type { Actor, AuditEvent };
+/** The one row of the chain head (content-types/audit-chain). */
+const HEAD_ID = 1;
+const PAGE = 2000;
 
 const parseJson = (value: unknown) => {
   if (typeof value !== 'string') return value ?? null;
@@ -17,46 +20,180 @@ const parseJson = (value: unknown) => {
 };
 
 const toEvent = (row: any): AuditEvent => ({
-  id: row.id,
+  id: Number(row.id),
   action: row.action,
   uid: row.uid,
-  documentId: row.entryDocumentId,
-  locale: row.entryLocale ?? null,
+  documentId: row.entryDocumentId ?? row.entry_document_id,
+  locale: (row.entryLocale ?? row.entry_locale) || null,
   actor: parseJson(row.actor),
-  at: new Date(row.at).toISOString(),
-  hash: row.hash ?? null,
-  changedFields: parseJson(row.changedFields) ?? [],
+  at: chainInstant(row.at),
+  contentHash: (row.contentHash ?? row.content_hash) || null,
+  changedFields: parseJson(row.changedFields ?? row.changed_fields) ?? [],
   note: row.note ?? null,
+  prevHash: (row.prevHash ?? row.prev_hash) || null,
+  hash: row.hash || null,
 });
 
-const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Appends one event, in the current transaction when there is one (see database/document-transaction.ts). */
-  async append(event: Omit<AuditEvent, 'id' | 'at'> & { at?: Date }): Promise<void> {
-    await strapi.db.query(AUDIT_EVENT_UID as any).create({
-      data: {
-        action: event.action,
-        uid: event.uid,
-        entryDocumentId: event.documentId,
-        entryLocale: event.locale,
-        actor: event.actor,
-        at: event.at ?? new Date(),
-        hash: event.hash,
-        changedFields: event.changedFields,
-        note: event.note,
-      },
-    });
-  },
+export interface NewEvent {
+  action: AuditAction;
+  uid: string;
+  documentId: string;
+  locale: string | null;
+  actor: Actor | null;
+  contentHash: string | null;
+  changedFields: string[];
+  note: string | null;
+}
 
-  /** Events of one document and locale, newest first. */
-  async history(uid: string, documentId: string, locale: string | null, limit = 200): Promise<AuditEvent[]> {
-    const rows = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
-      where: { uid, entryDocumentId: documentId, ...(locale ? { entryLocale: locale } : {}) },
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      limit,
-    });
-    return rows.map(toEvent);
-  },
-});
+/**
+ * The audit log: append-only, in the transaction of the change it records (database/document-transaction.ts), and
+ * hash-chained (domain/audit-chain.ts). The chain head is one row that every append locks, so the events of all
+ * processes on one database form one chain. What the chain proves, and what it does not, is in the README
+ * ("Audit log").
+ */
+const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const tableOf = (uid: string) => {
+    const meta = (strapi.db as any).metadata.get(uid);
+    const schema = strapi.db.getSchemaName?.();
+    return schema ? `${schema}.${meta.tableName}` : meta.tableName;
+  };
+  const statusStore = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'audit-chain-status' });
+
+  /** The chain head row, locked for the rest of the transaction (SQLite: the transaction holds the write lock already). */
+  const lockHead = async (trx: any): Promise<{ head: string; length: number }> => {
+    const query = trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
+    const row = (strapi.db as any).dialect?.client === 'sqlite' ? await query : await query.forUpdate();
+    if (row) return { head: row.head ?? GENESIS_HASH, length: Number(row.length ?? 0) };
+    // Created at bootstrap; a database that lost it starts a new chain here, which the integrity check reports.
+    await trx(tableOf(AUDIT_CHAIN_UID)).insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 }).onConflict('id').ignore();
+    return lockHead(trx);
+  };
+
+  /** Appends events in the current transaction, chained after the head. */
+  const appendAll = async (trx: any, events: NewEvent[], at = new Date()) => {
+    let { head, length } = await lockHead(trx);
+    for (const event of events) {
+      const hash = eventHash({ ...event, at: chainInstant(at) }, head);
+      // Through the query engine (in this transaction): it fills Strapi's own columns (documentId, timestamps).
+      await strapi.db.query(AUDIT_EVENT_UID as any).create({
+        data: {
+          action: event.action,
+          uid: event.uid,
+          entryDocumentId: event.documentId,
+          entryLocale: event.locale,
+          actor: event.actor,
+          at,
+          contentHash: event.contentHash,
+          changedFields: event.changedFields,
+          note: event.note,
+          prevHash: head,
+          hash,
+        },
+      });
+      head = hash;
+      length += 1;
+    }
+    await trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).update({ head, length });
+  };
+
+  return {
+    /** Appends one event to the chain, in the change's transaction (it opens one of its own when there is none). */
+    async append(event: NewEvent): Promise<void> {
+      await strapi.db.transaction(({ trx }) => appendAll(trx, [event]));
+    },
+
+    /** Creates the chain head if the database has none (bootstrap). */
+    async ensureHead(): Promise<void> {
+      await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 }).onConflict('id').ignore();
+    },
+
+    /** Events of one document and locale, newest first. */
+    async history(uid: string, documentId: string, locale: string | null, limit = 200): Promise<AuditEvent[]> {
+      const rows = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
+        where: { uid, entryDocumentId: documentId, ...(locale ? { entryLocale: locale } : {}) },
+        orderBy: [{ id: 'desc' }],
+        limit,
+      });
+      return rows.map(toEvent);
+    },
+
+    /** The verify and unverify events of one type (or document), by document and locale, oldest first. */
+    async verificationEvents(uid: string, documentId?: string): Promise<Map<string, Array<{ action: string; contentHash: string | null }>>> {
+      const rows: any[] = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
+        where: { uid, action: { $in: ['verify', 'unverify'] }, ...(documentId ? { entryDocumentId: documentId } : {}) },
+        select: ['id', 'action', 'entryDocumentId', 'entryLocale', 'contentHash'],
+        orderBy: { id: 'asc' },
+      });
+      const byVersion = new Map<string, Array<{ action: string; contentHash: string | null }>>();
+      for (const row of rows) {
+        const key = `${row.entryDocumentId}\u0000${row.entryLocale ?? ''}`;
+        if (!byVersion.has(key)) byVersion.set(key, []);
+        byVersion.get(key)!.push({ action: row.action, contentHash: row.contentHash ?? null });
+      }
+      return byVersion;
+    },
+
+    /** Walks the whole chain and records the verdict (which the report and the Trust panel show). */
+    async verifyChain(): Promise<ChainVerdict> {
+      const walker = createChainWalker();
+      let afterId = 0;
+      for (;;) {
+        const rows: any[] = await strapi.db.connection(tableOf(AUDIT_EVENT_UID)).where('id', '>', afterId).orderBy('id').limit(PAGE);
+        if (rows.length === 0) break;
+        walker.push(rows.map((row) => toEvent(row) as unknown as StoredChainEvent));
+        afterId = Number(rows[rows.length - 1].id);
+        if (rows.length < PAGE) break;
+      }
+      const recorded = await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
+      const verdict = walker.end({ head: recorded?.head ?? null, length: recorded ? Number(recorded.length ?? 0) : 0 });
+      const status: ChainStatus = { ...verdict, checkedAt: new Date().toISOString() };
+      await statusStore().set({ value: status });
+      return verdict;
+    },
+
+    /** The last verdict of verifyChain (at startup and on each integrity check), or null before the first. */
+    async chainStatus(): Promise<ChainStatus | null> {
+      return ((await statusStore().get({})) as ChainStatus | null) ?? null;
+    },
+
+    /** The head now: the newest event's hash and the number of events, as recorded. */
+    async chainHead(): Promise<{ head: string; events: number }> {
+      const recorded = await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
+      return { head: recorded?.head ?? GENESIS_HASH, events: recorded ? Number(recorded.length ?? 0) : 0 };
+    },
+
+    /**
+     * 0.1 wrote events without a chain, with the content hash in `hash`. On the first start of 0.2 (after the schema
+     * sync has added the columns), those events get their `contentHash` and the whole log is chained, in id order.
+     */
+    async chainUnchainedEvents(): Promise<number> {
+      const events = tableOf(AUDIT_EVENT_UID);
+      const pending = await strapi.db.connection(events).whereNull('prev_hash').count({ n: '*' }).first();
+      if (!pending || Number(pending.n) === 0) return 0;
+      let chained = 0;
+      await strapi.db.transaction(async ({ trx }) => {
+        await lockHead(trx);
+        await trx(events).whereNull('prev_hash').whereNull('content_hash').update({ content_hash: trx.ref('hash') });
+        let head = GENESIS_HASH;
+        let afterId = 0;
+        for (;;) {
+          const rows: any[] = await trx(events).where('id', '>', afterId).orderBy('id').limit(PAGE);
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            const hash = eventHash(toEvent({ ...row, hash: null }) as any, head);
+            await trx(events).where('id', row.id).update({ prev_hash: head, hash });
+            head = hash;
+            chained += 1;
+          }
+          afterId = Number(rows[rows.length - 1].id);
+        }
+        await trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).update({ head, length: chained });
+      });
+      strapi.log.info(`[trust-labels] chained the ${chained} events of the audit log (events written before 0.2 had no chain)`);
+      return chained;
+    },
+  };
+};
 
 export type AuditService = ReturnType<typeof createAuditService>;
 export default createAuditService;

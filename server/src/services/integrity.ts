@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import type { Drift, IntegrityReport } from '../../../shared/contracts';
 import { inDocumentTransaction } from '../database/document-transaction';
-import { loadTrustRows } from '../database/trust-rows';
-import { hashOfVersion, hashSetup, type Version } from '../database/versions';
-import { normalizeTrust } from '../domain/trust';
+import { loadTrustRows, updateTrustRows } from '../database/trust-rows';
+import { hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
+import { CLEARED_VERIFICATION, normalizeTrust } from '../domain/trust';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import type { Actor } from './audit';
 import { expectedStatus } from './verification';
@@ -13,6 +13,28 @@ const PAGE = 1000;
 
 const INTEGRITY_ACTOR: Actor = { id: null, name: 'Integrity check', type: 'system' };
 const REPAIR_NOTE = 'integrity check: the stored status did not follow the rule for the content as stored';
+const UNRECORDED_NOTE = 'integrity check: a verification that no verify event of the audit log records was withdrawn';
+
+type VerificationEvents = Map<string, Array<{ action: string; contentHash: string | null }>>;
+
+/**
+ * Whether the audit log records a verification of exactly `verifiedHash` for this locale that no unverify came after.
+ * A trust row set to `verified` behind the plugin's back (plain SQL) has none.
+ */
+export const isRecorded = (events: VerificationEvents, documentId: string, locale: string | null, verifiedHash: string): boolean => {
+  const list = events.get(`${documentId}\u0000${locale ?? ''}`) ?? [];
+  const lastVerify = list.map((event) => event.action === 'verify' && event.contentHash === verifiedHash).lastIndexOf(true);
+  return lastVerify >= 0 && !list.slice(lastVerify + 1).some((event) => event.action === 'unverify');
+};
+
+/** What the rule says the status of a version is, with the audit log's evidence, and why when it is not the stored one. */
+const expectationOf = (strapi: Core.Strapi, uid: string, version: Version, events: VerificationEvents) => {
+  const { verifiedHash } = version.trust;
+  if (verifiedHash && !isRecorded(events, version.documentId, version.locale, verifiedHash)) {
+    return { expected: 'unverified', reason: 'no verify event records this verification' };
+  }
+  return { expected: expectedStatus(version.trust, verifiedHash ? hashOfVersion(strapi, uid, version).hash : null), reason: 'content' };
+};
 
 /**
  * The rule "shown verified ⇔ current content hash = hash at the last verification", checked for every stored
@@ -55,10 +77,11 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     const drift: Drift[] = [];
     let checkedVersions = 0;
     for (const uid of getPluginConfig(strapi).contentTypes) {
+      const events = await getService(strapi, 'audit').verificationEvents(uid);
       for await (const page of versionsOf(uid)) {
         for (const version of page) {
           checkedVersions += 1;
-          const expected = expectedStatus(version.trust, version.trust.verifiedHash ? hashOfVersion(strapi, uid, version).hash : null);
+          const { expected, reason } = expectationOf(strapi, uid, version, events);
           if (expected === version.trust.status) continue;
           drift.push({
             uid,
@@ -67,12 +90,46 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
             version: version.published ? 'published' : 'draft',
             stored: version.trust.status,
             expected,
+            reason,
           });
         }
       }
     }
-    return { ok: drift.length === 0, checkedVersions, drift, durationMs: Date.now() - started };
+    const chain = await getService(strapi, 'audit').verifyChain();
+    return {
+      ok: drift.length === 0 && chain.ok,
+      checkedVersions,
+      drift,
+      chain: { ok: chain.ok, events: chain.events, firstBrokenEventId: chain.firstBrokenEventId, head: chain.head, reason: chain.reason },
+      durationMs: Date.now() - started,
+    };
   };
+
+  /**
+   * Withdraws, in the document's transaction, each verification of the document that the audit log does not
+   * record (checked again under the lock), with an unverify event per locale.
+   */
+  const withdrawUnrecorded = async (uid: string, documentId: string) =>
+    inDocumentTransaction(strapi, uid, documentId, async () => {
+      const events = await getService(strapi, 'audit').verificationEvents(uid, documentId);
+      const versions = await loadVersions(strapi, uid, documentId);
+      const unrecorded = versions.filter(
+        (version) => version.trust.verifiedHash && version.trustId !== null && !isRecorded(events, documentId, version.locale, version.trust.verifiedHash)
+      );
+      await updateTrustRows(strapi, unrecorded.map((version) => version.trustId as number), CLEARED_VERIFICATION);
+      for (const locale of new Set(unrecorded.map((version) => version.locale))) {
+        await getService(strapi, 'audit').append({
+          action: 'repair',
+          uid,
+          documentId,
+          locale,
+          actor: INTEGRITY_ACTOR,
+          contentHash: null,
+          changedFields: [],
+          note: UNRECORDED_NOTE,
+        });
+      }
+    });
 
   return {
     check,
@@ -87,6 +144,7 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const item of found.drift) if (!allow || (await allow(item))) repairable.push(item);
       const documents = new Map(repairable.map((item) => [`${item.uid}\u0000${item.documentId}`, item]));
       for (const { uid, documentId } of documents.values()) {
+        if (repairable.some((item) => item.uid === uid && item.documentId === documentId && item.reason !== 'content')) await withdrawUnrecorded(uid, documentId);
         await inDocumentTransaction(strapi, uid, documentId, (transaction) =>
           getService(strapi, 'verification').recompute(transaction, uid, documentId, INTEGRITY_ACTOR, REPAIR_NOTE)
         );
@@ -101,7 +159,8 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
         const report = await this.repair();
         const repaired = report.fixed?.length ?? 0;
         const line = `[trust-labels] integrity check: ${report.checkedVersions} versions in ${report.durationMs} ms, ${repaired} repaired`;
-        if (repaired > 0 || !report.ok) strapi.log.warn(`${line}${report.ok ? '' : `, ${report.drift.length} still drifting`}`);
+        const chain = report.chain.ok ? '' : `; the audit chain is broken: ${report.chain.reason}`;
+        if (repaired > 0 || !report.ok) strapi.log.warn(`${line}${report.drift.length > 0 ? `, ${report.drift.length} still drifting` : ''}${chain}`);
         else strapi.log.info(line);
       } catch (error) {
         strapi.log.error(`[trust-labels] the integrity check at startup failed: ${(error as Error)?.message ?? error}`);

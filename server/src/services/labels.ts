@@ -55,7 +55,7 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         documentId: target.documentId,
         locale: target.locale,
         actor: user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null,
-        hash: null,
+        contentHash: null,
         changedFields: [...changed],
         note: null,
       });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../../../shared/constants';
+import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, settingsUpdateSchema, toValidationDetails } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
 import type { PresentationContext } from '../domain/trust';
@@ -10,12 +11,6 @@ const STORE_KEY = 'settings';
 
 /** How long the content API's read path may reuse the settings it read (README "Settings"). */
 export const PRESENTATION_CACHE_MS = 1000;
-
-/** A stored settings value that did not validate, and was replaced by its default for reading. */
-export interface SettingsProblem {
-  key: string;
-  message: string;
-}
 
 /**
  * Settings are stored in the database (Strapi's core store), so every Strapi process on it shares them. Verification

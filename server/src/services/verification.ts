@@ -71,7 +71,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: event.target.documentId,
       locale: event.target.locale,
       actor: event.actor,
-      hash: event.hash,
+      contentHash: event.hash,
       changedFields: event.changedFields,
       note: event.note,
     });
@@ -175,7 +175,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           // One event per locale and change, even when the draft and the published version change together.
           const key = `${version.locale ?? ''}\u0000${status}`;
           if (!transitions.has(key)) {
-            const action: AuditAction = status === 'stale' ? 'stale' : status === 'verified' ? 'restore' : 'unverify';
+            // To unverified: the version had no recorded verification (only a write behind the plugin's back does that).
+            const action: AuditAction = status === 'stale' ? 'stale' : status === 'verified' ? 'restore' : 'repair';
             transitions.set(key, { action, hash: current?.hash ?? null, changedFields, locale: version.locale, status });
           }
         }
@@ -183,7 +184,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const transition of transitions.values()) {
         const target = { uid, documentId, locale: transition.locale };
         await append({ action: transition.action, target, actor, hash: transition.hash, changedFields: transition.changedFields, note });
-        const event = { stale: TRUST_EVENTS.stale, restore: TRUST_EVENTS.verified, unverify: TRUST_EVENTS.unverified }[transition.action as 'stale' | 'restore' | 'unverify'];
+        const event = { stale: TRUST_EVENTS.stale, restore: TRUST_EVENTS.verified, repair: TRUST_EVENTS.unverified }[transition.action as 'stale' | 'restore' | 'repair'];
         emitAfterCommit(transaction, event, { ...target, status: transition.status, changedFields: transition.changedFields });
       }
       return transitions.size;

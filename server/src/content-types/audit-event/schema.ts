@@ -25,6 +25,10 @@ export default {
     entryLocale: { type: 'string' },
     actor: { type: 'json' },
     at: { type: 'datetime', required: true },
+    // The content hash of the version the event is about (verify, stale, restore), else null.
+    contentHash: { type: 'string' },
+    // The hash chain (domain/audit-chain.ts): SHA-256 over this event's content and the previous event's hash.
+    prevHash: { type: 'string' },
     hash: { type: 'string' },
     changedFields: { type: 'json' },
     note: { type: 'text' },

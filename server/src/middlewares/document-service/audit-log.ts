@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { AUDIT_EVENT_UID } from '../../../../shared/constants';
+import { AUDIT_CHAIN_UID, AUDIT_EVENT_UID } from '../../../../shared/constants';
 import { TrustLabelsError, toStrapiError } from '../../errors';
 import type { DocumentMiddleware } from './types';
 
@@ -12,7 +12,7 @@ import type { DocumentMiddleware } from './types';
 export const auditLogMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    if (ctx.uid !== AUDIT_EVENT_UID) return next();
+    if (ctx.uid !== AUDIT_EVENT_UID && ctx.uid !== AUDIT_CHAIN_UID) return next();
     throw toStrapiError(
       strapi,
       new TrustLabelsError('ForbiddenError', 'The trust labels audit log is append-only and reachable only through the plugin’s admin routes')
