@@ -25,7 +25,8 @@ export default ({ env }) => ({
     },
   },
   'trust-labels': {
-    enabled: true,
+    // TRUST_LABELS_ENABLED=false starts the app without the plugin (a test checks what that leaves).
+    enabled: env.bool('TRUST_LABELS_ENABLED', true),
     resolve: pluginRoot,
     config: env.json('TRUST_LABELS_CONFIG', {
       contentTypes: ['api::article.article'],
