@@ -16,12 +16,36 @@ export interface ChildStrapi {
   stop(): Promise<void>;
 }
 
+/**
+ * Every child still running. A test that fails before its own `stop()` would otherwise leave a Strapi process
+ * holding the test runner open (Jest then never exits): `bootTestApp`'s `stop()` ends them all, and so does the
+ * runner's exit.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/** Ends every child Strapi that is still running (SIGKILL) and waits for them to exit. */
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        })
+    )
+  );
+}
+
 /** Boots a second Strapi in its own Node process on the given database. */
 export async function startChildStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<ChildStrapi> {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'child-strapi.js')], {
     env: { ...process.env, ...database.env, NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_SEED: 'false', PLAYGROUND_COMPRESSION: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'net';
 
 import type { Core } from '@strapi/strapi';
 
+import { stopAllChildren } from './child';
 import { createTestDatabase, type TestDatabase } from './database';
 import { PLAYGROUND_DIR, PLAYGROUND_DIST_DIR } from './paths';
 
@@ -77,6 +78,8 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
     database,
     baseUrl: `http://127.0.0.1:${port}`,
     async stop({ keepDatabase = false } = {}) {
+      // A test that failed before stopping its second process must not leave it running on this database.
+      await stopAllChildren();
       await app.destroy();
       if (!keepDatabase) await database.drop();
     },
