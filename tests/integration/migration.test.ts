@@ -80,3 +80,41 @@ describe('migration of 0.1 source components', () => {
     expect((await t.http.get(trustPath(documentId, '?locale=en'), { token })).body.data.draft.sources).toEqual(edited);
   });
 });
+
+/**
+ * Upgrading from 0.1: its audit events had no chain (no `prev_hash`, the content hash in `hash`). The first start of
+ * 0.2 chains them once; later starts never re-chain (tampering.test.ts shows why).
+ */
+describe('migration of the 0.1 audit log', () => {
+  let database: TestDatabase;
+  let t: TestContext;
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('chains the events of 0.1 on the first start, in id order, keeping their content hashes', async () => {
+    database = await createTestDatabase();
+    t = await bootTestApp({ database });
+    const admin = await t.admin('super-admin');
+    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Old log' } as any });
+    expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
+    expect((await t.http.post(trustPath(created.documentId, '/verify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+    const knex = t.strapi.db.connection;
+    const before: any[] = await knex('trust_labels_audit_events').orderBy('id');
+    expect(before.length).toBeGreaterThan(0);
+    // As 0.1 left it: no chain, no head, no record of the migration.
+    for (const row of before) await knex('trust_labels_audit_events').where('id', row.id).update({ prev_hash: null, hash: row.content_hash, content_hash: null });
+    await knex('trust_labels_audit_chain').del();
+    await t.strapi.store({ type: 'plugin', name: 'trust-labels', key: 'audit-chain-migrated' }).delete({});
+    await t.stop({ keepDatabase: true });
+
+    t = await bootTestApp({ database });
+    const again = await t.admin('super-admin', 'after-upgrade');
+    const after: any[] = await t.strapi.db.connection('trust_labels_audit_events').orderBy('id');
+    expect(after.map((row) => row.content_hash)).toEqual(before.map((row) => row.content_hash));
+    expect(after.every((row) => row.prev_hash && row.hash)).toBe(true);
+    const integrity = (await t.http.get('/trust-labels/integrity', { token: again.token })).body.data;
+    expect(integrity.chain).toMatchObject({ ok: true, events: before.length, head: after[after.length - 1].hash });
+  });
+});

@@ -102,6 +102,24 @@ describe('tampering with the database is detected', () => {
     expect((await integrity()).chain.ok).toBe(true);
   });
 
+  it('an edited event whose prev_hash is set to NULL is not re-chained at the next start: the break stays reported', async () => {
+    const [first, second] = await events();
+    await t.strapi.db.connection('trust_labels_audit_events').where('id', second.id).update({ note: 'rewritten', prev_hash: null });
+    try {
+      expect((await integrity()).chain).toMatchObject({ ok: false, firstBrokenEventId: second.id });
+      await t.stop({ keepDatabase: true });
+      t = await bootTestApp({ database: t.database });
+      admin = await t.admin('super-admin', 'tess-after-null');
+      // The startup did not re-hash the log over the forgery.
+      const [, after] = await events();
+      expect(after).toMatchObject({ note: 'rewritten', prev_hash: null, hash: second.hash });
+      expect((await integrity()).chain).toMatchObject({ ok: false, firstBrokenEventId: second.id });
+    } finally {
+      await t.strapi.db.connection('trust_labels_audit_events').where('id', second.id).update({ note: second.note, prev_hash: first.hash });
+    }
+    expect((await integrity()).chain.ok).toBe(true);
+  });
+
   it('a trust row set to verified by SQL, with the right hash but no verify event, is drift, and POST withdraws it', async () => {
     const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Never verified', body: 'Body' } as any });
     const documentId = created.documentId;

@@ -165,14 +165,22 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * 0.1 wrote events without a chain, with the content hash in `hash`. On the first start of 0.2 (after the schema
      * sync has added the columns), those events get their `contentHash` and the whole log is chained, in id order.
+     *
+     * This runs once per database, never again: the store records that it ran, and a log that holds any chained event
+     * is never re-chained. Otherwise an event edited by SQL with its `prev_hash` set to NULL would be re-hashed at the
+     * next start, and the chain would check clean over the forgery. An unchained event in a chained log is a broken
+     * link, which the integrity check reports.
      */
     async chainUnchainedEvents(): Promise<number> {
+      const done = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'audit-chain-migrated' });
+      if (await done.get({})) return 0;
       const events = tableOf(AUDIT_EVENT_UID);
-      const pending = await strapi.db.connection(events).whereNull('prev_hash').count({ n: '*' }).first();
-      if (!pending || Number(pending.n) === 0) return 0;
       let chained = 0;
       await strapi.db.transaction(async ({ trx }) => {
         await lockHead(trx);
+        // Under the head's lock: another process starting at the same time waits here, then finds the log chained.
+        const already = await trx(events).whereNotNull('prev_hash').count({ n: '*' }).first();
+        if (Number(already?.n ?? 0) > 0) return;
         await trx(events).whereNull('prev_hash').whereNull('content_hash').update({ content_hash: trx.ref('hash') });
         let head = GENESIS_HASH;
         let afterId = 0;
@@ -187,9 +195,10 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           afterId = Number(rows[rows.length - 1].id);
         }
-        await trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).update({ head, length: chained });
+        if (chained > 0) await trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).update({ head, length: chained });
       });
-      strapi.log.info(`[trust-labels] chained the ${chained} events of the audit log (events written before 0.2 had no chain)`);
+      await done.set({ value: { at: new Date().toISOString(), chained } });
+      if (chained > 0) strapi.log.info(`[trust-labels] chained the ${chained} events of the audit log (events written before 0.2 had no chain)`);
       return chained;
     },
   };
