@@ -45,7 +45,7 @@ async function writes(server) {
   console.log(`  sequential verify over HTTP: p50 ${fixed(percentile(latencies, 50), 1)} ms of ${latencies.length}`);
   console.log(`verify p99 sqlite: ${fixed(percentile(latencies, 99), 1)} ms`);
   const integrity = await server.call('integrity', { versions: env('BENCH_INTEGRITY_VERSIONS', 10000) });
-  console.log(`integrity check ${integrity.checked} versions sqlite: ${fixed(integrity.seconds, 2)} s (ok: ${integrity.ok})`);
+  console.log(`integrity check at startup ${integrity.checked} versions sqlite: ${fixed(integrity.seconds, 2)} s (ok: ${integrity.ok})`);
 }
 
 (async () => {

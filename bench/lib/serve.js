@@ -155,7 +155,7 @@ async function main() {
       }
       return latencies;
     },
-    /** Grows the database to `versions` article versions (draft + published), then times one integrity check. */
+    /** Grows the database to `versions` article versions (draft + published), then times the startup run (check, repair if needed). */
     async integrity({ versions }) {
       const existing = await app.db.query(ARTICLE).count();
       const labels = app.plugin('trust-labels').service('trust');
@@ -165,7 +165,7 @@ async function main() {
         await app.documents(ARTICLE).publish({ documentId, locale: 'en' });
       }
       const started = process.hrtime.bigint();
-      const report = await app.plugin('trust-labels').service('integrity').check();
+      const report = await app.plugin('trust-labels').service('integrity').repair();
       return { checked: report.checkedVersions, ok: report.ok, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     },
     /** The rule for every stored version (the integrity check, without repair): how many versions break it. */

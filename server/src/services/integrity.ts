@@ -142,6 +142,8 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await check();
       const repairable: Drift[] = [];
       for (const item of found.drift) if (!allow || (await allow(item))) repairable.push(item);
+      // Nothing to repair (every start of a healthy database): the state after is the state found.
+      if (repairable.length === 0) return { ...found, fixed: [] };
       const documents = new Map(repairable.map((item) => [`${item.uid}\u0000${item.documentId}`, item]));
       for (const { uid, documentId } of documents.values()) {
         if (repairable.some((item) => item.uid === uid && item.documentId === documentId && item.reason !== 'content')) await withdrawUnrecorded(uid, documentId);
