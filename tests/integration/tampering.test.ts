@@ -97,6 +97,8 @@ describe('tampering with the database is detected', () => {
     expect(state.body.meta.chain).toMatchObject({ ok: false, firstBrokenEventId: forged.id });
     const exported = await t.http.get('/trust-labels/report', { token: admin.token });
     expect(exported.body.meta.chain.lastCheck).toMatchObject({ ok: false, firstBrokenEventId: forged.id });
+    const csv = await t.http.get('/trust-labels/report', { token: admin.token, query: { format: 'csv' } });
+    expect(csv.headers.get('x-trust-labels-chain-ok')).toBe('false');
 
     await t.strapi.db.connection('trust_labels_audit_events').where('id', forged.id).del();
     expect((await integrity()).chain.ok).toBe(true);

@@ -1,7 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
-  useFetchClient,
   useNotification,
   useRBAC,
 } from '@strapi/strapi/admin';
@@ -9,7 +8,8 @@ import {
 import { ACTIONS } from '../../../shared/constants';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
-import { PREFIX, readError } from '../utils/api';
+import { useTrustApi } from '../hooks/useTrustApi';
+import { readError } from '../utils/api';
 import { useTranslate } from '../hooks/useTranslate';
 import { currentCmLocale } from '../utils/locale';
 
@@ -23,7 +23,7 @@ interface BulkProps {
 const createBulkAction = (action: 'verify' | 'unverify') => {
   const BulkAction = ({ documents, model }: BulkProps) => {
     const t = useTranslate();
-    const { post } = useFetchClient();
+    const api = useTrustApi();
     const { toggleNotification } = useNotification();
     const { allowedActions } = useRBAC(VERIFY_PERMISSION);
     const { contentType } = useContentManagerContext();
@@ -50,12 +50,11 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
         onConfirm: async () => {
           try {
             const locale = currentCmLocale();
-            const res = await post(`${PREFIX}/bulk/${action}`, {
+            const results = await api.bulk(action, {
               uid: model,
               documentIds: documents.map((document) => document.documentId),
               ...(locale ? { locale } : {}),
             });
-            const results = (res.data as { data: Array<{ documentId: string; ok: boolean; error?: string }> }).data;
             const failed = results.filter((result) => !result.ok);
             const succeeded = results.length - failed.length;
             toggleNotification({

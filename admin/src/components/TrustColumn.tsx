@@ -1,68 +1,56 @@
 import * as React from 'react';
 
-import { Flex, Loader, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { Flex, Loader, Tooltip, Typography } from '@strapi/design-system';
+import { WarningCircle } from '@strapi/icons';
 
+import { useTranslate } from '../hooks/useTranslate';
+import { useTrustApi } from '../hooks/useTrustApi';
 import { useTrustChangeVersion } from '../hooks/useTrustEvents';
-import { PREFIX, type StatusesResponse } from '../utils/api';
+import { readError, type StatusesResponse } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
 import { StatusBadge, type StatusValue } from './StatusBadge';
 
 type Status = StatusesResponse['data'][string];
-type Fetch = ReturnType<typeof useFetchClient>['get'];
-
-/**
- * Cells of one page ask for their status within the same tick; this collects them into one request per
- * model and locale (GET /trust-labels/statuses/:uid), instead of one request per row.
- */
-const pending = new Map<string, { ids: Set<string>; waiters: Array<(result: StatusesResponse['data']) => void>; fetch: Fetch }>();
-
-const loadStatus = (fetch: Fetch, model: string, locale: string | null, documentId: string) =>
-  new Promise<Status | undefined>((resolve) => {
-    const key = `${model}|${locale ?? ''}`;
-    let batch = pending.get(key);
-    if (!batch) {
-      batch = { ids: new Set(), waiters: [], fetch };
-      pending.set(key, batch);
-      setTimeout(async () => {
-        pending.delete(key);
-        const current = batch!;
-        const query = new URLSearchParams({ documentIds: [...current.ids].join(',') });
-        if (locale) query.set('locale', locale);
-        let result: StatusesResponse['data'] = {};
-        try {
-          const res = await current.fetch(`${PREFIX}/statuses/${encodeURIComponent(model)}?${query.toString()}`);
-          result = (res.data as StatusesResponse).data;
-        } catch {
-          result = {};
-        }
-        current.waiters.forEach((waiter) => waiter(result));
-      }, 10);
-    }
-    batch.ids.add(documentId);
-    batch.waiters.push((result) => resolve(result[documentId]));
-  });
+type CellState = { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
 
 export const TrustStatusCell = ({ model, documentId }: { model: string; documentId: string }) => {
-  const { get } = useFetchClient();
+  const api = useTrustApi();
+  const t = useTranslate();
   const version = useTrustChangeVersion();
   const locale = currentCmLocale();
-  const [status, setStatus] = React.useState<Status | undefined | null>(null);
+  const [cell, setCell] = React.useState<CellState>({ state: 'loading' });
 
   React.useEffect(() => {
     let active = true;
-    void loadStatus(get, model, locale, documentId).then((result) => active && setStatus(result));
+    api.status(model, locale, documentId).then(
+      (status) => active && setCell({ state: 'loaded', status }),
+      (error) => active && setCell({ state: 'failed', message: readError(error).message })
+    );
     return () => {
       active = false;
     };
-  }, [get, model, locale, documentId, version]);
+  }, [api, model, locale, documentId, version]);
 
-  if (status === null) return <Loader small>…</Loader>;
-  if (!status) return <Typography textColor="neutral500">-</Typography>;
+  if (cell.state === 'loading') return <Loader small>…</Loader>;
+  if (cell.state === 'failed') {
+    const label = t('list.loadFailed', 'Could not load the trust status: {message}', { message: cell.message });
+    return (
+      <Tooltip label={label}>
+        <Flex gap={1} data-testid={`trust-cell-error-${documentId}`} aria-label={label}>
+          <WarningCircle fill="danger600" aria-hidden />
+          <Typography variant="pi" textColor="danger600">
+            {t('list.loadFailedShort', 'Not loaded')}
+          </Typography>
+        </Flex>
+      </Tooltip>
+    );
+  }
+  // The statuses route answers every requested entry; an entry it does not know (deleted meanwhile) has no status.
+  if (!cell.status) return <Typography textColor="neutral500">-</Typography>;
   return (
     <Flex gap={1} data-testid={`trust-cell-${documentId}`}>
-      <StatusBadge status={(status.draft ?? 'unverified') as StatusValue} size="S" />
+      <StatusBadge status={(cell.status.draft ?? 'unverified') as StatusValue} size="S" />
     </Flex>
   );
 };

@@ -16,19 +16,20 @@ import {
 import { ArrowClockwise, Check, Cross } from '@strapi/icons';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
-  useFetchClient,
   useNotification,
   useRBAC,
 } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { ACTIONS } from '../../../shared/constants';
+import type { ChainStatus } from '../../../shared/contracts';
 import { fillSiteName } from '../../../shared/disclaimer';
 import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
 import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMode, type TrustState } from '../../../shared/trust';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
-import { documentPath, readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
+import { useTrustApi } from '../hooks/useTrustApi';
+import { readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
@@ -84,7 +85,7 @@ const bodyFrom = (form: LabelsForm) => ({
 const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
   const { formatDate } = useIntl();
   const t = useTranslate();
-  const { get, put, post } = useFetchClient();
+  const api = useTrustApi();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
   const canEdit = Boolean(allowedActions.canEdit);
@@ -101,20 +102,16 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
   const load = React.useCallback(async () => {
     if (!documentId) return;
     try {
-      const [state, events] = await Promise.all([
-        get(documentPath(model, documentId, '', locale)),
-        get(documentPath(model, documentId, '/history', locale)),
-      ]);
-      const response = state.data as DocumentResponse;
+      const [response, events] = await Promise.all([api.document(model, documentId, locale), api.history(model, documentId, locale)]);
       setData(response);
       setForm(formFrom(response.data.draft));
-      setHistory((events.data as { data: HistoryEvent[] }).data.slice(0, 5));
+      setHistory(events.slice(0, 5));
       setErrors({});
       setLoadError(null);
     } catch (error) {
       setLoadError(readError(error).message);
     }
-  }, [get, model, documentId, locale]);
+  }, [api, model, documentId, locale]);
 
   // Refetch when the entry is saved, published or discarded, or the locale switcher changes the locale.
   React.useEffect(() => {
@@ -177,8 +174,7 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const res = await put(documentPath(model, documentId, '', locale), body);
-      const response = res.data as DocumentResponse;
+      const response = await api.saveLabels(model, documentId, locale, body);
       setData({ ...response, meta });
       setForm(formFrom(response.data.draft));
       toggleNotification({ type: 'success', message: t('notify.saved', 'Trust labels saved') });
@@ -198,7 +194,7 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
     try {
       // Verify what the editor saw: a draft changed since answers 409 instead of verifying content nobody reviewed.
       const body = { ...(note.trim() ? { note } : {}), ...(action === 'verify' ? { contentHash: draft.contentHash } : {}) };
-      await post(documentPath(model, documentId, `/${action}`, locale), body);
+      await (action === 'verify' ? api.verify(model, documentId, locale, body) : api.unverify(model, documentId, locale, body));
       toggleNotification({
         type: 'success',
         message: action === 'verify' ? t('notify.verified', 'Marked as Human Verified') : t('notify.unverified', 'Verification withdrawn'),
@@ -214,6 +210,7 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="trust-panel">
+      {meta.chain && !meta.chain.ok ? <ChainWarning chain={meta.chain} t={t} /> : null}
       <StatusSummary draft={draft} published={published} formatDate={formatDate} t={t} />
 
       {canVerify ? (
@@ -310,6 +307,24 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
 };
 
 type FormatDate = ReturnType<typeof useIntl>['formatDate'];
+
+/** The audit chain's last check found a broken link: say so before anything else, compactly (the panel is narrow). */
+const ChainWarning = ({ chain, t }: { chain: ChainStatus; t: Translate }) => (
+  <Box padding={3} background="danger100" borderColor="danger200" hasRadius role="alert" data-testid="trust-chain-warning">
+    <Typography variant="pi" textColor="danger700" fontWeight="bold" tag="p">
+      {chain.firstBrokenEventId !== null
+        ? t('panel.chainBroken', 'The audit log’s chain is broken (first broken event #{id}): the history may have been tampered with. Run the integrity check.', {
+            id: String(chain.firstBrokenEventId),
+          })
+        : t('panel.chainBrokenHead', 'The audit log’s chain is broken: the history may have been tampered with. Run the integrity check.')}
+    </Typography>
+    {chain.reason ? (
+      <Typography variant="pi" textColor="danger600" tag="p">
+        {chain.reason}
+      </Typography>
+    ) : null}
+  </Box>
+);
 
 const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState; published: TrustState | null; formatDate: FormatDate; t: Translate }) => {
   const when = draft.verifiedAt ? formatDate(draft.verifiedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';

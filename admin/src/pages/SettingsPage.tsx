@@ -16,12 +16,14 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import { ACTIONS } from '../../../shared/constants';
+import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, toValidationDetails } from '../../../shared/schemas';
 import { AI_INVOLVEMENT, type AiInvolvement, type Settings } from '../../../shared/trust';
-import { PREFIX, readError } from '../utils/api';
+import { useTrustApi } from '../hooks/useTrustApi';
+import { readError } from '../utils/api';
 import { useTranslate } from '../hooks/useTranslate';
 
 const PERMISSIONS = [
@@ -38,9 +40,10 @@ const AI_LABELS: Record<AiInvolvement, string> = {
 
 const SettingsPage = () => {
   const t = useTranslate();
-  const { get, put } = useFetchClient();
+  const api = useTrustApi();
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: loadingPermissions } = useRBAC(PERMISSIONS);
+  const canRead = Boolean(allowedActions.canRead);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const [saved, setSaved] = React.useState<Settings | null>(null);
@@ -49,28 +52,45 @@ const SettingsPage = () => {
   const [locale, setLocale] = React.useState('en');
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
+  const [problems, setProblems] = React.useState<SettingsProblem[]>([]);
+  // A failed load shows Strapi's error page with a retry (or its no-permission page), never an endless spinner.
+  const [loadFailure, setLoadFailure] = React.useState<{ status: number | null; message: string } | null>(null);
+  const [attempt, setAttempt] = React.useState(0);
 
   React.useEffect(() => {
+    if (loadingPermissions || !canRead) return;
+    setLoadFailure(null);
     void (async () => {
-      const res = await get(`${PREFIX}/settings`);
-      const settings = (res.data as { data: Settings }).data;
+      const { data: settings, meta } = await api.settings();
       setSaved(settings);
       setForm(settings);
+      setProblems(meta?.problems ?? []);
       let available: Array<{ code: string; name: string }> = [];
       try {
-        const localeRes = await get('/i18n/locales');
-        available = (localeRes.data as Array<{ code: string; name: string; isDefault?: boolean }>).map(({ code, name }) => ({ code, name }));
+        available = (await api.locales()).map(({ code, name }) => ({ code, name }));
       } catch {
         // Without the i18n permission, offer the locales the settings already have.
       }
       const codes = new Set([...available.map((l) => l.code), ...Object.keys(settings.disclaimers), ...Object.keys(settings.badgeLabel), 'en']);
       setLocales([...codes].map((code) => available.find((l) => l.code === code) ?? { code, name: code }));
-    })().catch((error) => toggleNotification({ type: 'danger', message: readError(error).message }));
-  }, [get, toggleNotification]);
+    })().catch((error) => setLoadFailure({ status: (error as any)?.response?.status ?? null, message: readError(error).message }));
+  }, [api, attempt, loadingPermissions, canRead]);
 
-  if (!form || !saved || loadingPermissions) {
-    return <Page.Loading />;
+  if (loadingPermissions) return <Page.Loading />;
+  if (!canRead || loadFailure?.status === 403) return <Page.NoPermissions />;
+  if (loadFailure) {
+    return (
+      <Page.Error
+        content={t('settings.loadFailed', 'The settings could not be loaded: {message}', { message: loadFailure.message })}
+        action={
+          <Button variant="secondary" onClick={() => setAttempt((value) => value + 1)}>
+            {t('settings.retry', 'Try again')}
+          </Button>
+        }
+      />
+    );
   }
+  if (!form || !saved) return <Page.Loading />;
 
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
   const texts = form.disclaimers[locale];
@@ -88,11 +108,12 @@ const SettingsPage = () => {
     }
     setSaving(true);
     try {
-      const res = await put(`${PREFIX}/settings`, form);
-      const next = (res.data as { data: Settings }).data;
+      const next = (await api.saveSettings(form)).data;
       setSaved(next);
       setForm(next);
       setErrors({});
+      // Saving writes every key, so the stored values that failed validation are replaced.
+      setProblems([]);
       toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
     } catch (error) {
       const { message, details } = readError(error);
@@ -112,7 +133,7 @@ const SettingsPage = () => {
         subtitle={t('settings.subtitle', 'Disclaimers, sources and the Human Verified badge')}
         primaryAction={
           canUpdate ? (
-            <Button startIcon={<Check />} disabled={!dirty} loading={saving} onClick={() => void save()}>
+            <Button startIcon={<Check />} disabled={!dirty && problems.length === 0} loading={saving} onClick={() => void save()}>
               {t('settings.save', 'Save')}
             </Button>
           ) : undefined
@@ -120,6 +141,20 @@ const SettingsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          {problems.length > 0 ? (
+            <Box padding={5} background="warning100" borderColor="warning200" hasRadius role="status" data-testid="trust-settings-problems">
+              <Typography fontWeight="bold" textColor="warning700" tag="p">
+                {t('settings.problems', 'Some stored settings are not valid. Until the settings are saved again, these keys use their default values:')}
+              </Typography>
+              <Box tag="ul" paddingTop={2} paddingLeft={5} style={{ listStyle: 'disc' }}>
+                {problems.map((problem) => (
+                  <Typography key={problem.key} tag="li" textColor="neutral800">
+                    <Typography fontWeight="semiBold">{problem.key}</Typography>: {problem.message}
+                  </Typography>
+                ))}
+              </Box>
+            </Box>
+          ) : null}
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Typography variant="delta" tag="h2">

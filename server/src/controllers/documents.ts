@@ -102,6 +102,9 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.set('Content-Disposition', 'attachment; filename="trust-labels-report.csv"');
       ctx.set('X-Trust-Labels-Chain-Head', chain.head);
       ctx.set('X-Trust-Labels-Chain-Events', String(chain.events));
+      // The last verdict on the whole chain (at startup or the last integrity check), as the JSON report's lastCheck.
+      ctx.set('X-Trust-Labels-Chain-Ok', chain.lastCheck ? String(chain.lastCheck.ok) : 'unchecked');
+      if (chain.lastCheck) ctx.set('X-Trust-Labels-Chain-Checked-At', chain.lastCheck.checkedAt);
       ctx.body = report.toCsv(data);
       return;
     }

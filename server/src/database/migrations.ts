@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { PLUGIN_ID } from '../../../shared/constants';
+
 /**
  * Data migrations of the plugin's own tables, run by Strapi's `strapi::content-types.beforeSync` hook: after the
  * database connection is up and before Strapi syncs the schema, which drops the tables of models that no longer
@@ -28,7 +30,7 @@ export const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise
   if (!(await schema.hasColumn(V01.trusts, 'sources_json'))) return;
 
   // Done once: if the old tables survive the sync (a table Strapi does not drop), later edits must not be overwritten.
-  const done = strapi.store({ type: 'plugin', name: 'trust-labels', key: 'migrations' });
+  const done = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'migrations' });
   const record = ((await done.get({})) as Record<string, string> | null) ?? {};
   if (record.sourcesFromComponents) return;
 
