@@ -60,7 +60,7 @@ async function loadRun(database, { clients, duration, articles }) {
             : operation === 'read one'
               ? [`/api/articles/${documentId}?locale=en`, { headers: {} }]
               : operation === 'verify'
-                ? [`/trust-labels/documents/${ARTICLE}/${documentId}/verify?locale=en`, { method: 'POST', headers, body: '{}' }]
+                ? [`/trust-labels/documents/${ARTICLE}/${documentId}/verify?locale=en`, { method: 'POST', headers, body: JSON.stringify({ checks: ['accuracy', 'plausibility', 'sources'] }) }]
                 : operation === 'edit'
                   ? [`${CM}/${documentId}?locale=en`, { method: 'PUT', headers, body: JSON.stringify({ title: `Edited ${Math.random()}` }) }]
                   : [`${CM}/${documentId}/actions/publish?locale=en`, { method: 'POST', headers, body: '{}' }];

@@ -67,6 +67,8 @@ export interface BadgeInput {
   verified: boolean;
   /** The label to show when verified (settings `badgeLabel` for the locale). Ignored when not verified. */
   label?: string | null;
+  /** The label to show when not verified (settings `notVerifiedLabel` for the locale). */
+  notVerifiedLabel?: string | null;
 }
 
 export interface Badge {
@@ -77,10 +79,10 @@ export interface Badge {
 
 /**
  * An accessible SVG badge: `role="img"` with an `aria-label` and a `<title>` giving the same text, which is
- * escaped everywhere it appears. Verified: green with a check mark; otherwise a neutral grey "Not verified".
+ * escaped everywhere it appears. Verified: green with a check mark; otherwise a neutral grey "Not verified" (or its translation).
  */
-export const renderBadge = ({ verified, label }: BadgeInput): Badge => {
-  const text = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : NOT_VERIFIED_LABEL;
+export const renderBadge = ({ verified, label, notVerifiedLabel }: BadgeInput): Badge => {
+  const text = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
   const escaped = escapeXml(text);
   const padding = 7;
   const iconWidth = verified ? 15 : 0;

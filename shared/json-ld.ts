@@ -59,6 +59,8 @@ export interface JsonLdInput {
   /** The public trust object of the published version (as in the content API). */
   trust: PublicTrust;
   publishingPrinciplesUrl?: string | null;
+  /** Who holds editorial responsibility (settings, or the entry's own): publisher or editor, and the reviewer. */
+  responsibility?: { name: string; url?: string | null; type?: 'Organization' | 'Person' } | null;
 }
 
 const isHttpUrl = (value: unknown): value is string => {
@@ -107,12 +109,17 @@ export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
     doc.backstory = trust.disclaimer;
   }
 
+  const responsible = input.responsibility && nonEmpty(input.responsibility.name) ? input.responsibility : null;
+  const party = responsible
+    ? { '@type': responsible.type === 'Person' ? 'Person' : 'Organization', name: responsible.name, ...(isHttpUrl(responsible.url) ? { url: responsible.url } : {}) }
+    : null;
+  // schema.org: an Organization publishes; a Person holding editorial responsibility is the editor.
+  if (party) doc[party['@type'] === 'Person' ? 'editor' : 'publisher'] = party;
+
   if (trust.status === 'verified' && trust.verifiedAt) {
-    doc.mainEntityOfPage = {
-      '@type': 'WebPage',
-      lastReviewed: trust.verifiedAt,
-      ...(nonEmpty(trust.verifiedBy) ? { reviewedBy: { '@type': 'Person', name: trust.verifiedBy } } : {}),
-    };
+    // Reviewed by the verifier when their name is public, else by whoever holds editorial responsibility.
+    const reviewer = nonEmpty(trust.verifiedBy) ? { '@type': 'Person', name: trust.verifiedBy } : party;
+    doc.mainEntityOfPage = { '@type': 'WebPage', lastReviewed: trust.verifiedAt, ...(reviewer ? { reviewedBy: reviewer } : {}) };
   }
   return doc;
 };

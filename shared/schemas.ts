@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS } from './trust';
+import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS, REVIEW_CHECKS } from './trust';
 
 // One schema per input, used by the server to validate requests and by the admin panel to validate forms. Every
 // problem carries a stable `code` and `values` (see ERROR_CODES) that the admin panel translates; the English
@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   disclaimerTextRequired: 'trust.disclaimerText.required',
   contentHash: 'trust.contentHash',
   requiredSources: 'trust.requiredSources', // { min, count }
+  requiredChecks: 'trust.requiredChecks', // { missing }
   fourEyes: 'trust.fourEyes',
   publishGate: 'trust.publishGate', // { aiInvolvement, locale }
   sort: 'trust.sort',
@@ -173,6 +174,25 @@ export const sourcesSchema = z
 
 export const disclaimerTextSchema = plainText(LIMITS.disclaimerText, { label: 'disclaimerText' });
 
+/** Who holds editorial responsibility (settings, or one entry's labels). */
+export const editorialResponsibilitySchema = z
+  .object(
+    {
+      name: plainText(LIMITS.responsibleName, { label: 'name' }),
+      url: httpUrl(LIMITS.sourceUrl, 'url').nullable().optional().transform((value) => value ?? null),
+      type: z.enum(['Organization', 'Person'], { errorMap: () => ({ message: 'type must be Organization or Person' }) }).optional(),
+    },
+    { invalid_type_error: 'editorialResponsibility must be an object { name, url?, type? } or null' }
+  )
+  .strict();
+
+/** The checks a verifier confirms: each of REVIEW_CHECKS at most once. */
+export const reviewChecksSchema = z
+  .array(z.enum(REVIEW_CHECKS, { errorMap: () => ({ message: `a check must be one of ${REVIEW_CHECKS.join(', ')}` }) }), {
+    invalid_type_error: `checks must be a list of ${REVIEW_CHECKS.join(', ')}`,
+  })
+  .refine((checks) => new Set(checks).size === checks.length, { message: 'each check may be given once', ...issue(ERROR_CODES.invalidValue) });
+
 /** Body of PUT /trust-labels/documents/:uid/:documentId. */
 export const trustEditSchema = z
   .object(
@@ -185,13 +205,14 @@ export const trustEditSchema = z
       }),
       disclaimerText: disclaimerTextSchema.nullable(),
       sources: sourcesSchema,
+      editorialResponsibility: editorialResponsibilitySchema.nullable(),
     },
     { invalid_type_error: 'the body must be a JSON object' }
   )
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources',
+    message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources, editorialResponsibility',
     ...issue(ERROR_CODES.emptyBody),
   });
 
@@ -221,6 +242,9 @@ export const settingsSchema = z
       siteName: plainText(LIMITS.siteName, { label: 'siteName' }),
       disclaimers: perLocale(disclaimerTextsSchema, 'disclaimers'),
       badgeLabel: perLocale(plainText(LIMITS.badgeLabel, { label: 'badge label' }), 'badgeLabel'),
+      notVerifiedLabel: perLocale(plainText(LIMITS.badgeLabel, { label: 'not verified label' }), 'notVerifiedLabel'),
+      requiredChecks: reviewChecksSchema,
+      editorialResponsibility: editorialResponsibilitySchema.nullable(),
       requiredSources: z
         .number({ invalid_type_error: 'requiredSources must be a whole number' })
         .int({ message: 'requiredSources must be a whole number' })
@@ -242,8 +266,12 @@ export const verificationNoteSchema = z
   .object({ note: plainText(LIMITS.note, { label: 'note' }).nullable().optional() }, { invalid_type_error: 'the body must be a JSON object' })
   .strict();
 
-/** Body of verify: the note, and optionally the content hash the verifier reviewed (a changed content answers 409). */
+/**
+ * Body of verify: the note, the checks the verifier confirms (the `requiredChecks` setting says which must be there),
+ * and optionally the content hash the verifier reviewed (a changed content answers 409).
+ */
 export const verifyBodySchema = verificationNoteSchema.extend({
+  checks: reviewChecksSchema.optional(),
   contentHash: z
     .string({ invalid_type_error: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
     .refine((value) => /^[0-9a-f]{64}$/.test(value), { message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed', ...issue(ERROR_CODES.contentHash) })
@@ -268,6 +296,8 @@ export const bulkActionSchema = z
         .refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'locale must be a locale code such as en or fr', ...issue(ERROR_CODES.locale) })
         .optional(),
       note: plainText(LIMITS.note, { label: 'note' }).nullable().optional(),
+      // Verify only: the checks, confirmed once for the whole batch.
+      checks: reviewChecksSchema.optional(),
     },
     { invalid_type_error: 'the body must be a JSON object { uid, documentIds, locale? }', required_error: 'the body must be a JSON object { uid, documentIds, locale? }' }
   )

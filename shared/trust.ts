@@ -9,6 +9,21 @@ export type DisclaimerMode = (typeof DISCLAIMER_MODES)[number];
 export const VERIFICATION_STATUSES = ['unverified', 'verified', 'stale'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
+/**
+ * What a verifier checked (the EU Commission's Art. 50 guidelines: "a deliberate examination of the content for
+ * accuracy, plausibility and sources").
+ */
+export const REVIEW_CHECKS = ['accuracy', 'plausibility', 'sources'] as const;
+export type ReviewCheck = (typeof REVIEW_CHECKS)[number];
+
+/** Who holds editorial responsibility: a person or organisation, and optionally a page about them. */
+export interface EditorialResponsibility {
+  name: string;
+  url?: string | null;
+  /** schema.org type in JSON-LD; Organization when not given. */
+  type?: 'Organization' | 'Person';
+}
+
 export const LIMITS = {
   sources: 50,
   sourceTitle: 300,
@@ -17,6 +32,7 @@ export const LIMITS = {
   disclaimerText: 2000,
   siteName: 200,
   badgeLabel: 60,
+  responsibleName: 200,
   note: 2000,
   requiredSources: 50,
   /** Locales one per-locale setting (disclaimers, badge labels) may hold. */
@@ -36,7 +52,13 @@ export interface Settings {
   siteName: string;
   disclaimers: Record<string, DisclaimerTexts>;
   badgeLabel: Record<string, string>;
+  /** The badge's text when the published version is not verified, per locale (fallback like badgeLabel). */
+  notVerifiedLabel: Record<string, string>;
   requiredSources: number;
+  /** The checks a verifier must confirm. */
+  requiredChecks: ReviewCheck[];
+  /** Who holds editorial responsibility for the site's entries (an entry may name another). */
+  editorialResponsibility: EditorialResponsibility | null;
   fourEyes: boolean;
   showVerifierName: boolean;
   requireDisclosure: boolean;
@@ -58,7 +80,10 @@ export const DEFAULT_SETTINGS: Settings = {
     },
   },
   badgeLabel: { en: 'Human Verified' },
+  notVerifiedLabel: { en: 'Not verified', fr: 'Non vérifié' },
   requiredSources: 1,
+  requiredChecks: [...REVIEW_CHECKS],
+  editorialResponsibility: null,
   fourEyes: false,
   showVerifierName: false,
   requireDisclosure: true,
@@ -83,5 +108,11 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   verifiedBy: { id: number; name: string } | null;
   /** SHA-256 content hash of the version now: a verify that sends it answers 409 if the content changed since. */
   contentHash: string;
+  /** What the verifier confirmed at the last verification (null when unverified). */
+  checks: ReviewCheck[] | null;
+  /** The entry's own editorial responsibility, when it names one (labels). */
+  editorialResponsibility: EditorialResponsibility | null;
+  /** Who holds editorial responsibility for this version: the entry's own, else the site's (settings), else null. */
+  responsibleParty: EditorialResponsibility | null;
 }
 

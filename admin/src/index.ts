@@ -1,3 +1,5 @@
+import { SealCheck } from '@strapi/icons';
+
 import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
 import { BulkUnverifyAction, BulkVerifyAction } from './components/BulkActions';
 import { addTrustColumn } from './components/TrustColumn';
@@ -9,6 +11,15 @@ export default {
     app.registerPlugin({
       id: PLUGIN_ID,
       name: 'Trust Labels',
+    });
+
+    // The review queue: entries that need a person (stale, or AI-written and not verified).
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: SealCheck,
+      intlLabel: { id: getTranslation('queue.menu'), defaultMessage: 'Review queue' },
+      permissions: [{ action: ACTIONS.read, subject: null }],
+      Component: () => import('./pages/ReviewQueuePage'),
     });
 
     app.addSettingsLink('global', {

@@ -9,6 +9,7 @@ const { APP_DIR, REPO_ROOT } = require('./app');
 const ARTICLE = 'api::article.article';
 const HANDMADE = 'api::handmade.handmade';
 const PASSWORD = 'Bench-Password-1';
+const CHECKS = ['accuracy', 'plausibility', 'sources'];
 
 const sourcesOf = (i) =>
   [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
@@ -131,7 +132,7 @@ async function main() {
         res = await fetch(`${baseUrl}/trust-labels/bulk/verify`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization },
-          body: JSON.stringify({ uid: ARTICLE, documentIds, locale: 'en' }),
+          body: JSON.stringify({ uid: ARTICLE, documentIds, locale: 'en', checks: CHECKS }),
         });
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -144,7 +145,7 @@ async function main() {
       const authorization = `Bearer ${await adminToken()}`;
       const { documentId } = await app.db.query(ARTICLE).findOne({ where: { publishedAt: { $null: true } }, select: ['documentId'] });
       const url = (action) => `${baseUrl}/trust-labels/documents/${ARTICLE}/${documentId}/${action}?locale=en`;
-      const post = (action) => fetch(url(action), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: '{}' });
+      const post = (action) => fetch(url(action), { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(action === 'verify' ? { checks: CHECKS } : {}) });
       const latencies = [];
       for (let i = 0; i < count; i += 1) {
         await post('unverify');

@@ -2,7 +2,7 @@
 // controllers and the admin panel, so that the two cannot drift. One namespace per endpoint.
 import type { AuditAction } from '../constants';
 import type { BulkAction, TrustEdit } from '../schemas';
-import type { TrustState } from '../trust';
+import type { EditorialResponsibility, ReviewCheck, TrustState } from '../trust';
 
 /** `:uid/:documentId` and `?locale=` of every document route. */
 export interface DocumentParams {
@@ -25,6 +25,10 @@ export interface EditorMeta {
   siteName: string;
   disclaimerDefaults: Record<string, string | null>;
   requiredSources: number;
+  /** The checks a verifier must confirm (settings `requiredChecks`). */
+  requiredChecks: ReviewCheck[];
+  /** Who holds editorial responsibility for the site (settings); an entry may name its own. */
+  editorialResponsibility: EditorialResponsibility | null;
   fourEyes: boolean;
 }
 
@@ -57,7 +61,7 @@ export declare namespace Verify {
   export interface Request {
     params: DocumentParams;
     query: LocaleQuery;
-    body: { note?: string | null; contentHash?: string };
+    body: { note?: string | null; checks?: ReviewCheck[]; contentHash?: string };
   }
   export interface Response {
     data: DocumentTrust;
@@ -95,6 +99,9 @@ export interface AuditEvent {
   contentHash: string | null;
   changedFields: string[];
   note: string | null;
+  /** The review record of a verify: what the verifier checked, and who held editorial responsibility. */
+  checks: ReviewCheck[] | null;
+  responsibility: EditorialResponsibility | null;
   /** The hash chain: the previous event's hash, and SHA-256 over this event's content and prevHash. */
   prevHash: string | null;
   hash: string | null;
@@ -144,5 +151,64 @@ export declare namespace Bulk {
   }
   export interface Response {
     data: Result[];
+  }
+}
+
+/** One field that changed since the last verification: before and after, and the changes word by word or item by item. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changes: Array<{ type: 'equal' | 'insert' | 'delete'; value: unknown }>;
+}
+
+/** What changed in one version since its last verification. */
+export interface Diff {
+  verifiedAt: string | null;
+  status: string;
+  fields: FieldChange[];
+}
+
+/** GET /trust-labels/documents/:uid/:documentId/diff?locale= (read): null for a version never verified. */
+export declare namespace GetDiff {
+  export interface Request {
+    params: DocumentParams;
+    query: LocaleQuery;
+  }
+  export interface Response {
+    data: { draft: Diff | null; published: Diff | null };
+  }
+}
+
+/** An entry that needs a person: stale, or AI-assisted or AI-generated and not verified. */
+export interface QueueEntry {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+  title: string | null;
+  /** The draft's status and AI involvement (what a verifier works on). */
+  status: string;
+  aiInvolvement: string;
+  changedFields: string[];
+  /** The published version's status, or null when the entry is not published. */
+  publishedStatus: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * GET /trust-labels/queue?uid=&locale=&status=stale|unverified&page=&pageSize= (read): the entries that need a
+ * person, across the enabled types and locales the user may read; published ones first, then the oldest first.
+ */
+export declare namespace GetQueue {
+  export interface Request {
+    query: { uid?: string; locale?: string; status?: 'stale' | 'unverified'; page?: string; pageSize?: string };
+  }
+  export interface Response {
+    data: QueueEntry[];
+    meta: {
+      pagination: { page: number; pageSize: number; total: number; pageCount: number };
+      counts: { stale: number; unverified: number };
+      contentTypes: Array<{ uid: string; displayName: string }>;
+    };
   }
 }

@@ -9,12 +9,17 @@ export interface ReportEntry {
   aiInvolvement: string;
   verifiedAt: string | null;
   updatedAt: string | null;
+  /** The review record of the last verification. */
+  checks: string[] | null;
+  /** Who holds editorial responsibility (the entry's own, else the site's). */
+  responsibility: { name: string; url?: string | null; type?: string } | null;
 }
 
 export interface ReportGroup {
   uid: string;
   locale: string | null;
-  counts: { status: Record<string, number>; aiInvolvement: Record<string, number> };
+  /** Per document (its draft): by status, by AI involvement, and how many need a person (the review queue). */
+  counts: { status: Record<string, number>; aiInvolvement: Record<string, number>; needsReview: number };
   entries: ReportEntry[];
 }
 

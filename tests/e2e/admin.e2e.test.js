@@ -5,48 +5,30 @@ const assert = require('node:assert/strict');
 const path = require('path');
 const { after, before, describe, it } = require('node:test');
 
-const { chromium } = require('playwright-core');
+const { dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const { startE2eServer } = require('./server');
 
-const { startE2eServer, REPO_ROOT } = require('./server');
-
-const PASSWORD = 'TrustLabels-Demo-1';
-const SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTICLE = 'api::article.article';
-const TIMEOUT = 60_000;
+// The review checks of the verify dialogs (side panel and bulk actions), by their accessible names.
+const REVIEW_CHECKS = ['Accuracy: the facts are right', 'Plausibility: the claims make sense', 'Sources: the sources support the text'];
+
+/**
+ * Ticks every review check of a verify dialog. With `required`, first asserts that its Verify button stays disabled
+ * until they are (all three are required by default).
+ */
+async function tickReviewChecks(dialog, { required = false } = {}) {
+  const confirm = dialog.getByRole('button', { name: 'Verify', exact: true });
+  await dialog.getByRole('checkbox', { name: REVIEW_CHECKS[0], exact: true }).waitFor();
+  if (required) assert.equal(await confirm.isDisabled(), true, 'Verify is enabled before the checks are ticked');
+  for (const name of REVIEW_CHECKS) await dialog.getByRole('checkbox', { name, exact: true }).check();
+  assert.equal(await confirm.isEnabled(), true, 'Verify is still disabled after ticking the checks');
+}
 
 let server;
 let browser;
 
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function login(email) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-  await page.goto(`${server.baseUrl}/admin/auth/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
-  return { context, page };
-}
-
-/** Strapi's onboarding tour and product banners can cover the page; close them when they show. */
-async function dismissOverlays(page) {
-  for (const name of ['Skip', 'Close']) {
-    const button = page.getByRole('button', { name, exact: true });
-    if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => undefined);
-  }
-}
-
-async function documentIdBySlug(slug) {
-  const res = await fetch(`${server.baseUrl}/api/articles?locale=en&filters[slug][$eq]=${encodeURIComponent(slug)}`);
-  const body = await res.json();
-  assert.equal(body.data.length, 1, `article ${slug} not found`);
-  return body.data[0].documentId;
-}
+const login = (email) => loginAs(browser, server.baseUrl, email);
+const documentIdBySlug = (slug, locale) => idBySlug(server.baseUrl, slug, locale);
 
 async function openArticle(page, documentId, locale = 'en') {
   await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=${locale}`);
@@ -59,7 +41,7 @@ async function openArticle(page, documentId, locale = 'en') {
 describe('admin panel', { timeout: 600_000 }, () => {
   before(async () => {
     server = await startE2eServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: launchArgs });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -101,22 +83,62 @@ describe('admin panel', { timeout: 600_000 }, () => {
       assert.equal(saved.sources[1].url, 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
       assert.equal(saved.disclaimer, 'Drafted with AI help at Bytevyte, checked by our editors.');
 
-      // Verify, with a confirmation and a note.
+      // Verify, with a confirmation: the review checks (required) and a note.
       await panel.getByRole('button', { name: 'Verify', exact: true }).click();
       const dialog = page.getByRole('alertdialog');
+      await tickReviewChecks(dialog, { required: true });
       await dialog.getByLabel('Note').fill('Checked all three sources.');
-      await page.screenshot({ path: path.join(SHOTS, 'verify-dialog.png') });
+      await settledScreenshot(page, 'verify-dialog.png');
       await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
       await panel.getByTestId('trust-status-badge').and(page.locator('[data-status="verified"]')).waitFor();
       await panel.getByText('Verified by Eddie Editor').waitFor();
-      await page.screenshot({ path: path.join(SHOTS, 'side-panel-verified.png'), fullPage: true });
+      await panel.getByTestId('trust-checked').getByText('Checked: accuracy, plausibility, sources').waitFor();
+      // One action at a time: a verified draft offers Unverify only.
+      await panel.getByRole('button', { name: 'Unverify', exact: true }).waitFor();
+      assert.equal(await panel.getByRole('button', { name: 'Verify', exact: true }).count(), 0);
+      await settledScreenshot(page, 'side-panel-verified.png', { fullPage: true });
 
       // Editing the title makes the verification stale, and the panel names the field.
-      await page.locator('input[name="title"]').fill('How we use AI in our newsroom (2026 update)');
+      await page.locator('input[name="title"]').fill('How we use AI in the newsroom (2026 update)');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await panel.getByTestId('trust-changed-fields').getByText('title').waitFor();
       await panel.getByText('Needs re-verification').first().waitFor();
-      await page.screenshot({ path: path.join(SHOTS, 'side-panel-stale.png'), fullPage: true });
+      assert.equal(await panel.getByRole('button', { name: 'Unverify', exact: true }).count(), 0);
+      await settledScreenshot(page, 'side-panel-stale.png', { fullPage: true });
+
+      // "Show changes": the title word by word since the verification, "our" deleted, "the" and "(2026 update)" inserted.
+      await panel.getByRole('button', { name: 'Show changes' }).click();
+      const changes = page.getByRole('dialog', { name: 'Changes since the last verification' });
+      const title = changes.getByTestId('trust-diff-title');
+      await title.getByRole('heading', { name: 'Title' }).waitFor();
+      await title.locator('del', { hasText: /^our$/ }).waitFor();
+      await title.locator('ins', { hasText: /^the$/ }).waitFor();
+      await title.locator('ins', { hasText: '(2026 update)' }).waitFor();
+      await settledScreenshot(page, 'diff-modal.png');
+      await changes.getByRole('button', { name: 'Close', exact: true }).click();
+      await changes.waitFor({ state: 'hidden' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refreshes the entry after a label save: Publish becomes enabled without a reload', async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      // Published and unchanged since: nothing to publish.
+      const panel = await openArticle(page, await documentIdBySlug('city-council-cycling-lanes'));
+      const publish = page.getByRole('button', { name: 'Publish', exact: true });
+      await publish.waitFor();
+      assert.equal(await publish.isDisabled(), true);
+      await panel.getByRole('combobox', { name: 'AI involvement' }).click();
+      await page.getByRole('option', { name: 'AI-assisted' }).click();
+      await panel.getByRole('button', { name: 'Save trust labels' }).click();
+      await page.getByText('Trust labels saved').first().waitFor();
+      // The draft now differs from the published version: the edit view knows it at once.
+      await page.waitForFunction(() => {
+        const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Publish');
+        return Boolean(button) && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+      }, undefined, { timeout: 15_000 });
     } finally {
       await context.close();
     }
@@ -154,19 +176,23 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const row = page.getByRole('row').filter({ has: cell });
       const checkbox = row.getByRole('checkbox');
       const bulkVerify = page.getByRole('button', { name: 'Verify', exact: true });
-      // The list may re-render while its rows load, dropping a selection made a moment before (seen once in
-      // CI): select again until the bulk action bar shows, at most three times.
+      // On a busy machine the bulk action bar can take tens of seconds to show its plugin actions, and the list may
+      // re-render while its rows load, dropping a selection made a moment before: let its requests settle, then
+      // select again until the bar shows, at most three times.
+      await page.waitForLoadState('networkidle').catch(() => undefined);
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         if (await checkbox.isChecked()) await checkbox.uncheck();
         await checkbox.check();
-        if (await bulkVerify.waitFor({ timeout: 10_000 }).then(() => true, () => attempt === 3)) break;
+        if (await bulkVerify.waitFor({ timeout: 30_000 }).then(() => true, () => attempt === 3)) break;
       }
       await bulkVerify.click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Verify', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      await tickReviewChecks(dialog);
+      await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
       await page.getByText('1 of 1 done.').first().waitFor();
       await cell.locator('[data-status="verified"]').waitFor();
       await dismissOverlays(page);
-      await page.screenshot({ path: path.join(SHOTS, 'list-view.png') });
+      await settledScreenshot(page, 'list-view.png');
     } finally {
       await context.close();
     }
@@ -185,7 +211,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Settings saved').first().waitFor();
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
+      await settledScreenshot(page, 'settings.png', { fullPage: true });
 
       // Readers of the French AI-generated article now get the new default text.
       const res = await fetch(`${server.baseUrl}/api/articles?locale=fr&filters[trust][aiInvolvement][$eq]=generated`);

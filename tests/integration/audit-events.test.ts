@@ -11,6 +11,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
@@ -21,7 +22,7 @@ import { contentManager } from '../helpers/content-manager';
 
 const AUDIT_UID = 'plugin::trust-labels.audit-event';
 const SOURCE = { title: 'A source', url: 'https://example.com/source' };
-const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'uid'];
+const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'checks', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'responsibility', 'uid'];
 
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
@@ -96,7 +97,7 @@ describe('audit log, webhook events and report', () => {
   };
 
   const verify = async (documentId: string, note?: string, session = editor, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), note === undefined ? {} : { note }, { token: session.token });
+    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), note === undefined ? { checks: ALL_CHECKS } : { note, checks: ALL_CHECKS }, { token: session.token });
     expect(res.status).toBe(200);
     return res.body.data;
   };

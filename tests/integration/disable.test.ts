@@ -1,4 +1,5 @@
 import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type TestContext, type TestDatabase } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * README "Disabling or removing the plugin": one start without it drops the entries' trust data (Strapi's schema
@@ -20,7 +21,7 @@ describe('starting once without the plugin', () => {
     const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Kept record', body: 'Body' } as any });
     const documentId = created.documentId;
     expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'Before the pause' }, { token: admin.token })).status).toBe(200);
+    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'Before the pause', checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
     await t.stop({ keepDatabase: true });
 
     t = await bootTestApp({ database, env: { TRUST_LABELS_ENABLED: 'false' } });

@@ -12,6 +12,7 @@ import {
   type ChildStrapi,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * Faults: a Strapi process killed (SIGKILL, no cleanup) in the middle of a bulk verification, and, on PostgreSQL,
@@ -74,7 +75,7 @@ describe(`faults on ${client}`, () => {
       const documentIds = await createLabelled(BULK_SIZE, `Bulk ${round}`);
       const child: ChildStrapi = await startChildStrapi(t.database);
       const before = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } });
-      const bulk = child.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds, locale: 'en' }, { token: admin.token }).catch((error: Error) => error);
+      const bulk = child.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds, locale: 'en', checks: ALL_CHECKS }, { token: admin.token }).catch((error: Error) => error);
       // Kill once a part of the batch is done, a bit later each round.
       const target = before + Math.max(1, Math.floor((BULK_SIZE * (round + 1)) / (KILL_ROUNDS + 2)));
       const deadline = Date.now() + 60_000;
@@ -103,7 +104,7 @@ describe(`faults on ${client}`, () => {
     const category = await t.strapi.documents('api::category.category').create({ data: { name: 'Faulty' } as any });
     for (const documentId of documentIds) {
       await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-      expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+      expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
     }
     const killer = new Client({ host: t.database.env.DATABASE_HOST, port: Number(t.database.env.DATABASE_PORT), user: t.database.env.DATABASE_USERNAME, database: t.database.env.DATABASE_NAME });
     await killer.connect();

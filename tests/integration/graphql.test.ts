@@ -9,6 +9,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
@@ -39,7 +40,7 @@ describe('trust in GraphQL', () => {
   const { publish: cmPublish } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   const verify = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), {}, { token: admin.token });
+    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: admin.token });
     expect(res.status).toBe(200);
   };
 

@@ -1,4 +1,5 @@
 import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type AdminSession, type TestContext, type TestDatabase } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * GET /trust-labels/integrity finds every version whose stored status breaks the rule for its content as stored
@@ -24,7 +25,7 @@ describe('integrity check', () => {
     const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title, body: 'Body' } as any });
     expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: editor.token })).status).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId: created.documentId, locale: 'en' });
-    const verify = await t.http.post(trustPath(created.documentId, '/verify?locale=en'), {}, { token: editor.token });
+    const verify = await t.http.post(trustPath(created.documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
     expect(verify.body.data.published.status).toBe('verified');
     return created.documentId;
   };

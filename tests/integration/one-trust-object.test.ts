@@ -1,4 +1,5 @@
 import { ARTICLE_UID, bootTestApp, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 import { expandJsonLd, nodes, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
 
@@ -30,7 +31,7 @@ describe('every channel shows the same public trust', () => {
     documentId = article.documentId;
     expect((await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: SOURCES }, { token: admin.token })).status).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: admin.token })).body.data.published.status).toBe('verified');
+    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).body.data.published.status).toBe('verified');
 
     reference = (await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } })).body.data.trust;
     expect(reference).toMatchObject({ status: 'verified', verifiedBy: 'olga Tester', aiInvolvement: 'assisted', sources: SOURCES });
@@ -90,7 +91,7 @@ describe('every channel shows the same public trust', () => {
     expect(entry).toMatchObject({ status: reference.status, aiInvolvement: reference.aiInvolvement, verifiedAt: reference.verifiedAt });
 
     const state = (await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.published;
-    const { disclaimerMode: _mode, disclaimerText: _text, changedFields: _changed, contentHash: _hash, verifiedBy, ...shared } = state;
+    const { disclaimerMode: _mode, disclaimerText: _text, changedFields: _changed, contentHash: _hash, checks: _checks, editorialResponsibility: _own, responsibleParty: _party, verifiedBy, ...shared } = state;
     expect({ ...shared, verifiedBy: verifiedBy.name }).toEqual(reference);
   });
 });

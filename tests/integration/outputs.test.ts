@@ -10,6 +10,7 @@ import {
   type HttpResponse,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 import { CURRENT_IPTC_URIS, expandJsonLd, IPTC_SCHEME, nodes, SCHEMA, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
@@ -62,7 +63,7 @@ describe('badge and JSON-LD outputs', () => {
   };
 
   const verify = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), {}, { token: admin.token });
+    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: admin.token });
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
   };
@@ -574,7 +575,7 @@ describe('outputs for other enabled types (jsonLdTypes, no i18n, no draft & publ
 
     const categoryTrust = `/trust-labels/documents/api::category.category/${category.documentId}`;
     expect((await t.http.put(categoryTrust, { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(`${categoryTrust}/verify`, {}, { token: admin.token })).status).toBe(200);
+    expect((await t.http.post(`${categoryTrust}/verify`, { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
     expect(badgeText((await t.http.get(path)).text)).toBe('Human Verified');
     const doc = JSON.parse((await t.http.get(jsonLdPath(category.documentId, 'api::category.category'))).text);
     expect(doc['@type']).toBe('Article');

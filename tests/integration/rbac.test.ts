@@ -1,4 +1,5 @@
 import { bootTestApp, contentManagerOn, type AdminSession, type TestContext } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * SPEC.md "Admin API": every route enforces its RBAC action on the server; default grants on the first start
@@ -246,10 +247,10 @@ describe('RBAC of the admin routes', () => {
       const before = await storedDraft();
       expectForbidden(await getDoc(user.token));
       expectForbidden(await putDoc({ aiInvolvement: 'generated' }, user.token));
-      expectForbidden(await t.http.post(`${docPath()}/verify`, {}, { token: user.token, query: { locale: 'en' } }));
+      expectForbidden(await t.http.post(`${docPath()}/verify`, { checks: ALL_CHECKS }, { token: user.token, query: { locale: 'en' } }));
       expectForbidden(await t.http.post(`${docPath()}/unverify`, {}, { token: user.token, query: { locale: 'en' } }));
       expectForbidden(await t.http.get(`${docPath()}/history`, { token: user.token, query: { locale: 'en' } }));
-      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE, documentIds: [documentId], locale: 'en' }, { token: user.token });
+      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: user.token });
       expect(bulk.status).toBe(200);
       expect(bulk.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('Forbidden') }]);
       expect((await t.http.get('/trust-labels/report', { token: user.token })).body.data).toEqual([]);
@@ -264,7 +265,7 @@ describe('RBAC of the admin routes', () => {
       expect((await t.http.put(docPathOf(both), { aiInvolvement: 'none' }, { token: user.token, query: { locale: 'en' } })).status).toBe(200);
       expectForbidden(await t.http.get(docPathOf(both), { token: user.token, query: { locale: 'fr' } }));
       expectForbidden(await t.http.put(docPathOf(both), { aiInvolvement: 'generated' }, { token: user.token, query: { locale: 'fr' } }));
-      expectForbidden(await t.http.post(`${docPathOf(both)}/verify`, {}, { token: user.token, query: { locale: 'fr' } }));
+      expectForbidden(await t.http.post(`${docPathOf(both)}/verify`, { checks: ALL_CHECKS }, { token: user.token, query: { locale: 'fr' } }));
       const fr = await t.http.get(docPathOf(both), { token: superAdmin.token, query: { locale: 'fr' } });
       expect(fr.body.data.draft.aiInvolvement).toBe('unknown');
     });

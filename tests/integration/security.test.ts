@@ -1,5 +1,6 @@
 import { AUDIT_EVENT_UID } from '../../shared/constants';
 import { ARTICLE_UID, bootTestApp, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * What an attacker tried against 0.1 (issue "Security"), each over a real Strapi: REST, GraphQL, the Content
@@ -156,7 +157,7 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
     it('bulk notes follow the same rules as single notes: no control characters', async () => {
       const documentId = await gatedArticle();
       for (const note of ['nul\u0000', 'escape\u001b[31m', '\u200B']) {
-        const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note }, { token: admin.token });
+        const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note, checks: ALL_CHECKS }, { token: admin.token });
         expect(res.status).toBe(400);
         expect(res.body.error.details.errors[0].path).toEqual(['note']);
       }

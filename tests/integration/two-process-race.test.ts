@@ -11,6 +11,7 @@ import {
   type HttpClient,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * Two Strapi processes on one database (this test's and a child process), a verify sent to one and a content
@@ -111,7 +112,7 @@ describe(`two Strapi processes on one ${client} database: verify races a content
       const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const skew = Math.floor(Math.random() * 12) - 6;
       const [verify, edit] = await Promise.all([
-        delay(Math.max(0, skew)).then(() => verifier.post(trustPath(documentId, '/verify?locale=en'), { note: `trial ${n}` }, { token: admin.token })),
+        delay(Math.max(0, skew)).then(() => verifier.post(trustPath(documentId, '/verify?locale=en'), { note: `trial ${n}`, checks: ALL_CHECKS }, { token: admin.token })),
         delay(Math.max(0, -skew)).then(() => write(race, writer, documentId, n)),
       ]);
       const label = `${race} #${n} (${documentId})`;

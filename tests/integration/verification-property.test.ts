@@ -2,6 +2,7 @@ import { hashOfVersion, loadVersions, type Version } from '../../server/src/data
 import fc from 'fast-check';
 
 import { ARTICLE_UID, bootTestApp, createArticle, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * SPEC.md "Verification rules" as properties: after any sequence of edits (Content Manager, code, trust
@@ -114,7 +115,7 @@ describe('property: the status is verified iff the content hash equals the verif
       case 'aiInvolvement':
         return t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: command.value }, { token: admin.token });
       case 'verify':
-        return t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: editor.token });
+        return t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
       case 'unverify':
         return t.http.post(trustPath(documentId, '/unverify?locale=en'), {}, { token: editor.token });
       case 'publish':
@@ -213,7 +214,7 @@ describe('property: the status is verified iff the content hash equals the verif
         case 0:
         case 3:
           kinds.push('verify');
-          return t.http.post(trustPath(documentId, '/verify?locale=en'), { note: `concurrent ${i}` }, { token: editor.token });
+          return t.http.post(trustPath(documentId, '/verify?locale=en'), { note: `concurrent ${i}`, checks: ALL_CHECKS }, { token: editor.token });
         case 1:
           kinds.push('cm');
           return t.http.put(`${CM}/${documentId}?locale=en`, { title: TITLES[i % TITLES.length] }, { token: admin.token });
@@ -248,7 +249,7 @@ describe('property: the status is verified iff the content hash equals the verif
     expect(await t.strapi.db.query('plugin::trust-labels.audit-event' as any).count({ where: { entryDocumentId: documentId } })).toBeGreaterThan(eventsBefore);
 
     // and a verification after the dust settled verifies the current content
-    const last = await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: editor.token });
+    const last = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
     expect(last.status).toBe(200);
     const settled = await versions(documentId);
     expect(settled.draft).toMatchObject({ status: 'verified', verifiedHash: settled.draft.hash });

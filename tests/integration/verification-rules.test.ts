@@ -7,6 +7,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * SPEC.md "Verification rules" (requiredSources, fourEyes) and "Admin API" (RBAC on verify / unverify / bulk,
@@ -64,8 +65,11 @@ describe('verification rules, access control and input validation', () => {
     return documentId;
   };
 
+  const withChecks = (body: unknown) =>
+    body && typeof body === 'object' && !Array.isArray(body) && !('checks' in body) ? { checks: ALL_CHECKS, ...body } : body;
   const verify = (documentId: string, session: AdminSession | null, body: unknown = {}, locale = 'en') =>
-    t.http.post(trustPath(documentId, `/verify?locale=${locale}`), body, { token: session?.token });
+    // Every check confirmed, unless the test says otherwise (the default requiredChecks needs all three).
+    t.http.post(trustPath(documentId, `/verify?locale=${locale}`), withChecks(body), { token: session?.token });
   const unverify = (documentId: string, session: AdminSession | null, body: unknown = {}, locale = 'en') =>
     t.http.post(trustPath(documentId, `/unverify?locale=${locale}`), body, { token: session?.token });
 
@@ -227,7 +231,7 @@ describe('verification rules, access control and input validation', () => {
     it('applies to bulk verification too', async () => {
       const documentId = await createArticle(t.strapi, { title: unique('Bulk four eyes') });
       expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status).toBe(200);
-      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en' }, { token: editor.token });
+      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: editor.token });
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('fourEyes') }]);
       expect((await storedDraft(documentId)).status).toBe('unverified');
@@ -254,7 +258,7 @@ describe('verification rules, access control and input validation', () => {
     });
 
     const bulk = (action: 'verify' | 'unverify', session: AdminSession | null) =>
-      t.http.post(`/trust-labels/bulk/${action}`, { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en' }, { token: session?.token });
+      t.http.post(`/trust-labels/bulk/${action}`, { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', ...(action === 'verify' ? { checks: ALL_CHECKS } : {}) }, { token: session?.token });
 
     it('an Author (read and edit, no verify) gets 403 on verify, unverify and bulk, and nothing changes', async () => {
       const before = await snapshot(documentId);
@@ -289,14 +293,14 @@ describe('verification rules, access control and input validation', () => {
         expect(res.status).toBe(401);
         expect(res.body.error?.name).toBe('UnauthorizedError');
       }
-      const bogus = await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: 'not-a-jwt' });
+      const bogus = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: 'not-a-jwt' });
       expect(bogus.status).toBe(401);
       expect(await snapshot(documentId)).toEqual(before);
     });
 
     it('an API token (even full access) is not an admin session: 401', async () => {
       const token = await t.apiToken('full-access');
-      const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token });
+      const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token });
       expect(res.status).toBe(401);
       expect((await storedDraft(documentId)).status).toBe('unverified');
     });
@@ -363,7 +367,7 @@ describe('verification rules, access control and input validation', () => {
 
     it('for a uid that does not exist', async () => {
       for (const uid of ['api::nope.nope', 'plugin::trust-labels.audit-event', 'admin::user']) {
-        const res = await t.http.post(`/trust-labels/documents/${uid}/abc123/verify?locale=en`, {}, { token: admin.token });
+        const res = await t.http.post(`/trust-labels/documents/${uid}/abc123/verify?locale=en`, { checks: ALL_CHECKS }, { token: admin.token });
         expect(res.status).toBe(404);
       }
       const bulk = await t.http.post('/trust-labels/bulk/unverify', { uid: 'api::nope.nope', documentIds: ['abc'] }, { token: admin.token });
@@ -428,7 +432,7 @@ describe('verification rules, access control and input validation', () => {
     });
 
     it('verify refuses a repeated locale parameter (an array) with a 400', async () => {
-      const res = await t.http.post(trustPath(documentId, '/verify?locale=en&locale=fr'), {}, { token: editor.token });
+      const res = await t.http.post(trustPath(documentId, '/verify?locale=en&locale=fr'), { checks: ALL_CHECKS }, { token: editor.token });
       expectValidationError(res, ['locale']);
     });
 
@@ -473,7 +477,7 @@ describe('verification rules, access control and input validation', () => {
       const third = await sourcedArticle([SOURCE, SOURCE_2]);
       const res = await t.http.post(
         '/trust-labels/bulk/verify',
-        { uid: ARTICLE_UID, documentIds: [first, unsourced, third], locale: 'en' },
+        { uid: ARTICLE_UID, documentIds: [first, unsourced, third], locale: 'en', checks: ALL_CHECKS },
         { token: editor.token }
       );
       expect(res.status).toBe(200);
@@ -504,7 +508,7 @@ describe('verification rules, access control and input validation', () => {
       const documentId = await sourcedArticle([SOURCE]);
       const res = await t.http.post(
         '/trust-labels/bulk/verify',
-        { uid: ARTICLE_UID, documentIds: ['doesnotexist00000000000b', documentId] },
+        { uid: ARTICLE_UID, documentIds: ['doesnotexist00000000000b', documentId], checks: ALL_CHECKS },
         { token: editor.token }
       );
       expect(res.status).toBe(200);
@@ -517,7 +521,7 @@ describe('verification rules, access control and input validation', () => {
 
     it('treats hostile document ids as failures, not errors', async () => {
       const ids = ['../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', 'a'.repeat(64)];
-      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: ids }, { token: editor.token });
+      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: ids, checks: ALL_CHECKS }, { token: editor.token });
       expect(res.status).toBe(200);
       expect(res.body.data.map((result: any) => result.documentId)).toEqual(ids);
       expect(res.body.data.every((result: any) => result.ok === false && typeof result.error === 'string')).toBe(true);
@@ -545,20 +549,20 @@ describe('verification rules, access control and input validation', () => {
     it('never answers a 500 to odd paths, queries and bodies', async () => {
       const documentId = await sourcedArticle([SOURCE]);
       const requests = [
-        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent('../../x')}/verify`, {}, { token: editor.token }),
-        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${'x'.repeat(500)}/verify`, {}, { token: editor.token }),
+        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent('../../x')}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
+        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${'x'.repeat(500)}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent("' OR 1=1 --")}/unverify`, {}, { token: editor.token }),
-        t.http.post(`/trust-labels/documents/${encodeURIComponent('<script>')}/${documentId}/verify`, {}, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale[$ne]=x'), {}, { token: editor.token }),
+        t.http.post(`/trust-labels/documents/${encodeURIComponent('<script>')}/${documentId}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
+        t.http.post(trustPath(documentId, '/verify?locale[$ne]=x'), { checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(trustPath(documentId, '/verify?locale=' + 'e'.repeat(5000)), {}, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: null }, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'x'.repeat(100000) }, { token: editor.token }),
+        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: null, checks: ALL_CHECKS }, { token: editor.token }),
+        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'x'.repeat(100000), checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(trustPath(documentId, '/verify?locale=en'), { __proto__: { polluted: true }, note: 'proto' }, { token: editor.token }),
         t.http.post(trustPath(documentId, '/verify?locale=en'), '{"constructor":{"prototype":{"polluted":true}}}', { token: editor.token }),
         t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [null, 1, true] }, { token: editor.token }),
         t.http.post('/trust-labels/bulk/verify', { uid: { $ne: null }, documentIds: [documentId] }, { token: editor.token }),
         t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: '<b>' }, { token: editor.token }),
-        t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note: 5 }, { token: editor.token }),
+        t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note: 5, checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post('/trust-labels/bulk/verify', null, { token: editor.token }),
       ];
       const responses = await Promise.all(requests);

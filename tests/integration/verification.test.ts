@@ -8,6 +8,7 @@ import {
   type AdminSession,
   type TestContext,
 } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
@@ -55,7 +56,7 @@ describe('verification is bound to the verified content', () => {
   };
 
   const verify = async (documentId: string, locale = 'en', session = editor) => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), {}, { token: session.token });
+    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: session.token });
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
     return res.body.data as { draft: any; published: any };
@@ -303,7 +304,7 @@ describe('verification is bound to the verified content', () => {
   it('verify without a locale verifies the default locale (en)', async () => {
     const documentId = await createArticle(t.strapi, { title: unique('No locale given') });
     await addSources(documentId);
-    const res = await t.http.post(trustPath(documentId, '/verify'), {}, { token: editor.token });
+    const res = await t.http.post(trustPath(documentId, '/verify'), { checks: ALL_CHECKS }, { token: editor.token });
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
     expect((await storedTrust(documentId, 'en')).draft.status).toBe('verified');
@@ -473,7 +474,7 @@ describe('hashAttributes limits the hashed attributes', () => {
   const verifiedArticle = async () => {
     const documentId = await createArticle(t.strapi, { title: unique('Hashed title'), body: 'Unhashed body', slug: 'slug' });
     expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: admin.token })).status).toBe(200);
-    const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), {}, { token: admin.token });
+    const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token });
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
     return documentId;

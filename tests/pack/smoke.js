@@ -134,7 +134,7 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
 
   await check('verify: draft and published version verified, shown in the content API', async () => {
     expectStatus(await publish(documentId), 200, 'publish the labelled draft');
-    const res = await send('POST', trustPath(documentId, '/verify'), { token: admin, body: { note: 'Checked.' } });
+    const res = await send('POST', trustPath(documentId, '/verify'), { token: admin, body: { note: 'Checked.', checks: ['accuracy', 'plausibility', 'sources'] } });
     expectStatus(res, 200, 'verify');
     assert.equal(res.body.data.draft.status, 'verified');
     assert.equal(res.body.data.published.status, 'verified');

@@ -17,12 +17,23 @@ export const useStatusLabel = () => {
   return (status: StatusValue) => formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: LABELS[status] });
 };
 
-export const StatusBadge = ({ status, size = 'M' }: { status: StatusValue | null | undefined; size?: 'S' | 'M' }) => {
+export const StatusBadge = ({
+  status,
+  size = 'M',
+  label: text,
+  testId = 'trust-status-badge',
+}: {
+  status: StatusValue | null | undefined;
+  size?: 'S' | 'M';
+  /** Another text than the status's full label (the list column's short form). */
+  label?: string;
+  testId?: string;
+}) => {
   const label = useStatusLabel();
   const value: StatusValue = status && status in VARIANTS ? status : 'unverified';
   return (
-    <Badge variant={VARIANTS[value]} size={size} data-testid="trust-status-badge" data-status={value}>
-      {label(value)}
+    <Badge variant={VARIANTS[value]} size={size} data-testid={testId} data-status={value}>
+      {text ?? label(value)}
     </Badge>
   );
 };

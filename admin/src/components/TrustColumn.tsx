@@ -9,7 +9,7 @@ import { useTrustChangeVersion } from '../hooks/useTrustEvents';
 import { readError, type StatusesResponse } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
-import { StatusBadge, type StatusValue } from './StatusBadge';
+import { StatusBadge, useStatusLabel, type StatusValue } from './StatusBadge';
 
 type Status = StatusesResponse['data'][string];
 type CellState = { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
@@ -48,10 +48,37 @@ export const TrustStatusCell = ({ model, documentId }: { model: string; document
   }
   // The statuses route answers every requested entry; an entry it does not know (deleted meanwhile) has no status.
   if (!cell.status) return <Typography textColor="neutral500">-</Typography>;
+  return <StatusPair draft={cell.status.draft} published={cell.status.published} documentId={documentId} />;
+};
+
+const SHORT_LABELS = { verified: 'Verified', stale: 'Changed', unverified: 'Not verified' } as const;
+
+/**
+ * The column shows the draft's status (what editors work on) in a short form, so that it does not push the list's
+ * own Status column off screen, and a second badge for the published version when its status differs. The tooltip
+ * says which version each badge is.
+ */
+const StatusPair = ({ draft, published, documentId }: { draft: string | null; published: string | null; documentId: string }) => {
+  const t = useTranslate();
+  const full = useStatusLabel();
+  const valueOf = (status: string | null): StatusValue => (status === 'verified' || status === 'stale' ? status : 'unverified');
+  const short = (status: StatusValue) => t(`status.short.${status}`, SHORT_LABELS[status]);
+  const draftValue = valueOf(draft);
+  const publishedValue = published === null ? null : valueOf(published);
+  const differs = publishedValue !== null && publishedValue !== draftValue;
+  const tooltip = [
+    t('list.draftTooltip', 'Draft: {status}', { status: full(draftValue) }),
+    ...(publishedValue !== null ? [t('list.publishedTooltip', 'Published version: {status}', { status: full(publishedValue) })] : []),
+  ].join(' · ');
   return (
-    <Flex gap={1} data-testid={`trust-cell-${documentId}`}>
-      <StatusBadge status={(cell.status.draft ?? 'unverified') as StatusValue} size="S" />
-    </Flex>
+    <Tooltip label={tooltip}>
+      <Flex gap={1} data-testid={`trust-cell-${documentId}`} aria-label={tooltip}>
+        <StatusBadge status={draftValue} size="S" label={short(draftValue)} />
+        {differs && publishedValue && (
+          <StatusBadge status={publishedValue} size="S" label={t('list.live', 'Live: {status}', { status: short(publishedValue) })} testId="trust-status-badge-published" />
+        )}
+      </Flex>
+    </Tooltip>
   );
 };
 

@@ -3,7 +3,6 @@ import * as React from 'react';
 import {
   Box,
   Button,
-  Dialog,
   Divider,
   Field,
   Flex,
@@ -13,7 +12,7 @@ import {
   Textarea,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, Check, Cross } from '@strapi/icons';
+import { ArrowClockwise } from '@strapi/icons';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
   useNotification,
@@ -28,13 +27,15 @@ import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
 import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMode, type TrustState } from '../../../shared/trust';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
-import { useTrustApi } from '../hooks/useTrustApi';
+import { useRefreshCmDocument, useTrustApi } from '../hooks/useTrustApi';
 import { readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
+import { DiffModal } from './DiffModal';
 import { fromDraft, SourcesEditor, toDraft, type SourceDraft } from './SourcesEditor';
 import { StatusBadge } from './StatusBadge';
+import { checkName, VerifyDialog, verifyErrorMessage, type VerifyInput } from './VerifyDialog';
 
 const PERMISSIONS = [
   { action: ACTIONS.read, subject: null },
@@ -82,10 +83,11 @@ const bodyFrom = (form: LabelsForm) => ({
   sources: form.sources.map(fromDraft),
 });
 
-const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
+const TrustPanelContent = ({ model, documentId, document, collectionType }: PanelProps) => {
   const { formatDate } = useIntl();
   const t = useTranslate();
   const api = useTrustApi();
+  const refreshCmDocument = useRefreshCmDocument();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
   const canEdit = Boolean(allowedActions.canEdit);
@@ -179,6 +181,8 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
       setForm(formFrom(response.data.draft));
       toggleNotification({ type: 'success', message: t('notify.saved', 'Trust labels saved') });
       announceTrustChange();
+      // The entry changed (its status, the Publish button): the edit view refetches it, no reload needed.
+      if (documentId) refreshCmDocument({ model, documentId, collectionType });
       void load();
     } catch (error) {
       const { message, details } = readError(error);
@@ -189,20 +193,24 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
     }
   };
 
-  const runVerification = async (action: 'verify' | 'unverify', note: string) => {
+  const runVerification = async (action: 'verify' | 'unverify', { note, checks }: VerifyInput) => {
     setBusy(true);
     try {
+      const withNote = note.trim() ? { note } : {};
       // Verify what the editor saw: a draft changed since answers 409 instead of verifying content nobody reviewed.
-      const body = { ...(note.trim() ? { note } : {}), ...(action === 'verify' ? { contentHash: draft.contentHash } : {}) };
-      await (action === 'verify' ? api.verify(model, documentId, locale, body) : api.unverify(model, documentId, locale, body));
+      await (action === 'verify'
+        ? api.verify(model, documentId, locale, { ...withNote, checks, contentHash: draft.contentHash })
+        : api.unverify(model, documentId, locale, withNote));
       toggleNotification({
         type: 'success',
         message: action === 'verify' ? t('notify.verified', 'Marked as Human Verified') : t('notify.unverified', 'Verification withdrawn'),
       });
       announceTrustChange();
+      // The entry changed (its status, the Publish button): the edit view refetches it, no reload needed.
+      if (documentId) refreshCmDocument({ model, documentId, collectionType });
       await load();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: readError(error).message });
+      toggleNotification({ type: 'danger', message: action === 'verify' ? verifyErrorMessage(error, t) : readError(error).message });
     } finally {
       setBusy(false);
     }
@@ -212,22 +220,31 @@ const TrustPanelContent = ({ model, documentId, document }: PanelProps) => {
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="trust-panel">
       {meta.chain && !meta.chain.ok ? <ChainWarning chain={meta.chain} t={t} /> : null}
       <StatusSummary draft={draft} published={published} formatDate={formatDate} t={t} />
+      {draft.status === 'stale' ? (
+        <Box>
+          <DiffModal model={model} documentId={documentId} locale={locale} />
+        </Box>
+      ) : null}
 
       {canVerify ? (
         <Flex gap={2} wrap="wrap">
-          <VerificationDialog
-            action="verify"
-            disabled={busy || dirty}
-            onConfirm={(note) => runVerification('verify', note)}
-            requiredSources={meta.requiredSources}
-            sourceCount={draft.sources.length}
-          />
-          {draft.status !== 'unverified' || published?.status === 'verified' || published?.status === 'stale' ? (
-            <VerificationDialog action="unverify" disabled={busy} onConfirm={(note) => runVerification('unverify', note)} />
-          ) : null}
+          {/* One action: Verify an unverified or stale draft, Unverify a verified one. */}
+          {draft.status === 'verified' ? (
+            <VerifyDialog action="unverify" disabled={busy} onConfirm={(input) => runVerification('unverify', input)} />
+          ) : (
+            <VerifyDialog
+              action="verify"
+              disabled={busy || dirty}
+              onConfirm={(input) => runVerification('verify', input)}
+              requiredSources={meta.requiredSources}
+              sourceCount={draft.sources.length}
+              requiredChecks={meta.requiredChecks}
+              responsible={draft.responsibleParty ?? meta.editorialResponsibility}
+            />
+          )}
         </Flex>
       ) : null}
-      {canVerify && dirty ? (
+      {canVerify && dirty && draft.status !== 'verified' ? (
         <Typography variant="pi" textColor="neutral600">
           {t('panel.saveBeforeVerify', 'Save the trust labels before verifying.')}
         </Typography>
@@ -345,75 +362,17 @@ const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState;
           {t('panel.verifiedBy', 'Verified by {name} on {date}', { name: draft.verifiedBy.name, date: when })}
         </Typography>
       ) : null}
+      {draft.status === 'verified' && draft.checks && draft.checks.length > 0 ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="trust-checked">
+          {t('panel.checked', 'Checked: {checks}', { checks: draft.checks.map((check) => checkName(t, check)).join(', ') })}
+        </Typography>
+      ) : null}
       {draft.status === 'stale' ? (
         <Typography variant="pi" textColor="warning600" data-testid="trust-changed-fields">
           {t('panel.changedFields', 'Changed since verification: {fields}', { fields: draft.changedFields.join(', ') })}
         </Typography>
       ) : null}
     </Flex>
-  );
-};
-
-const VerificationDialog = ({
-  action,
-  disabled,
-  onConfirm,
-  requiredSources,
-  sourceCount,
-}: {
-  action: 'verify' | 'unverify';
-  disabled: boolean;
-  onConfirm: (note: string) => void;
-  requiredSources?: number;
-  sourceCount?: number;
-}) => {
-  const t = useTranslate();
-  const [note, setNote] = React.useState('');
-  const verify = action === 'verify';
-  const missingSources = verify && requiredSources !== undefined && (sourceCount ?? 0) < requiredSources;
-
-  return (
-    <Dialog.Root onOpenChange={() => setNote('')}>
-      <Dialog.Trigger>
-        <Button variant={verify ? 'success-light' : 'danger-light'} startIcon={verify ? <Check /> : <Cross />} disabled={disabled}>
-          {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{verify ? t('dialog.verifyTitle', 'Mark as Human Verified?') : t('dialog.unverifyTitle', 'Withdraw the verification?')}</Dialog.Header>
-        <Dialog.Body>
-          <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-            <Typography>
-              {verify
-                ? t('dialog.verifyBody', 'You confirm that you reviewed this version, in this locale, and take editorial responsibility for it. Any later change to its content withdraws the badge.')
-                : t('dialog.unverifyBody', 'The draft and the published version of this locale will show as not verified.')}
-            </Typography>
-            {missingSources ? (
-              <Typography textColor="danger600">
-                {t('dialog.needsSources', 'This entry needs at least {count} source(s) before it can be verified.', { count: requiredSources ?? 0 })}
-              </Typography>
-            ) : null}
-            <Field.Root name="note" hint={t('dialog.noteHint', 'Optional, kept in the audit log.')}>
-              <Field.Label>{t('dialog.note', 'Note')}</Field.Label>
-              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
-              <Field.Hint />
-            </Field.Root>
-          </Flex>
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button fullWidth variant="tertiary">
-              {t('dialog.cancel', 'Cancel')}
-            </Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button fullWidth variant={verify ? 'success' : 'danger'} disabled={missingSources} onClick={() => onConfirm(note)}>
-              {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
   );
 };
 

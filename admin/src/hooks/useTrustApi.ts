@@ -1,9 +1,10 @@
 import * as React from 'react';
 
-import { useFetchClient } from '@strapi/strapi/admin';
+import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 
 import type {
   Bulk,
+  GetDiff,
   GetDocument,
   GetHistory,
   GetSettings,
@@ -13,6 +14,7 @@ import type {
   Verify,
   Unverify,
 } from '../../../shared/contracts';
+import type { GetQueue } from '../../../shared/contracts';
 import { documentPath, PREFIX } from '../utils/api';
 
 type Get = ReturnType<typeof useFetchClient>['get'];
@@ -60,6 +62,32 @@ const batchedStatus = (get: Get, model: string, locale: string | null, documentI
   });
 
 /**
+ * The Content Manager keeps the edit view's document in Strapi's admin API cache (RTK Query), tagged
+ * `{ type: 'Document', id: '<model>_<documentId>' }`. A label save or a verification changes the entry (its
+ * `updatedAt`, so its "Modified" status and the Publish button) behind that cache's back: this endpoint does no
+ * request and only invalidates those tags, so the edit view refetches the document without a page reload.
+ */
+const documentCache = (adminApi as any).injectEndpoints({
+  endpoints: (build: any) => ({
+    trustLabelsRefreshDocument: build.mutation({
+      queryFn: () => ({ data: null }),
+      invalidatesTags: (_result: unknown, _error: unknown, { model, documentId, collectionType }: { model: string; documentId: string; collectionType?: string }) => [
+        { type: 'Document', id: collectionType === 'single-types' ? model : `${model}_${documentId}` },
+        { type: 'Document', id: `${model}_LIST` },
+        { type: 'Document', id: `${model}_ALL_ITEMS` },
+      ],
+    }),
+  }),
+  overrideExisting: false,
+});
+
+/** Refetches the Content Manager's copy of a document (its status and the Publish button) after a trust change. */
+export const useRefreshCmDocument = (): ((args: { model: string; documentId: string; collectionType?: string }) => void) => {
+  const [refresh] = documentCache.useTrustLabelsRefreshDocumentMutation();
+  return React.useCallback((args) => void refresh(args), [refresh]);
+};
+
+/**
  * Every call the admin panel makes to the plugin's admin API, in one place, typed with the request and response
  * types the server's controllers use (shared/contracts). Errors are thrown as the fetch client throws them; read
  * them with `readError` (utils/api.ts) to show the server's message and per-field problems.
@@ -72,6 +100,9 @@ export const useTrustApi = () => {
         (await get<GetDocument.Response>(documentPath(model, documentId, '', locale))).data,
       history: async (model: string, documentId: string, locale: string | null) =>
         (await get<GetHistory.Response>(documentPath(model, documentId, '/history', locale))).data.data,
+      /** What changed in the draft and the published version since their last verification (null: never verified). */
+      diff: async (model: string, documentId: string, locale: string | null) =>
+        (await get<GetDiff.Response>(documentPath(model, documentId, '/diff', locale))).data.data,
       saveLabels: async (model: string, documentId: string, locale: string | null, body: UpdateLabels.Request['body']) =>
         (await put<UpdateLabels.Response>(documentPath(model, documentId, '', locale), body)).data,
       verify: async (model: string, documentId: string, locale: string | null, body: Verify.Request['body']) =>
@@ -85,6 +116,20 @@ export const useTrustApi = () => {
       saveSettings: async (body: UpdateSettings.Request['body']) => (await put<UpdateSettings.Response>(`${PREFIX}/settings`, body)).data,
       /** The i18n plugin's locales (the settings page edits per-locale values). */
       locales: async () => (await get<I18nLocale[]>('/i18n/locales')).data,
+      /** The review queue: entries that are stale, or AI-written and not verified (GET /trust-labels/queue). */
+      queue: async (query: GetQueue.Request['query']) => {
+        const params = new URLSearchParams();
+        Object.entries(query).forEach(([key, value]) => {
+          if (value !== undefined && value !== '') params.set(key, String(value));
+        });
+        const search = params.toString();
+        return (await get<GetQueue.Response>(`${PREFIX}/queue${search ? `?${search}` : ''}`)).data;
+      },
+      /** The Content Manager's content types (uid and kind), to link an entry to its edit view. */
+      contentTypeKinds: async () => {
+        const res = await get<{ data: Array<{ uid: string; kind: 'collectionType' | 'singleType' }> }>('/content-manager/content-types');
+        return Object.fromEntries(res.data.data.map(({ uid, kind }) => [uid, kind])) as Record<string, 'collectionType' | 'singleType'>;
+      },
     }),
     [get, put, post]
   );

@@ -21,7 +21,8 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ACTIONS } from '../../../shared/constants';
 import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, toValidationDetails } from '../../../shared/schemas';
-import { AI_INVOLVEMENT, type AiInvolvement, type Settings } from '../../../shared/trust';
+import { AI_INVOLVEMENT, REVIEW_CHECKS, type AiInvolvement, type EditorialResponsibility, type ReviewCheck, type Settings } from '../../../shared/trust';
+import { CHECK_LABELS } from '../components/BulkActions';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { readError } from '../utils/api';
 import { useTranslate } from '../hooks/useTranslate';
@@ -38,6 +39,23 @@ const AI_LABELS: Record<AiInvolvement, string> = {
   generated: 'AI-generated',
 };
 
+/** The editorial responsibility fields as typed: a URL may be typed before the name. */
+interface ResponsibilityDraft {
+  name: string;
+  url: string;
+  type: NonNullable<EditorialResponsibility['type']>;
+}
+
+const draftOf = (value: EditorialResponsibility | null): ResponsibilityDraft => ({
+  name: value?.name ?? '',
+  url: value?.url ?? '',
+  type: value?.type ?? 'Organization',
+});
+
+/** An empty name means nobody is named: the setting is null. */
+const responsibilityOf = (draft: ResponsibilityDraft): EditorialResponsibility | null =>
+  draft.name.trim() === '' ? null : { name: draft.name, url: draft.url.trim() === '' ? null : draft.url, type: draft.type };
+
 const SettingsPage = () => {
   const t = useTranslate();
   const api = useTrustApi();
@@ -53,6 +71,7 @@ const SettingsPage = () => {
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
   const [problems, setProblems] = React.useState<SettingsProblem[]>([]);
+  const [responsibility, setResponsibility] = React.useState<ResponsibilityDraft>(draftOf(null));
   // A failed load shows Strapi's error page with a retry (or its no-permission page), never an endless spinner.
   const [loadFailure, setLoadFailure] = React.useState<{ status: number | null; message: string } | null>(null);
   const [attempt, setAttempt] = React.useState(0);
@@ -64,6 +83,7 @@ const SettingsPage = () => {
       const { data: settings, meta } = await api.settings();
       setSaved(settings);
       setForm(settings);
+      setResponsibility(draftOf(settings.editorialResponsibility ?? null));
       setProblems(meta?.problems ?? []);
       let available: Array<{ code: string; name: string }> = [];
       try {
@@ -71,7 +91,7 @@ const SettingsPage = () => {
       } catch {
         // Without the i18n permission, offer the locales the settings already have.
       }
-      const codes = new Set([...available.map((l) => l.code), ...Object.keys(settings.disclaimers), ...Object.keys(settings.badgeLabel), 'en']);
+      const codes = new Set([...available.map((l) => l.code), ...Object.keys(settings.disclaimers), ...Object.keys(settings.badgeLabel), ...Object.keys(settings.notVerifiedLabel ?? {}), 'en']);
       setLocales([...codes].map((code) => available.find((l) => l.code === code) ?? { code, name: code }));
     })().catch((error) => setLoadFailure({ status: (error as any)?.response?.status ?? null, message: readError(error).message }));
   }, [api, attempt, loadingPermissions, canRead]);
@@ -99,10 +119,25 @@ const SettingsPage = () => {
     setForm({ ...form, disclaimers: { ...form.disclaimers, [locale]: { ...base, [value]: text } } });
   };
 
+  const setResponsibilityField = (patch: Partial<ResponsibilityDraft>) => {
+    const next = { ...responsibility, ...patch };
+    setResponsibility(next);
+    setForm({ ...form, editorialResponsibility: responsibilityOf(next) });
+  };
+
+  const toggleCheck = (check: ReviewCheck, on: boolean) => {
+    const requiredChecks = REVIEW_CHECKS.filter((c) => (c === check ? on : (form.requiredChecks ?? []).includes(c)));
+    setForm({ ...form, requiredChecks });
+  };
+
   const save = async () => {
     const result = settingsSchema.safeParse(form);
-    if (!result.success) {
-      setErrors(Object.fromEntries(toValidationDetails(result.error.issues).map((d) => [d.path.join('.'), d.message])));
+    // A URL without a name would be dropped (no name: nobody is named); say so rather than lose it.
+    const urlWithoutName = responsibility.name.trim() === '' && responsibility.url.trim() !== '';
+    if (!result.success || urlWithoutName) {
+      const found = result.success ? {} : Object.fromEntries(toValidationDetails(result.error.issues).map((d) => [d.path.join('.'), d.message]));
+      if (urlWithoutName) found['editorialResponsibility.name'] = t('settings.responsibleNameRequired', 'Give a name, or clear the URL.');
+      setErrors(found);
       toggleNotification({ type: 'danger', message: t('settings.invalid', 'Some settings are not valid.') });
       return;
     }
@@ -111,6 +146,7 @@ const SettingsPage = () => {
       const next = (await api.saveSettings(form)).data;
       setSaved(next);
       setForm(next);
+      setResponsibility(draftOf(next.editorialResponsibility ?? null));
       setErrors({});
       // Saving writes every key, so the stored values that failed validation are replaced.
       setProblems([]);
@@ -213,6 +249,90 @@ const SettingsPage = () => {
             </Flex>
           </Box>
 
+          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius data-testid="trust-settings-review">
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <Box>
+                <Typography variant="delta" tag="h2">
+                  {t('settings.review', 'Review and responsibility')}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600" tag="p">
+                  {t('settings.reviewHint', 'What a verifier must confirm, and who takes editorial responsibility for the entries (JSON-LD and the audit log).')}
+                </Typography>
+              </Box>
+              <Field.Root
+                name="requiredChecks"
+                error={errors.requiredChecks}
+                hint={t('settings.requiredChecksHint', 'A verification is refused until the verifier ticks each of these.')}
+              >
+                <Field.Label>{t('settings.requiredChecks', 'Checks a verifier must confirm')}</Field.Label>
+                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={1} paddingBottom={1}>
+                  {REVIEW_CHECKS.map((check) => (
+                    <Checkbox
+                      key={check}
+                      name={`requiredChecks.${check}`}
+                      checked={form.requiredChecks?.includes(check) ?? false}
+                      disabled={!canUpdate}
+                      onCheckedChange={(checked: boolean | 'indeterminate') => toggleCheck(check, checked === true)}
+                    >
+                      {t(`checks.${check}`, CHECK_LABELS[check])}
+                    </Checkbox>
+                  ))}
+                </Flex>
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
+              <Grid.Root gap={5}>
+                <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="editorialResponsibility.name"
+                    error={errors['editorialResponsibility.name'] ?? errors.editorialResponsibility}
+                    hint={t('settings.responsibleNameHint', 'Leave empty to name nobody.')}
+                  >
+                    <Field.Label>{t('settings.responsibleName', 'Editorial responsibility')}</Field.Label>
+                    <TextInput
+                      value={responsibility.name}
+                      disabled={!canUpdate}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setResponsibilityField({ name: e.target.value })}
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="editorialResponsibility.url"
+                    error={errors['editorialResponsibility.url']}
+                    hint={t('settings.responsibleUrlHint', 'Optional: a page about them.')}
+                  >
+                    <Field.Label>{t('settings.responsibleUrl', 'Responsibility URL')}</Field.Label>
+                    <TextInput
+                      type="url"
+                      value={responsibility.url}
+                      disabled={!canUpdate}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setResponsibilityField({ url: e.target.value })}
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="editorialResponsibility.type" error={errors['editorialResponsibility.type']}>
+                    <Field.Label>{t('settings.responsibleType', 'Responsibility type')}</Field.Label>
+                    <SingleSelect
+                      value={responsibility.type}
+                      disabled={!canUpdate}
+                      onChange={(value: string | number) => setResponsibilityField({ type: value === 'Person' ? 'Person' : 'Organization' })}
+                    >
+                      <SingleSelectOption value="Organization">{t('settings.responsibleOrganization', 'Organization')}</SingleSelectOption>
+                      <SingleSelectOption value="Person">{t('settings.responsiblePerson', 'Person')}</SingleSelectOption>
+                    </SingleSelect>
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+            </Flex>
+          </Box>
+
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
@@ -242,20 +362,45 @@ const SettingsPage = () => {
                   {t('settings.fallback', 'No texts for this locale yet: readers see the fallback. Type a text below to add them.')}
                 </Typography>
               ) : null}
-              <Field.Root name={`badgeLabel.${locale}`} error={errors[`badgeLabel.${locale}`]}>
-                <Field.Label>{t('settings.badgeLabel', 'Badge label')}</Field.Label>
-                <TextInput
-                  value={form.badgeLabel[locale] ?? ''}
-                  placeholder={form.badgeLabel.en ?? 'Human Verified'}
-                  disabled={!canUpdate}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-                    const badgeLabel = { ...form.badgeLabel, [locale]: e.target.value };
-                    if (e.target.value === '') delete badgeLabel[locale];
-                    setForm({ ...form, badgeLabel });
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
+              <Grid.Root gap={5}>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name={`badgeLabel.${locale}`} error={errors[`badgeLabel.${locale}`]}>
+                    <Field.Label>{t('settings.badgeLabel', 'Badge label')}</Field.Label>
+                    <TextInput
+                      value={form.badgeLabel[locale] ?? ''}
+                      placeholder={form.badgeLabel.en ?? 'Human Verified'}
+                      disabled={!canUpdate}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                        const badgeLabel = { ...form.badgeLabel, [locale]: e.target.value };
+                        if (e.target.value === '') delete badgeLabel[locale];
+                        setForm({ ...form, badgeLabel });
+                      }}
+                    />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name={`notVerifiedLabel.${locale}`}
+                    error={errors[`notVerifiedLabel.${locale}`]}
+                    hint={t('settings.notVerifiedLabelHint', 'The badge’s text when the published version is not verified.')}
+                  >
+                    <Field.Label>{t('settings.notVerifiedLabel', 'Not verified label')}</Field.Label>
+                    <TextInput
+                      value={form.notVerifiedLabel?.[locale] ?? ''}
+                      placeholder={form.notVerifiedLabel?.en ?? 'Not verified'}
+                      disabled={!canUpdate}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                        const notVerifiedLabel = { ...form.notVerifiedLabel, [locale]: e.target.value };
+                        if (e.target.value === '') delete notVerifiedLabel[locale];
+                        setForm({ ...form, notVerifiedLabel });
+                      }}
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
               {AI_INVOLVEMENT.map((value) => {
                 const text = texts?.[value] ?? null;
                 const path = `disclaimers.${locale}.${value}`;

@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { DEMO_ADMINS, DEMO_PASSWORD } from './demo-users';
 
 const ARTICLE = 'api::article.article';
+// What the demo's verifier confirms on each verification.
+const CHECKS = ['accuracy', 'plausibility', 'sources'] as Untyped;
 
 // Strapi generates typed inputs into types/generated on `develop`/`build`; they are not committed, so the
 // seed must compile with and without them.
@@ -227,18 +229,18 @@ async function seedVerifications(strapi: Core.Strapi) {
 
   const anthropic = await bySlug('anthropic-google-broadcom');
   if (anthropic) {
-    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'en' }, editor, { note: 'Figures checked against the press release.' });
-    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'fr' }, editor, { note: 'Traduction relue.' });
+    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'en' }, editor, { note: 'Figures checked against the press release.', checks: CHECKS });
+    await verification.verify({ uid: ARTICLE, documentId: anthropic, locale: 'fr' }, editor, { note: 'Traduction relue.', checks: CHECKS });
   }
   const council = await bySlug('city-council-cycling-lanes');
   if (council) {
     await trustEdit(strapi, council, { sources: [{ title: 'Council meeting minutes', url: 'https://example.org/council/minutes', publisher: 'City council' }] });
-    await verification.verify({ uid: ARTICLE, documentId: council, locale: 'en' }, editor, { note: 'Reporter attended the meeting.' });
+    await verification.verify({ uid: ARTICLE, documentId: council, locale: 'en' }, editor, { note: 'Reporter attended the meeting.', checks: CHECKS });
   }
   const ai = await bySlug('how-we-use-ai');
   if (ai) {
     await trustEdit(strapi, ai, { sources: [{ title: 'Our editorial charter', url: 'https://example.org/charter' }] });
-    await verification.verify({ uid: ARTICLE, documentId: ai, locale: 'en' }, editor, {});
+    await verification.verify({ uid: ARTICLE, documentId: ai, locale: 'en' }, editor, { checks: CHECKS });
     // An edit after verification: the draft becomes "Needs re-verification", the published version stays verified.
     await strapi.documents(ARTICLE).update({
       documentId: ai,

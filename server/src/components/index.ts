@@ -1,5 +1,5 @@
 import { TRUST_COMPONENT_UID } from '../../../shared/constants';
-import { AI_INVOLVEMENT, DISCLAIMER_MODES, LIMITS, VERIFICATION_STATUSES } from '../../../shared/trust';
+import { AI_INVOLVEMENT, DISCLAIMER_MODES, VERIFICATION_STATUSES } from '../../../shared/trust';
 
 /**
  * Trust data lives in a component attached to every enabled content type. A component gives each version
@@ -19,7 +19,10 @@ const trustSchema = {
     verifiedAt: { type: 'datetime' },
     aiInvolvement: { type: 'enumeration', enum: [...AI_INVOLVEMENT], default: 'unknown' },
     disclaimerMode: { type: 'enumeration', enum: [...DISCLAIMER_MODES], default: 'default', private: true },
-    disclaimerText: { type: 'text', maxLength: LIMITS.disclaimerText, private: true },
+    // No maxLength here: the plugin checks the length on every write (shared/schemas.ts), and the Content Manager of
+    // Strapi 5.30 to 5.3x asks the document service for every private field that has a length rule, which that
+    // document service refuses ("Invalid key disclaimerText", a 400 on every create of an entry with trust labels).
+    disclaimerText: { type: 'text', private: true },
     // The sources, in order: a JSON list of { title, url, publisher, accessedAt }, validated by the plugin on every
     // write (shared/schemas.ts). One column of the trust row, so a page of trust is one query, and a label edit
     // changes one column. (0.1 kept them as component rows too; register.ts migrates those.)
@@ -29,6 +32,11 @@ const trustSchema = {
     changedFields: { type: 'json', private: true },
     verifiedById: { type: 'integer', private: true },
     verifiedByName: { type: 'string', private: true },
+    // The review record of the last verification, and the entry's own editorial responsibility (a label).
+    checks: { type: 'json', private: true },
+    editorialResponsibility: { type: 'json', private: true },
+    // The content as hashed at the last verification (the latest only), for the diff of a stale version.
+    verifiedContent: { type: 'json', private: true },
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Bulk, GetDocument, GetHistory, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, ERROR_CODES, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import type { Bulk, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
+import { bulkActionSchema, ERROR_CODES, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { invalid, validationError } from '../errors';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
@@ -59,7 +59,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: any) {
     const target = await targetOf(strapi, ctx, 'update');
     const body = parseBody(verifyBodySchema, ctx.request.body ?? {});
-    await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, expectedHash: body.contentHash });
+    await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, checks: body.checks ?? [], expectedHash: body.contentHash });
     const response: Verify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = response;
   },
@@ -70,6 +70,29 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     await getService(strapi, 'verification').unverify(target, ctx.state.user, { note: body.note ?? null });
     const response: Unverify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = response;
+  },
+
+  async diff(ctx: any) {
+    const target = await targetOf(strapi, ctx, 'read');
+    const body: GetDiff.Response = { data: await getService(strapi, 'trust').getDiff(target) };
+    ctx.body = body;
+  },
+
+  async queue(ctx: any) {
+    const { uid, locale, status, page, pageSize } = ctx.query ?? {};
+    if (uid !== undefined) assertEnabledUid(strapi, uid);
+    if (status !== undefined && status !== 'stale' && status !== 'unverified') {
+      throw invalid(['status'], 'status must be stale or unverified', ERROR_CODES.invalidValue, { options: ['stale', 'unverified'] });
+    }
+    if (locale !== undefined && (typeof locale !== 'string' || !LOCALE_CODE_PATTERN.test(locale))) {
+      throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
+    }
+    const number = (value: unknown, fallback: number) => (typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : fallback);
+    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(
+      { uid, locale, status, page: number(page, 1), pageSize: number(pageSize, 25) },
+      (typeUid) => readableDocuments(strapi, ctx, typeUid)
+    );
+    ctx.body = body;
   },
 
   async history(ctx: any) {
@@ -128,7 +151,8 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
     action,
     documentIds.filter((documentId) => permitted.has(documentId)).map((documentId) => ({ uid, documentId, locale })),
     ctx.state.user,
-    input.note ?? null
+    input.note ?? null,
+    action === 'verify' ? input.checks ?? [] : []
   );
   const byId = new Map(results.map((result) => [result.documentId, result]));
   return documentIds.map(

@@ -19,8 +19,9 @@ export interface TrustRow {
 }
 
 const PUBLIC_READ = ['status', 'verifiedAt', 'aiInvolvement', 'disclaimerMode', 'disclaimerText', 'verifiedByName', 'sourcesJson'] as const;
-const ALL_FIELDS = [...PUBLIC_READ, 'verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById'] as const;
-type TrustField = (typeof ALL_FIELDS)[number];
+const ALL_FIELDS = [...PUBLIC_READ, 'verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility'] as const;
+const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
+type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 
 // Ids per query: far below every database's limit on bound parameters.
 const CHUNK = 500;
@@ -43,7 +44,7 @@ const tablesOf = (strapi: Core.Strapi, uid: string, attr: string): TrustTables =
   if (!joinTable) throw new Error(`[trust-labels] ${uid} has no trust attribute "${attr}"`);
   const trustMeta = metadata.get(TRUST_COMPONENT_UID);
   const columns = Object.fromEntries(
-    ['id', ...ALL_FIELDS].map((name) => [name, trustMeta.attributes[name]?.columnName ?? name])
+    ['id', ...WITH_VERIFIED_CONTENT].map((name) => [name, trustMeta.attributes[name]?.columnName ?? name])
   ) as TrustTables['columns'];
   return {
     link: {
@@ -78,12 +79,12 @@ export const loadTrustRows = async (
   uid: string,
   attr: string,
   entryIds: number[],
-  { fields = 'all' }: { fields?: 'public' | 'all' } = {}
+  { fields = 'all' }: { fields?: 'public' | 'all' | 'with-verified-content' } = {}
 ): Promise<Map<number, TrustRow>> => {
   const rows = new Map<number, TrustRow>();
   if (entryIds.length === 0) return rows;
   const t = tablesOf(strapi, uid, attr);
-  const wanted = fields === 'public' ? PUBLIC_READ : ALL_FIELDS;
+  const wanted = fields === 'public' ? PUBLIC_READ : fields === 'all' ? ALL_FIELDS : WITH_VERIFIED_CONTENT;
   await withKnex(strapi, async (knex) => {
     for (const ids of chunks([...new Set(entryIds)])) {
       const found: any[] = await knex

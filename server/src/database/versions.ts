@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { computeContentHash, hashPopulate, hashedAttributeNames, type ContentHash } from '../domain/hash';
+import { computeContentHash, hashedContent, hashPopulate, hashedAttributeNames, type ContentHash } from '../domain/hash';
 import type { StoredTrust } from '../domain/trust';
 import { normalizeTrust } from '../domain/trust';
 import { getPluginConfig, hasDraftAndPublish } from '../utils';
@@ -34,6 +34,10 @@ export const hashSetup = (strapi: Core.Strapi, uid: string) => {
 export const hashOfVersion = (strapi: Core.Strapi, uid: string, version: Version): ContentHash =>
   computeContentHash(version.entry, hashSetup(strapi, uid).names, version.trust.sources);
 
+/** The version's content as the hash covers it (kept with a verification, for the diff). */
+export const contentOfVersion = (strapi: Core.Strapi, uid: string, version: Version): Record<string, unknown> =>
+  hashedContent(version.entry, hashSetup(strapi, uid).names, version.trust.sources);
+
 const toVersion = (uid: string, draftAndPublish: boolean, row: any, trust: { trustId: number | null; trust: StoredTrust } | undefined): Version => ({
   id: Number(row.id),
   documentId: row.documentId,
@@ -53,14 +57,16 @@ export const loadVersions = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
-  { locale, withContent = false }: { locale?: string | null; withContent?: boolean } = {}
+  { locale, withContent = false, withVerifiedContent = false }: { locale?: string | null; withContent?: boolean; withVerifiedContent?: boolean } = {}
 ): Promise<Version[]> => {
   const { attributeName } = getPluginConfig(strapi);
   const where = { documentId, ...(locale ? { locale } : {}) };
   const rows: any[] = withContent
     ? await strapi.db.query(uid as any).findMany({ where, populate: { ...hashSetup(strapi, uid).populate, updatedBy: { select: ['id'] } }, orderBy: { id: 'asc' } })
     : await strapi.db.query(uid as any).findMany({ where, select: ['id', 'documentId', 'locale', 'publishedAt'], orderBy: { id: 'asc' } });
-  const trust = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)));
+  const trust = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)), {
+    fields: withVerifiedContent ? 'with-verified-content' : 'all',
+  });
   const draftAndPublish = hasDraftAndPublish(strapi, uid);
   return rows.map((row) => toVersion(uid, draftAndPublish, row, trust.get(Number(row.id))));
 };

@@ -98,6 +98,25 @@ export interface ContentHash {
   fieldHashes: Record<string, string>;
 }
 
+/** Sources as the hash covers them. */
+const hashedSources = (sources: Array<{ title: string; url: string; publisher?: string | null; accessedAt?: string | null }>) =>
+  sources.map((source) => ({ title: source.title, url: source.url, publisher: source.publisher ?? null, accessedAt: source.accessedAt ?? null }));
+
+/**
+ * The content of one version exactly as the hash covers it: each hashed attribute's canonical value, and the
+ * sources under `sources`. Kept with a verification, so that a stale version can show what changed since.
+ */
+export const hashedContent = (
+  entry: Record<string, unknown>,
+  attributeNames: string[],
+  sources: Array<{ title: string; url: string; publisher?: string | null; accessedAt?: string | null }>
+): Record<string, unknown> => {
+  const content: Record<string, unknown> = {};
+  for (const name of attributeNames) content[name] = canonicalValue(entry[name]);
+  content[SOURCES_FIELD] = canonicalValue(hashedSources(sources));
+  return content;
+};
+
 /**
  * Hashes one version: a hash per hashed attribute and one for the sources, and the content hash over those
  * (so that the changed fields can be named later). Sources keep their order: reordering them changes the hash.
@@ -109,16 +128,7 @@ export const computeContentHash = (
 ): ContentHash => {
   const fieldHashes: Record<string, string> = {};
   for (const name of attributeNames) fieldHashes[name] = sha256(canonicalJson(entry[name]));
-  fieldHashes[SOURCES_FIELD] = sha256(
-    canonicalJson(
-      sources.map((source) => ({
-        title: source.title,
-        url: source.url,
-        publisher: source.publisher ?? null,
-        accessedAt: source.accessedAt ?? null,
-      }))
-    )
-  );
+  fieldHashes[SOURCES_FIELD] = sha256(canonicalJson(hashedSources(sources)));
   return { hash: sha256(canonicalJson(fieldHashes)), fieldHashes };
 };
 

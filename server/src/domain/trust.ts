@@ -3,7 +3,9 @@ import { resolveDisclaimer } from '../../../shared/disclaimer';
 import type {
   AiInvolvement,
   DisclaimerMode,
+  EditorialResponsibility,
   PublicTrust,
+  ReviewCheck,
   Settings,
   Source,
   TrustState,
@@ -23,6 +25,15 @@ export interface StoredTrust {
   changedFields: string[] | null;
   verifiedById: number | null;
   verifiedByName: string | null;
+  /** The checks confirmed at the last verification. */
+  checks: ReviewCheck[] | null;
+  /** The entry's own editorial responsibility (a label), when it names one. */
+  editorialResponsibility: EditorialResponsibility | null;
+  /**
+   * The content as it was hashed at the last verification (the hashed attributes' canonical values and the sources),
+   * for the diff of a stale version; loaded only when asked (it holds the whole text).
+   */
+  verifiedContent: Record<string, unknown> | null;
 }
 
 /** What presenting trust needs besides the row: the settings and the i18n default locale. */
@@ -43,6 +54,9 @@ export const defaultTrust = (): StoredTrust => ({
   changedFields: null,
   verifiedById: null,
   verifiedByName: null,
+  checks: null,
+  editorialResponsibility: null,
+  verifiedContent: null,
 });
 
 /** The fields a verification records, all cleared by an unverify. */
@@ -54,6 +68,8 @@ export const CLEARED_VERIFICATION = {
   changedFields: null,
   verifiedById: null,
   verifiedByName: null,
+  checks: null,
+  verifiedContent: null,
 } as const satisfies Partial<StoredTrust>;
 
 const toIsoOrNull = (value: unknown): string | null => {
@@ -116,6 +132,9 @@ export const normalizeTrust = (raw: any): StoredTrust => {
     changedFields: parseJson<string[]>(raw.changedFields),
     verifiedById: raw.verifiedById === null || raw.verifiedById === undefined ? null : Number(raw.verifiedById),
     verifiedByName: text(raw.verifiedByName),
+    checks: parseJson<ReviewCheck[]>(raw.checks),
+    editorialResponsibility: parseJson<EditorialResponsibility>(raw.editorialResponsibility),
+    verifiedContent: parseJson<Record<string, unknown>>(raw.verifiedContent),
   };
 };
 
@@ -184,4 +203,11 @@ export const presentTrustState = (
   verifiedBy:
     trust.status !== 'unverified' && trust.verifiedById !== null ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' } : null,
   contentHash,
+  checks: trust.status === 'unverified' ? null : trust.checks,
+  editorialResponsibility: trust.editorialResponsibility,
+  responsibleParty: responsiblePartyOf(trust, context.settings),
 });
+
+/** Who holds editorial responsibility for a version: the entry's own, else the site's, else nobody named. */
+export const responsiblePartyOf = (trust: Pick<StoredTrust, 'editorialResponsibility'>, settings: Pick<Settings, 'editorialResponsibility'>) =>
+  trust.editorialResponsibility ?? settings.editorialResponsibility ?? null;

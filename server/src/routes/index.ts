@@ -19,6 +19,8 @@ export default {
       { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requires(ACTIONS.verify) },
       { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requires(ACTIONS.verify) },
       { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'documents.history', config: requires(ACTIONS.read) },
+      { method: 'GET', path: '/documents/:uid/:documentId/diff', handler: 'documents.diff', config: requires(ACTIONS.read) },
+      { method: 'GET', path: '/queue', handler: 'documents.queue', config: requires(ACTIONS.read) },
       { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requires(ACTIONS.verify) },
       { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requires(ACTIONS.verify) },
       { method: 'GET', path: '/report', handler: 'documents.report', config: requires(ACTIONS.read) },

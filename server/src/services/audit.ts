@@ -30,8 +30,16 @@ const toEvent = (row: any): AuditEvent => ({
   contentHash: (row.contentHash ?? row.content_hash) || null,
   changedFields: parseJson(row.changedFields ?? row.changed_fields) ?? [],
   note: row.note ?? null,
+  checks: parseJson(row.checks) ?? null,
+  responsibility: parseJson(row.responsibility) ?? null,
   prevHash: (row.prevHash ?? row.prev_hash) || null,
   hash: row.hash || null,
+});
+
+/** The fields of an event that the chain covers, as stored (domain/audit-chain.ts). */
+const chainedFieldsOf = (event: AuditEvent) => ({
+  ...event,
+  extra: { checks: event.checks, responsibility: event.responsibility },
 });
 
 export interface NewEvent {
@@ -43,6 +51,9 @@ export interface NewEvent {
   contentHash: string | null;
   changedFields: string[];
   note: string | null;
+  /** The review record of a verify. */
+  checks?: string[] | null;
+  responsibility?: { name: string; url?: string | null; type?: string } | null;
 }
 
 /**
@@ -73,7 +84,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const appendAll = async (trx: any, events: NewEvent[], at = new Date()) => {
     let { head, length } = await lockHead(trx);
     for (const event of events) {
-      const hash = eventHash({ ...event, at: chainInstant(at) }, head);
+      const hash = eventHash({ ...event, at: chainInstant(at), extra: { checks: event.checks ?? null, responsibility: event.responsibility ?? null } }, head);
       // Through the query engine (in this transaction): it fills Strapi's own columns (documentId, timestamps).
       await strapi.db.query(AUDIT_EVENT_UID as any).create({
         data: {
@@ -86,6 +97,8 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           contentHash: event.contentHash,
           changedFields: event.changedFields,
           note: event.note,
+          checks: event.checks ?? null,
+          responsibility: event.responsibility ?? null,
           prevHash: head,
           hash,
         },
@@ -140,7 +153,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (;;) {
         const rows: any[] = await strapi.db.connection(tableOf(AUDIT_EVENT_UID)).where('id', '>', afterId).orderBy('id').limit(PAGE);
         if (rows.length === 0) break;
-        walker.push(rows.map((row) => toEvent(row) as unknown as StoredChainEvent));
+        walker.push(rows.map((row) => chainedFieldsOf(toEvent(row)) as unknown as StoredChainEvent));
         afterId = Number(rows[rows.length - 1].id);
         if (rows.length < PAGE) break;
       }
@@ -188,7 +201,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           const rows: any[] = await trx(events).where('id', '>', afterId).orderBy('id').limit(PAGE);
           if (rows.length === 0) break;
           for (const row of rows) {
-            const hash = eventHash(toEvent({ ...row, hash: null }) as any, head);
+            const hash = eventHash(chainedFieldsOf(toEvent(row)) as any, head);
             await trx(events).where('id', row.id).update({ prev_hash: head, hash });
             head = hash;
             chained += 1;

@@ -10,7 +10,7 @@ import { getPluginConfig, getService } from '../utils';
 import { adminDisplayName } from './actors';
 import type { AdminUser, Target } from './verification';
 
-const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources'] as const;
+const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources', 'editorialResponsibility'] as const;
 type LabelField = (typeof LABEL_FIELDS)[number];
 
 /** The trust row columns of a label field (sources are stored as sourcesJson). */

@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
-import type { PublicTrust } from '../../../shared/trust';
+import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust';
+import { loadTrustRows } from '../database/trust-rows';
+import { defaultTrust, responsiblePartyOf } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { assertDocumentId, assertEnabledUid, resolveLocale } from '../validation/targets';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
@@ -24,7 +26,9 @@ export interface PublishedVersion {
   headline: string | null;
   trust: PublicTrust;
   badgeLabel: string | undefined;
+  notVerifiedLabel: string | undefined;
   publishingPrinciplesUrl: string | null;
+  responsibility: EditorialResponsibility | null;
 }
 
 /**
@@ -53,7 +57,12 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       getService(strapi, 'settings').presentationContext(),
     ]);
     if (!row) throw notFound();
-    const trust = (await loadPublicTrust(strapi, uid, [{ id: Number(row.id), locale }], context)).get(Number(row.id))!;
+    const id = Number(row.id);
+    const [publicTrust, stored] = await Promise.all([
+      loadPublicTrust(strapi, uid, [{ id, locale }], context),
+      loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id]),
+    ]);
+    const trust = publicTrust.get(id)!;
     return {
       uid,
       documentId,
@@ -61,7 +70,9 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       headline: headlineOf(uid, row),
       trust,
       badgeLabel: pickLocalized(context.settings.badgeLabel, locale, context.defaultLocale),
+      notVerifiedLabel: pickLocalized(context.settings.notVerifiedLabel, locale, context.defaultLocale),
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
+      responsibility: responsiblePartyOf(stored.get(id)?.trust ?? defaultTrust(), context.settings),
     };
   };
 
@@ -71,7 +82,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The badge: the settings label for the locale when the published version is verified, else "Not verified". */
     async badge(uid: unknown, documentId: unknown, locale: unknown): Promise<Badge> {
       const version = await loadPublished(uid, documentId, locale);
-      return renderBadge({ verified: version.trust.status === 'verified', label: version.badgeLabel });
+      return renderBadge({ verified: version.trust.status === 'verified', label: version.badgeLabel, notVerifiedLabel: version.notVerifiedLabel });
     },
 
     /** schema.org JSON-LD of the published version. */
@@ -84,6 +95,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: version.locale,
         trust: version.trust,
         publishingPrinciplesUrl: version.publishingPrinciplesUrl,
+        responsibility: version.responsibility,
       });
     },
   };

@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import type { ReportEntry, ReportGroup } from '../../../shared/contracts';
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
+import { loadTrustRows } from '../database/trust-rows';
+import { defaultTrust, disclaimerResolver, presentTrust, responsiblePartyOf } from '../domain/trust';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
-import { loadPublicTrust } from './public-trust';
 
 export type { ReportEntry, ReportGroup };
 
@@ -31,17 +32,20 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: [{ documentId: 'asc' }, { id: 'asc' }],
       });
       const rows = allowed ? all.filter((row) => allowed.has(`${row.documentId}\u0000${row.locale ?? ''}`)) : all;
-      const trustOf = await loadPublicTrust(strapi, uid, rows.map((row) => ({ id: Number(row.id), locale: row.locale ?? null })), context);
+      const stored = await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, rows.map((row) => Number(row.id)));
+      const resolve = disclaimerResolver(context);
       const byLocale = new Map<string, ReportGroup>();
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
       for (const row of rows) {
         const key = row.locale ?? '';
         let group = byLocale.get(key);
         if (!group) {
-          group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT) }, entries: [] };
+          group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT), needsReview: 0 }, entries: [] };
           byLocale.set(key, group);
         }
-        const trust = trustOf.get(Number(row.id))!;
+        const own = stored.get(Number(row.id))?.trust ?? defaultTrust();
+        // The public values, as every channel presents them (services/public-trust.ts), plus the review record.
+        const trust = presentTrust(own, row.locale ?? null, context, resolve);
         const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
         group.entries.push({
           documentId: row.documentId,
@@ -50,11 +54,16 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           aiInvolvement: trust.aiInvolvement,
           verifiedAt: trust.verifiedAt,
           updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+          checks: trust.status === 'unverified' ? null : own.checks,
+          responsibility: responsiblePartyOf(own, context.settings),
         });
         // Counts are per document: the draft, which every document has, is what editors work on.
         if (version === 'draft') {
           group.counts.status[trust.status] = (group.counts.status[trust.status] ?? 0) + 1;
           group.counts.aiInvolvement[trust.aiInvolvement] = (group.counts.aiInvolvement[trust.aiInvolvement] ?? 0) + 1;
+          if (trust.status === 'stale' || (trust.status === 'unverified' && (trust.aiInvolvement === 'assisted' || trust.aiInvolvement === 'generated'))) {
+            group.counts.needsReview += 1;
+          }
         }
       }
       groups.push(...[...byLocale.values()].sort((a, b) => String(a.locale).localeCompare(String(b.locale))));
@@ -63,12 +72,24 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   toCsv(groups: ReportGroup[]): string {
-    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt'];
+    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl'];
     const lines = [header.map(csvCell).join(',')];
     for (const group of groups) {
       for (const entry of group.entries) {
         lines.push(
-          [group.uid, group.locale, entry.documentId, entry.version, entry.status, entry.aiInvolvement, entry.verifiedAt, entry.updatedAt]
+          [
+            group.uid,
+            group.locale,
+            entry.documentId,
+            entry.version,
+            entry.status,
+            entry.aiInvolvement,
+            entry.verifiedAt,
+            entry.updatedAt,
+            entry.checks?.join(' ') ?? '',
+            entry.responsibility?.name ?? '',
+            entry.responsibility?.url ?? '',
+          ]
             .map(csvCell)
             .join(',')
         );

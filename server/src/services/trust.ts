@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-import type { DocumentTrust, EditorMeta, GetStatuses } from '../../../shared/contracts';
+import type { Diff, DocumentTrust, EditorMeta, GetQueue, GetStatuses, QueueEntry } from '../../../shared/contracts';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { DOCUMENT_ID_PATTERN, ERROR_CODES, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
-import { draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
+import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
+import { SOURCES_FIELD } from '../domain/hash';
+import { diffContent } from '../domain/diff';
 import { presentTrustState, type PresentationContext } from '../domain/trust';
 import { invalid, notFound, validationError } from '../errors';
 import { documentTarget } from '../validation/targets';
@@ -19,6 +21,20 @@ import type { AdminUser, Target } from './verification';
  * (`strapi.plugin('trust-labels').service('trust').editDraft(...)`).
  */
 const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The attribute the Content Manager shows as an entry's title (its list view's main field), if it is text. */
+  const titleFieldOf = async (uid: string): Promise<string | null> => {
+    let mainField: string | undefined;
+    try {
+      const configuration = await strapi.plugin('content-manager').service('content-types').findConfiguration(strapi.contentType(uid as any));
+      mainField = configuration?.settings?.mainField;
+    } catch {
+      mainField = undefined;
+    }
+    const attributes: Record<string, any> = (strapi.contentType(uid as any) as any)?.attributes ?? {};
+    const candidate = mainField && ['string', 'text', 'uid'].includes(attributes[mainField]?.type) ? mainField : 'title';
+    return ['string', 'text', 'uid'].includes(attributes[candidate]?.type) ? candidate : null;
+  };
+
   const stateOf = (uid: string, version: Version, locale: string | null, context: PresentationContext): TrustState =>
     presentTrustState(version.trust, locale, context, hashOfVersion(strapi, uid, version).hash);
 
@@ -37,6 +53,90 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * What changed in the draft and the published version since their last verification, against the content as it
+     * was hashed then (kept with each verification: the latest per version). Null for a version never verified.
+     */
+    async getDiff(target: Target): Promise<{ draft: Diff | null; published: Diff | null }> {
+      const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true, withVerifiedContent: true });
+      const { draft, published } = draftAndPublished(strapi, target.uid, versions);
+      if (!draft && !published) throw notFound('Document not found');
+      const fields = [...hashSetup(strapi, target.uid).names, SOURCES_FIELD];
+      const diffOf = (version: Version | null): Diff | null => {
+        if (!version?.trust.verifiedContent || version.trust.status === 'unverified') return null;
+        return { verifiedAt: version.trust.verifiedAt, status: version.trust.status, fields: diffContent(version.trust.verifiedContent, contentOfVersion(strapi, target.uid, version), fields) };
+      };
+      return { draft: diffOf(draft ?? published), published: published && published !== draft ? diffOf(published) : null };
+    },
+
+    /**
+     * The entries that need a person, across enabled types and locales (those `readable` allows): a stale draft, or an
+     * AI-assisted or AI-generated draft that is not verified. Published ones first, then the oldest first.
+     */
+    async reviewQueue(
+      { uid, locale, status, page = 1, pageSize = 25 }: { uid?: string; locale?: string | null; status?: 'stale' | 'unverified'; page?: number; pageSize?: number },
+      readable: (uid: string) => Promise<Set<string> | null>
+    ): Promise<GetQueue.Response> {
+      const { contentTypes, attributeName } = getPluginConfig(strapi);
+      const all: QueueEntry[] = [];
+      const counts = { stale: 0, unverified: 0 };
+      for (const typeUid of contentTypes) {
+        if (uid && uid !== typeUid) continue;
+        const allowed = await readable(typeUid);
+        if (!allowed) continue;
+        const mainField = await titleFieldOf(typeUid);
+        const rows: any[] = await strapi.db.query(typeUid as any).findMany({
+          where: locale ? { locale } : {},
+          select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt', ...(mainField ? [mainField] : [])],
+        });
+        const trust = await loadTrustRows(strapi, typeUid, attributeName, rows.map((row) => Number(row.id)));
+        const draftAndPublish = hasDraftAndPublish(strapi, typeUid);
+        const byVersion = new Map<string, { draft?: any; published?: any }>();
+        for (const row of rows) {
+          const key = `${row.documentId}\u0000${row.locale ?? ''}`;
+          if (!allowed.has(key)) continue;
+          const entry = byVersion.get(key) ?? {};
+          if (draftAndPublish && row.publishedAt) entry.published = row;
+          else entry.draft = row;
+          if (!draftAndPublish) entry.published = row;
+          byVersion.set(key, entry);
+        }
+        for (const { draft, published } of byVersion.values()) {
+          if (!draft) continue;
+          const stored = trust.get(Number(draft.id))?.trust;
+          const draftStatus = stored?.status ?? 'unverified';
+          const aiInvolvement = stored?.aiInvolvement ?? 'unknown';
+          const needs = draftStatus === 'stale' || (draftStatus === 'unverified' && (aiInvolvement === 'assisted' || aiInvolvement === 'generated'));
+          if (!needs) continue;
+          counts[draftStatus === 'stale' ? 'stale' : 'unverified'] += 1;
+          if (status && status !== draftStatus) continue;
+          all.push({
+            uid: typeUid,
+            documentId: draft.documentId,
+            locale: draft.locale ?? null,
+            title: mainField && typeof draft[mainField] === 'string' ? draft[mainField] : null,
+            status: draftStatus,
+            aiInvolvement,
+            changedFields: draftStatus === 'stale' ? stored?.changedFields ?? [] : [],
+            publishedStatus: published ? trust.get(Number(published.id))?.trust.status ?? 'unverified' : null,
+            updatedAt: draft.updatedAt ? new Date(draft.updatedAt).toISOString() : null,
+          });
+        }
+      }
+      all.sort((a, b) => Number(b.publishedStatus !== null) - Number(a.publishedStatus !== null) || String(a.updatedAt).localeCompare(String(b.updatedAt)));
+      const size = Math.min(Math.max(1, pageSize), 100);
+      const pageCount = Math.max(1, Math.ceil(all.length / size));
+      const current = Math.min(Math.max(1, page), pageCount);
+      return {
+        data: all.slice((current - 1) * size, current * size),
+        meta: {
+          pagination: { page: current, pageSize: size, total: all.length, pageCount },
+          counts,
+          contentTypes: contentTypes.map((typeUid) => ({ uid: typeUid, displayName: (strapi.contentType(typeUid as any) as any)?.info?.displayName ?? typeUid })),
+        },
+      };
+    },
+
+    /**
      * What the Trust panel needs to preview a disclaimer before saving: the default text per AI involvement for the
      * locale (resolved, `{siteName}` filled), the site name, and the verification rules.
      */
@@ -49,7 +149,15 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
           resolveDisclaimer({ mode: 'default', text: null, aiInvolvement }, settings, forLocale, defaultLocale),
         ])
       );
-      return { locale: forLocale, siteName: settings.siteName, disclaimerDefaults, requiredSources: settings.requiredSources, fourEyes: settings.fourEyes };
+      return {
+        locale: forLocale,
+        siteName: settings.siteName,
+        disclaimerDefaults,
+        requiredSources: settings.requiredSources,
+        requiredChecks: settings.requiredChecks,
+        editorialResponsibility: settings.editorialResponsibility,
+        fourEyes: settings.fourEyes,
+      };
     },
 
     /** Draft and published status of many documents of one type and locale, for the list view column. */

@@ -3,12 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
 import type { Bulk } from '../../../shared/contracts';
 import { DOCUMENT_ID_PATTERN, ERROR_CODES } from '../../../shared/schemas';
-import type { Settings } from '../../../shared/trust';
+import type { EditorialResponsibility, ReviewCheck, Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
 import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
-import { draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
+import { contentOfVersion, draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
 import { changedFieldNames } from '../domain/hash';
-import { CLEARED_VERIFICATION, type StoredTrust } from '../domain/trust';
+import { CLEARED_VERIFICATION, responsiblePartyOf, type StoredTrust } from '../domain/trust';
 import { invalid, isTrustLabelsError, notFound, TrustLabelsError } from '../errors';
 import { getPluginConfig, getService } from '../utils';
 import { adminDisplayName, currentActor } from './actors';
@@ -21,6 +21,13 @@ export interface Target {
   uid: string;
   documentId: string;
   locale: string | null;
+}
+
+/** What a verifier sends: a note, the checks they confirm, and the content hash they reviewed (409 if changed). */
+export interface VerifyInput {
+  note?: string | null;
+  checks?: ReviewCheck[];
+  expectedHash?: string;
 }
 
 export interface AdminUser {
@@ -64,7 +71,15 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const append = (event: { action: AuditAction; target: Target; actor: Actor | null; hash: string | null; changedFields: string[]; note: string | null }) =>
+  const append = (event: {
+    action: AuditAction;
+    target: Target;
+    actor: Actor | null;
+    hash: string | null;
+    changedFields: string[];
+    note: string | null;
+    review?: { checks: ReviewCheck[]; responsibility: EditorialResponsibility | null };
+  }) =>
     getService(strapi, 'audit').append({
       action: event.action,
       uid: event.target.uid,
@@ -74,10 +89,16 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       contentHash: event.hash,
       changedFields: event.changedFields,
       note: event.note,
+      ...(event.review ? { checks: event.review.checks, responsibility: event.review.responsibility } : {}),
     });
 
   /** Verify, inside a document transaction that the caller holds. */
-  const verifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, note: string | null, settings: Settings, expectedHash?: string) => {
+  const verifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, input: VerifyInput, settings: Settings) => {
+    const { note = null, expectedHash, checks = [] } = input;
+    const missing = settings.requiredChecks.filter((check) => !checks.includes(check));
+    if (missing.length > 0) {
+      throw invalid(['checks'], `checks: confirm that you checked ${missing.join(', ')} (the requiredChecks setting)`, ERROR_CODES.requiredChecks, { missing });
+    }
     const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
     const { draft, published } = draftAndPublished(strapi, target.uid, versions);
     if (!draft) throw notFound('Document not found');
@@ -115,8 +136,12 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       changedFields: [],
       verifiedById: user.id,
       verifiedByName: adminDisplayName(user),
+      checks: [...checks],
+      // What was verified, as hashed: the diff of a later stale version is against it.
+      verifiedContent: contentOfVersion(strapi, target.uid, draft),
     });
-    await append({ action: 'verify', target, actor: adminActor(user), hash, changedFields: [], note });
+    const review = { checks: [...checks], responsibility: responsiblePartyOf(draft.trust, settings) };
+    await append({ action: 'verify', target, actor: adminActor(user), hash, changedFields: [], note, review });
     emitAfterCommit(transaction, TRUST_EVENTS.verified, { ...target, status: 'verified', versions: versionNames });
   };
 
@@ -135,11 +160,9 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * transaction that holds the document's lock: the hash is of the content as it is when the lock is taken. With
      * `expectedHash` (the content hash the verifier saw), a version whose content changed since answers 409.
      */
-    async verify(target: Target, user: AdminUser, { note = null, expectedHash }: { note?: string | null; expectedHash?: string } = {}) {
+    async verify(target: Target, user: AdminUser, input: VerifyInput = {}) {
       const settings = await getService(strapi, 'settings').get();
-      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
-        verifyLocked(transaction, target, user, note, settings, expectedHash)
-      );
+      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) => verifyLocked(transaction, target, user, input, settings));
     },
 
     /** Withdraws the verification of the draft and the published version of one locale. */
@@ -194,7 +217,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Verifies or unverifies many documents of one type and locale. Each document is its own transaction: its status
      * and its audit event are written together or not at all, and a failure does not stop the others.
      */
-    async bulk(action: 'verify' | 'unverify', targets: Target[], user: AdminUser, note: string | null) {
+    async bulk(action: 'verify' | 'unverify', targets: Target[], user: AdminUser, note: string | null, checks: ReviewCheck[] = []) {
       const settings = action === 'verify' ? await getService(strapi, 'settings').get() : null;
       const results: Bulk.Result[] = [];
       for (const target of targets) {
@@ -204,7 +227,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         try {
           await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
-            action === 'verify' ? verifyLocked(transaction, target, user, note, settings as Settings) : unverifyLocked(transaction, target, user, note)
+            action === 'verify' ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings) : unverifyLocked(transaction, target, user, note)
           );
           results.push({ documentId: target.documentId, ok: true });
         } catch (error) {

@@ -32,5 +32,8 @@ export default {
     hash: { type: 'string' },
     changedFields: { type: 'json' },
     note: { type: 'text' },
+    // The review record of a verify: what the verifier checked, and who holds editorial responsibility.
+    checks: { type: 'json' },
+    responsibility: { type: 'json' },
   },
 };

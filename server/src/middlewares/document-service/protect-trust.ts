@@ -69,5 +69,6 @@ const labelsOf = async (strapi: Core.Strapi, ctx: DocumentContext, attr: string)
     disclaimerMode: trust.disclaimerMode,
     disclaimerText: trust.disclaimerText,
     sources: trust.sources,
+    editorialResponsibility: trust.editorialResponsibility,
   });
 };

@@ -1,0 +1,184 @@
+import * as React from 'react';
+
+import { Box, Button, Checkbox, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Check, Cross } from '@strapi/icons';
+
+import { ERROR_CODES } from '../../../shared/schemas';
+import { REVIEW_CHECKS, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
+import { useTranslate, type Translate } from '../hooks/useTranslate';
+import { readError } from '../utils/api';
+
+/** The label of each review check in the verify dialog (also its accessible name). */
+export const checkLabel = (t: Translate, check: ReviewCheck) =>
+  t(
+    `checks.${check}`,
+    {
+      accuracy: 'Accuracy: the facts are right',
+      plausibility: 'Plausibility: the claims make sense',
+      sources: 'Sources: the sources support the text',
+    }[check]
+  );
+
+/** The short name of a check, for lists ("Checked: accuracy, sources"). */
+export const checkName = (t: Translate, check: string) =>
+  (REVIEW_CHECKS as readonly string[]).includes(check)
+    ? t(`checks.name.${check}`, { accuracy: 'accuracy', plausibility: 'plausibility', sources: 'sources' }[check as ReviewCheck])
+    : check;
+
+interface ErrorDetail {
+  code?: string;
+  values?: Record<string, unknown>;
+}
+
+/** A failed verify as the editor should read it: the translated rule it broke when the server names one, else its message. */
+export const verifyErrorMessage = (error: unknown, t: Translate): string => {
+  const { message, details } = readError(error);
+  for (const detail of details as ErrorDetail[]) {
+    const values = detail.values ?? {};
+    switch (detail.code) {
+      case ERROR_CODES.requiredChecks: {
+        const missing = Array.isArray(values.missing) ? values.missing.map((check) => checkName(t, String(check))) : [];
+        return t('errors.requiredChecks', 'Confirm these checks before verifying: {missing}.', { missing: missing.join(', ') });
+      }
+      case ERROR_CODES.requiredSources:
+        return t('errors.requiredSources', 'This entry has {count} source(s); at least {min} are needed before it can be verified.', {
+          min: Number(values.min ?? 0),
+          count: Number(values.count ?? 0),
+        });
+      case ERROR_CODES.fourEyes:
+        return t('errors.fourEyes', 'You were the last to update this version: another person must verify it.');
+      case ERROR_CODES.contentHash:
+        return t('errors.contentHash', 'The content changed since you opened it. Review the new version, then verify again.');
+      default:
+    }
+  }
+  return message;
+};
+
+export interface VerifyInput {
+  note: string;
+  checks: ReviewCheck[];
+}
+
+interface VerifyDialogProps {
+  action: 'verify' | 'unverify';
+  disabled: boolean;
+  onConfirm: (input: VerifyInput) => void;
+  /** verify only: the verification rules and who holds editorial responsibility. */
+  requiredSources?: number;
+  sourceCount?: number;
+  requiredChecks?: ReviewCheck[];
+  responsible?: EditorialResponsibility | null;
+}
+
+/**
+ * The Verify (or Unverify) button and its confirmation. Verifying asks for the review record: what the verifier
+ * checked (the required checks must be ticked) and an optional note; it names who holds editorial responsibility.
+ */
+export const VerifyDialog = ({ action, disabled, onConfirm, requiredSources, sourceCount, requiredChecks = [], responsible }: VerifyDialogProps) => {
+  const t = useTranslate();
+  const [note, setNote] = React.useState('');
+  const [checks, setChecks] = React.useState<ReviewCheck[]>([]);
+  const checksTitleId = React.useId();
+  const verify = action === 'verify';
+  const missingSources = verify && requiredSources !== undefined && (sourceCount ?? 0) < requiredSources;
+  const missingChecks = verify ? requiredChecks.filter((check) => !checks.includes(check)) : [];
+
+  const toggle = (check: ReviewCheck, on: boolean) =>
+    setChecks((current) => REVIEW_CHECKS.filter((item) => (item === check ? on : current.includes(item))));
+
+  return (
+    <Dialog.Root
+      onOpenChange={() => {
+        setNote('');
+        setChecks([]);
+      }}
+    >
+      <Dialog.Trigger>
+        <Button variant={verify ? 'success-light' : 'danger-light'} startIcon={verify ? <Check /> : <Cross />} disabled={disabled}>
+          {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content>
+        <Dialog.Header>{verify ? t('dialog.verifyTitle', 'Mark as Human Verified?') : t('dialog.unverifyTitle', 'Withdraw the verification?')}</Dialog.Header>
+        <Dialog.Body>
+          <Flex direction="column" alignItems="stretch" gap={4} width="100%">
+            <Typography>
+              {verify
+                ? t('dialog.verifyBody', 'You confirm that you reviewed this version, in this locale, and take editorial responsibility for it. Any later change to its content withdraws the badge.')
+                : t('dialog.unverifyBody', 'The draft and the published version of this locale will show as not verified.')}
+            </Typography>
+            {verify ? (
+              <Box padding={3} background="neutral100" hasRadius data-testid="trust-responsibility">
+                {responsible?.name ? (
+                  <Typography variant="pi" textColor="neutral800">
+                    {t('dialog.responsibility', 'Editorial responsibility: {name}', { name: responsible.name })}
+                  </Typography>
+                ) : (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('dialog.noResponsibility', 'No one is named as holding editorial responsibility (Settings → Trust Labels).')}
+                  </Typography>
+                )}
+              </Box>
+            ) : null}
+            {verify ? (
+              <Flex direction="column" alignItems="stretch" gap={2} role="group" aria-labelledby={checksTitleId} data-testid="trust-checks">
+                <Typography variant="sigma" textColor="neutral600" id={checksTitleId}>
+                  {t('checks.title', 'What did you check?')}
+                </Typography>
+                {REVIEW_CHECKS.map((check) => (
+                  <Flex key={check} gap={1}>
+                    <Checkbox
+                      checked={checks.includes(check)}
+                      onCheckedChange={(value) => toggle(check, value === true)}
+                      required={requiredChecks.includes(check)}
+                    >
+                      {checkLabel(t, check)}
+                    </Checkbox>
+                    {requiredChecks.includes(check) ? (
+                      <Typography textColor="danger600" aria-hidden>
+                        *
+                      </Typography>
+                    ) : null}
+                  </Flex>
+                ))}
+                {requiredChecks.length > 0 ? (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('checks.requiredHint', '* Required before verifying (Settings → Trust Labels).')}
+                  </Typography>
+                ) : null}
+              </Flex>
+            ) : null}
+            {missingSources ? (
+              <Typography textColor="danger600">
+                {t('dialog.needsSources', 'This entry needs at least {count} source(s) before it can be verified.', { count: requiredSources ?? 0 })}
+              </Typography>
+            ) : null}
+            <Field.Root name="note" hint={t('dialog.noteHint', 'Optional, kept in the audit log.')}>
+              <Field.Label>{t('dialog.note', 'Note')}</Field.Label>
+              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+          </Flex>
+        </Dialog.Body>
+        <Dialog.Footer>
+          <Dialog.Cancel>
+            <Button fullWidth variant="tertiary">
+              {t('dialog.cancel', 'Cancel')}
+            </Button>
+          </Dialog.Cancel>
+          <Dialog.Action>
+            <Button
+              fullWidth
+              variant={verify ? 'success' : 'danger'}
+              disabled={missingSources || missingChecks.length > 0}
+              onClick={() => onConfirm({ note, checks })}
+            >
+              {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
+            </Button>
+          </Dialog.Action>
+        </Dialog.Footer>
+      </Dialog.Content>
+    </Dialog.Root>
+  );
+};

@@ -1,0 +1,77 @@
+// What the browser tests share: Debian's Chromium, a logged-in context for Strapi's admin, look-ups, and
+// screenshots for the README.
+const assert = require('node:assert/strict');
+const path = require('path');
+
+const { chromium } = require('playwright-core');
+
+const PASSWORD = 'TrustLabels-Demo-1';
+const TIMEOUT = 60_000;
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const launchBrowser = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: LAUNCH_ARGS });
+
+const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * A browser context as an editor's: a desktop window, English, and Strapi's guided tours switched off. (A tour step
+ * can open while a test is on another page and hide the rest of the page from the accessibility tree, so that no
+ * button can be found by its name.)
+ */
+async function newAdminContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem('STRAPI_GUIDED_TOUR')) {
+      window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }));
+    }
+  });
+  return context;
+}
+
+/** A new context with one page, logged in to the admin as one of the demo users. */
+async function login(browser, baseUrl, email) {
+  const context = await newAdminContext(browser);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(`${baseUrl}/admin/auth/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
+  return { context, page };
+}
+
+/** Strapi's onboarding tour and product banners can cover the page; close them when they show. */
+async function dismissOverlays(page) {
+  for (const name of ['Skip', 'Close']) {
+    const button = page.getByRole('button', { name, exact: true });
+    if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => undefined);
+  }
+}
+
+/** The documentId of a demo article, by its slug, through the public content API. */
+async function documentIdBySlug(baseUrl, slug, locale = 'en') {
+  const res = await fetch(`${baseUrl}/api/articles?locale=${locale}&filters[slug][$eq]=${encodeURIComponent(slug)}`);
+  const body = await res.json();
+  assert.equal(body.data.length, 1, `article ${slug} not found`);
+  return body.data[0].documentId;
+}
+
+/**
+ * Takes docs/screenshots/<name> as a reader should see the screen: Strapi's banner and the notifications (toasts)
+ * gone, the mouse away from anything that shows a tooltip, and animations ended.
+ */
+async function settledScreenshot(page, name, { fullPage = false } = {}) {
+  const banner = page.getByRole('button', { name: 'Close the banner.' });
+  if (await banner.first().isVisible().catch(() => false)) await banner.first().click().catch(() => undefined);
+  await page.mouse.move(0, 0);
+  // Notifications close by themselves after a few seconds; a screenshot waits for them rather than closing them.
+  await page.waitForFunction(() => document.querySelectorAll('[data-sonner-toast]').length === 0, null, { timeout: 30_000 });
+  // Modal and dialog animations of the design system take about 200 ms.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+}
+
+module.exports = { dismissOverlays, documentIdBySlug, launchBrowser, login, newAdminContext, settledScreenshot, SHOTS };
