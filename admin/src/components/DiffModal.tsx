@@ -7,6 +7,7 @@ import { css, styled } from 'styled-components';
 
 import type { Diff, FieldChange } from '../../../shared/contracts';
 import { useTrustApi } from '../hooks/useTrustApi';
+import { fieldLabel } from '../utils/fields';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { readError } from '../utils/api';
 
@@ -15,17 +16,6 @@ const SOURCES_FIELD = 'sources';
 /** Unchanged text longer than this is shortened to its ends, so that a long body shows its changes, not its whole text. */
 const CONTEXT = 120;
 
-/** A readable label for an attribute name: "publishedDate" → "Published date", "seo_title" → "Seo title". */
-export const humanizeField = (name: string) => {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_\-.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : name;
-};
-
-const fieldLabel = (t: Translate, field: string) => (field === SOURCES_FIELD ? t('fields.sources', 'Sources') : humanizeField(field));
 
 // Insertions green, deletions red and struck through. Screen readers do not announce <ins> and <del>: the
 // pseudo-elements say where each starts and ends (hidden from sight).

@@ -31,6 +31,7 @@ import { useRefreshCmDocument, useTrustApi } from '../hooks/useTrustApi';
 import { readError, type DocumentResponse, type HistoryEvent } from '../utils/api';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { getTranslation } from '../utils/getTranslation';
+import { fieldLabels } from '../utils/fields';
 import { currentCmLocale } from '../utils/locale';
 import { DiffModal } from './DiffModal';
 import { fromDraft, SourcesEditor, toDraft, type SourceDraft } from './SourcesEditor';
@@ -369,7 +370,7 @@ const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState;
       ) : null}
       {draft.status === 'stale' ? (
         <Typography variant="pi" textColor="warning600" data-testid="trust-changed-fields">
-          {t('panel.changedFields', 'Changed since verification: {fields}', { fields: draft.changedFields.join(', ') })}
+          {t('panel.changedFields', 'Changed since verification: {fields}', { fields: fieldLabels(t, draft.changedFields) })}
         </Typography>
       ) : null}
     </Flex>
@@ -390,7 +391,7 @@ const HistoryList = ({ events, formatDate, t }: { events: HistoryEvent[]; format
         <Box key={event.id}>
           <Typography variant="pi" fontWeight="bold">
             {t(`history.${event.action}`, { verify: 'Verified', unverify: 'Unverified', stale: 'Became stale', restore: 'Verified again (content restored)', edit: 'Labels edited', repair: 'Repaired by the integrity check' }[event.action])}
-            {event.changedFields.length > 0 ? ` · ${event.changedFields.join(', ')}` : ''}
+            {event.changedFields.length > 0 ? ` · ${fieldLabels(t, event.changedFields)}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
             {[event.actor?.name ?? t('history.system', 'system'), formatDate(event.at, { dateStyle: 'medium', timeStyle: 'short' })].join(' · ')}
