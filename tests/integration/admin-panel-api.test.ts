@@ -55,6 +55,8 @@ describe('admin panel support routes', () => {
         generated: 'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
       },
       requiredSources: 1,
+      requiredChecks: ['accuracy', 'plausibility', 'sources'],
+      editorialResponsibility: null,
       fourEyes: false,
     });
     // fr has no texts of its own: the preview shows the English fallback, like the content API.

@@ -1,4 +1,5 @@
 import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type TestContext, type TestDatabase } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
 
 /**
  * Upgrading from 0.1: its sources were component rows (components_trust_labels_sources, linked from each trust row
@@ -99,7 +100,7 @@ describe('migration of the 0.1 audit log', () => {
     const admin = await t.admin('super-admin');
     const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Old log' } as any });
     expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(created.documentId, '/verify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+    expect((await t.http.post(trustPath(created.documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
     const knex = t.strapi.db.connection;
     const before: any[] = await knex('trust_labels_audit_events').orderBy('id');
     expect(before.length).toBeGreaterThan(0);

@@ -262,13 +262,14 @@ describe('badge and JSON-LD outputs', () => {
       expect(badgeText((await badge(ids.verified)).text)).toBe('Human Verified');
     });
 
-    it('shows a neutral "Not verified" for stale and unverified published versions, in both locales', async () => {
+    it('shows a neutral "Not verified" (notVerifiedLabel) for stale and unverified published versions, in both locales', async () => {
+      const NOT_VERIFIED: Record<string, string> = { en: 'Not verified', fr: 'Non vérifié' };
       for (const documentId of [ids.stale, ids.unverified]) {
         for (const locale of ['en', 'fr']) {
           expect((await restTrust(documentId, locale)).status).toBe(documentId === ids.stale ? 'stale' : 'unverified');
           const res = await badge(documentId, { locale });
           expect(res.status).toBe(200);
-          expect(badgeText(res.text)).toBe('Not verified');
+          expect(badgeText(res.text)).toBe(NOT_VERIFIED[locale]);
           expect(res.text).not.toContain(LABELS.en);
           expect(res.text).not.toContain('#1a7f37');
         }
