@@ -176,14 +176,13 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const row = page.getByRole('row').filter({ has: cell });
       const checkbox = row.getByRole('checkbox');
       const bulkVerify = page.getByRole('button', { name: 'Verify', exact: true });
-      // On a busy machine the bulk action bar can take tens of seconds to show its plugin actions, and the list may
-      // re-render while its rows load, dropping a selection made a moment before: let its requests settle, then
-      // select again until the bar shows, at most three times.
+      // The list may re-render while its rows load, dropping a selection made a moment before: let its requests
+      // settle, then select again until the bulk action bar shows, at most three times.
       await page.waitForLoadState('networkidle').catch(() => undefined);
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         if (await checkbox.isChecked()) await checkbox.uncheck();
         await checkbox.check();
-        if (await bulkVerify.waitFor({ timeout: 30_000 }).then(() => true, () => attempt === 3)) break;
+        if (await bulkVerify.waitFor({ timeout: 15_000 }).then(() => true, () => attempt === 3)) break;
       }
       await bulkVerify.click();
       const dialog = page.getByRole('alertdialog');

@@ -99,86 +99,94 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
     const { allowedActions } = useRBAC(VERIFY_PERMISSION);
     const { contentType, layout } = useContentManagerContext();
     const checksRef = React.useRef<ReviewCheck[]>([]);
-    if (!hasTrustLabels(contentType) || !allowedActions.canVerify) return null;
-
-    const verify = action === 'verify';
+    // The latest selection, read when the action runs: the description below stays the same object while the
+    // selection's ids do not change.
+    const documentsRef = React.useRef(documents);
+    documentsRef.current = documents;
+    const enabled = hasTrustLabels(contentType) && Boolean(allowedActions.canVerify);
     const count = documents.length;
+    const selection = documents.map((document) => document.documentId).join(',');
     const mainField: string | undefined = (layout as any)?.list?.settings?.mainField ?? (layout as any)?.edit?.settings?.mainField;
-    const checkLabel = (check: ReviewCheck) => t(`checks.${check}`, CHECK_LABELS[check]);
-    return {
-      label: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
-      variant: verify ? 'success-light' : 'danger-light',
-      dialog: {
-        type: 'dialog' as const,
-        title: verify ? t('bulk.verifyTitle', 'Verify {count} entries?', { count }) : t('bulk.unverifyTitle', 'Unverify {count} entries?', { count }),
-        content: (
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography textAlign="center">
-              {verify
-                ? t('bulk.verifyBody', 'You confirm that you reviewed the current draft of each selected entry in this locale.')
-                : t('bulk.unverifyBody', 'The selected entries will show as not verified in this locale.')}
-            </Typography>
-            {verify ? <ReviewChecks store={checksRef} t={t} /> : null}
-          </Flex>
-        ),
-        confirmLabel: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
-        onConfirm: async () => {
-          const checks = [...checksRef.current];
-          checksRef.current = [];
-          if (verify) {
-            const missing = REVIEW_CHECKS.filter((check) => !checks.includes(check));
-            if (missing.length > 0) {
-              toggleNotification({
-                type: 'danger',
-                title: t('bulk.notVerifiedTitle', 'Nothing was verified'),
-                message: t('bulk.checksMissing', 'Confirm every check of your review first. Not ticked: {missing}.', {
-                  missing: missing.map(checkLabel).join('; '),
-                }),
-              });
-              return;
+
+    // Strapi's bulk action bar compares each description with the previous one (deeply) on every render and, when it
+    // differs, schedules an update of the whole bar for an idle moment. A description rebuilt on every render (new
+    // dialog content, new handlers) keeps postponing that update on a busy page, and the bar can take tens of
+    // seconds to show its actions: so it is built once per selection.
+    return React.useMemo(() => {
+      if (!enabled) return null;
+      const verify = action === 'verify';
+      const checkLabel = (check: ReviewCheck) => t(`checks.${check}`, CHECK_LABELS[check]);
+      return {
+        label: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
+        variant: verify ? 'success-light' : 'danger-light',
+        dialog: {
+          type: 'dialog' as const,
+          title: verify ? t('bulk.verifyTitle', 'Verify {count} entries?', { count }) : t('bulk.unverifyTitle', 'Unverify {count} entries?', { count }),
+          content: (
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <Typography textAlign="center">
+                {verify
+                  ? t('bulk.verifyBody', 'You confirm that you reviewed the current draft of each selected entry in this locale.')
+                  : t('bulk.unverifyBody', 'The selected entries will show as not verified in this locale.')}
+              </Typography>
+              {verify ? <ReviewChecks store={checksRef} t={t} /> : null}
+            </Flex>
+          ),
+          confirmLabel: verify ? t('bulk.verify', 'Verify') : t('bulk.unverify', 'Unverify'),
+          onConfirm: async () => {
+            const checks = [...checksRef.current];
+            checksRef.current = [];
+            if (verify) {
+              const missing = REVIEW_CHECKS.filter((check) => !checks.includes(check));
+              if (missing.length > 0) {
+                toggleNotification({
+                  type: 'danger',
+                  title: t('bulk.notVerifiedTitle', 'Nothing was verified'),
+                  message: t('bulk.checksMissing', 'Confirm every check of your review first. Not ticked: {missing}.', {
+                    missing: missing.map(checkLabel).join('; '),
+                  }),
+                });
+                return;
+              }
             }
-          }
-          try {
-            const locale = currentCmLocale();
-            const results = await api.bulk(action, {
-              uid: model,
-              documentIds: documents.map((document) => document.documentId),
-              ...(locale ? { locale } : {}),
-              ...(verify ? { checks } : {}),
-            });
-            const byId = new Map(documents.map((document) => [document.documentId, document]));
-            const failed = results.filter((result) => !result.ok);
-            const succeeded = results.length - failed.length;
-            const failures =
-              failed.length === 0
-                ? ''
-                : ` ${
-                    verify
-                      ? t('bulk.notVerifiedList', 'Not verified: {list}.', {
-                          list: describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason')),
-                        })
-                      : t('bulk.notUnverifiedList', 'Not withdrawn: {list}.', {
-                          list: describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason')),
-                        })
-                  }`;
-            toggleNotification({
-              type: failed.length === 0 ? 'success' : succeeded === 0 ? 'danger' : 'warning',
-              title: verify ? t('bulk.verifiedTitle', 'Verification') : t('bulk.unverifiedTitle', 'Verification withdrawn'),
-              message: t('bulk.result', '{ok} of {total} done.', { ok: succeeded, total: results.length }) + failures,
-              // A list of reasons takes longer to read than the default few seconds.
-              ...(failed.length > 0 ? { timeout: 15_000 } : {}),
-            });
-          } catch (error) {
-            toggleNotification({ type: 'danger', message: readError(error).message });
-          } finally {
-            announceTrustChange();
-          }
+            const selected = documentsRef.current;
+            try {
+              const locale = currentCmLocale();
+              const results = await api.bulk(action, {
+                uid: model,
+                documentIds: selected.map((document) => document.documentId),
+                ...(locale ? { locale } : {}),
+                ...(verify ? { checks } : {}),
+              });
+              const byId = new Map(selected.map((document) => [document.documentId, document]));
+              const failed = results.filter((result) => !result.ok);
+              const succeeded = results.length - failed.length;
+              const list = () => describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason'));
+              const failures =
+                failed.length === 0
+                  ? ''
+                  : ` ${verify ? t('bulk.notVerifiedList', 'Not verified: {list}.', { list: list() }) : t('bulk.notUnverifiedList', 'Not withdrawn: {list}.', { list: list() })}`;
+              toggleNotification({
+                type: failed.length === 0 ? 'success' : succeeded === 0 ? 'danger' : 'warning',
+                title: verify ? t('bulk.verifiedTitle', 'Verification') : t('bulk.unverifiedTitle', 'Verification withdrawn'),
+                message: t('bulk.result', '{ok} of {total} done.', { ok: succeeded, total: results.length }) + failures,
+                // A list of reasons takes longer to read than the default few seconds.
+                ...(failed.length > 0 ? { timeout: 15_000 } : {}),
+              });
+            } catch (error) {
+              toggleNotification({ type: 'danger', message: readError(error).message });
+            } finally {
+              announceTrustChange();
+            }
+          },
+          onCancel: () => {
+            checksRef.current = [];
+          },
         },
-        onCancel: () => {
-          checksRef.current = [];
-        },
-      },
-    };
+      };
+      // `selection` stands for `documents` (read through documentsRef when the action runs).
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [enabled, count, selection, model, mainField, t, api, toggleNotification]);
   };
   return BulkAction;
 };

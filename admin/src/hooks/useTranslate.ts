@@ -1,3 +1,4 @@
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 
 import { getTranslation } from '../utils/getTranslation';
@@ -7,5 +8,6 @@ export type Translate = (id: string, defaultMessage: string, values?: Record<str
 /** `t(id, defaultMessage, values)` for the plugin's own messages (keys are prefixed with the plugin id). */
 export const useTranslate = (): Translate => {
   const { formatMessage } = useIntl();
-  return (id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  // Stable while the locale is: components may pass it on, and Strapi compares what bulk actions describe.
+  return React.useCallback<Translate>((id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values), [formatMessage]);
 };
