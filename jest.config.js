@@ -1,7 +1,11 @@
+// Jest and its transformer live in tests/node_modules (tests/package.json), not in the root package.
+const path = require('path');
+const testTool = (name) => require.resolve(name, { paths: [path.join(__dirname, 'tests')] });
+
 /** @type {import('jest').Config} */
 const transform = {
   '^.+\\.(t|j)sx?$': [
-    '@swc/jest',
+    testTool('@swc/jest'),
     { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
   ],
 };

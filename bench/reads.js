@@ -16,7 +16,7 @@ const SETUPS = {
 };
 
 function loadTest(url, { duration, connections }) {
-  const autocannon = require('autocannon');
+  const autocannon = require('../scripts/lib/install').requireTestTool('autocannon');
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration }, (error, result) => (error ? reject(error) : resolve(result)));
   });

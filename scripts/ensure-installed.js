@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// `pretest`: on a fresh clone, `npm test` installs the dependencies first (see lib/install.js).
-require('./lib/install')
-  .ensureInstalled((line) => console.log(`[npm test] ${line}`))
-  .catch((error) => {
-    console.error(`[npm test] ${error.message}`);
-    process.exit(1);
-  });
+// Installs what a command needs on a fresh clone (see lib/install.js): the root dependencies, and with
+// `--test-tools` also the tools in tests/ (`pretest:e2e` and `prebench` run it this way).
+const { ensureInstalled, ensureTestTools } = require('./lib/install');
+
+const say = (line) => console.log(`[install] ${line}`);
+(async () => {
+  await ensureInstalled(say);
+  if (process.argv.includes('--test-tools')) await ensureTestTools(say);
+})().catch((error) => {
+  console.error(`[install] ${error.message}`);
+  process.exit(1);
+});
