@@ -260,6 +260,7 @@ export const settingsSchema = z
   .strict();
 
 export const settingsUpdateSchema = settingsSchema.partial();
+export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
 
 /** Body of verify / unverify. */
 export const verificationNoteSchema = z
@@ -304,6 +305,62 @@ export const bulkActionSchema = z
   .strict();
 
 export type BulkAction = z.output<typeof bulkActionSchema>;
+
+// Query strings. Koa parses `?a=1&a=2` and `?a[b]=1` into arrays and objects, which fail these schemas (400).
+
+const LOCALE_MESSAGE = 'locale must be a locale code such as en or fr';
+/** An optional locale code; an empty `locale=` counts as absent (the default locale). */
+const localeQuery = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z
+    .string({ invalid_type_error: LOCALE_MESSAGE })
+    .refine((value) => LOCALE_CODE_PATTERN.test(value), { message: LOCALE_MESSAGE, ...issue(ERROR_CODES.locale) })
+    .optional()
+);
+
+/** A page number or size in a query string: 1 to `max`. */
+const positiveQueryInteger = (name: string, max: number) =>
+  z
+    .string({ invalid_type_error: `${name} must be a whole number from 1 to ${max}` })
+    .refine((value) => /^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= max, {
+      message: `${name} must be a whole number from 1 to ${max}`,
+      ...issue(ERROR_CODES.outOfRange, { min: 1, max }),
+    })
+    .transform(Number);
+
+const DOCUMENT_IDS_MESSAGE = 'documentIds must be a comma-separated list of 1 to 200 document ids';
+
+/** Query of GET /trust-labels/statuses/:uid (the list view's Trust column). */
+export const statusesQuerySchema = z.object({
+  locale: localeQuery,
+  documentIds: z
+    .string({ required_error: DOCUMENT_IDS_MESSAGE, invalid_type_error: DOCUMENT_IDS_MESSAGE })
+    .transform((value) => value.split(','))
+    .refine((ids) => ids.length >= 1 && ids.length <= 200 && ids.every((id) => DOCUMENT_ID_PATTERN.test(id)), {
+      message: DOCUMENT_IDS_MESSAGE,
+      ...issue(ERROR_CODES.documentId),
+    }),
+});
+export type StatusesQuery = z.output<typeof statusesQuerySchema>;
+
+/** Query of GET /trust-labels/queue (the review queue). */
+export const queueQuerySchema = z.object({
+  uid: z.string({ invalid_type_error: 'uid must be a content type uid' }).max(200).optional(),
+  locale: localeQuery,
+  status: z.enum(['stale', 'unverified'], { errorMap: () => ({ message: 'status must be stale or unverified' }) }).optional(),
+  page: positiveQueryInteger('page', 10_000).default('1'),
+  pageSize: positiveQueryInteger('pageSize', 100).default('25'),
+});
+export type QueueQuery = z.output<typeof queueQuerySchema>;
+
+/** Query of GET /trust-labels/report. */
+export const reportQuerySchema = z.object({
+  format: z
+    .string({ invalid_type_error: 'format must be json or csv' })
+    .refine((value) => value === 'json' || value === 'csv', { message: 'format must be json or csv', ...issue(ERROR_CODES.format, { options: ['json', 'csv'] }) })
+    .default('json')
+    .transform((value) => value as 'json' | 'csv'),
+});
 
 /** A zod issue as Strapi's ValidationError details entry, with the code and values the admin panel translates. */
 export interface ValidationErrorDetail {

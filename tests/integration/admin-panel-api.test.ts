@@ -94,6 +94,34 @@ describe('admin panel support routes', () => {
     expect(page.status).toBe(404);
   });
 
+  it('checks every query at the edge: a 400 with a code per problem, never a 500, and nothing changes', async () => {
+    const statuses = `/trust-labels/statuses/${ARTICLE_UID}`;
+    const cases: Array<[string, string]> = [
+      // Repeated and bracketed keys: Koa parses them into arrays and objects.
+      [`${statuses}?documentIds=${verifiedId}&documentIds=${plainId}`, 'trust.invalidType'],
+      [`${statuses}?documentIds%5Ba%5D=${verifiedId}`, 'trust.invalidType'],
+      [`${statuses}?documentIds=${verifiedId}&locale=en&locale=fr`, 'trust.invalidType'],
+      [`${statuses}`, 'trust.required'],
+      [`${statuses}?documentIds=${verifiedId},`, 'trust.documentId'],
+      ['/trust-labels/queue?page=abc', 'trust.outOfRange'],
+      ['/trust-labels/queue?page=0', 'trust.outOfRange'],
+      ['/trust-labels/queue?pageSize=101', 'trust.outOfRange'],
+      ['/trust-labels/queue?page=1&page=2', 'trust.invalidType'],
+      ['/trust-labels/queue?status=pending', 'trust.invalidValue'],
+      ['/trust-labels/queue?locale=%3Cscript%3E', 'trust.locale'],
+      ['/trust-labels/queue?uid%5B%5D=x', 'trust.invalidType'],
+      ['/trust-labels/report?format=xml', 'trust.format'],
+      ['/trust-labels/report?format=json&format=csv', 'trust.invalidType'],
+    ];
+    for (const [path, code] of cases) {
+      const res = await t.http.get(path, { token: admin.token });
+      expect([path, res.status, res.body.error?.name, res.body.error?.details?.errors?.[0]?.code]).toEqual([path, 400, 'ValidationError', code]);
+    }
+    const fine = await t.http.get('/trust-labels/queue?page=1&pageSize=100&locale=', { token: admin.token });
+    expect(fine.status).toBe(200);
+    expect(fine.body.meta.pagination).toMatchObject({ page: 1, pageSize: 100 });
+  });
+
   it('needs the read permission', async () => {
     const roleId = await t.role('no trust labels', []);
     const outsider = await t.admin([roleId], 'outsider');

@@ -1,18 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import type { Bulk, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, ERROR_CODES, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
-import { invalid, validationError } from '../errors';
+import { bulkActionSchema, DOCUMENT_ID_PATTERN, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
+import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
-
-/** The body, validated with a shared schema (the admin panel's forms use the same), or a 400 naming each problem. */
-const parseBody = <T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: any[] } } }, body: unknown): T => {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
-  return parsed.data;
-};
 
 /** The route's document, checked, and the Content Manager permission `action` on it (permissions.ts). */
 const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => {
@@ -40,17 +33,20 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async statuses(ctx: any) {
     const uid = assertEnabledUid(strapi, ctx.params.uid);
-    const statuses = await getService(strapi, 'trust').statuses(uid, ctx.query.locale, ctx.query.documentIds);
+    const query = parseInput(statusesQuerySchema, ctx.query);
+    // Like the content API, a locale on a type that is not localized is ignored.
+    const locale = await resolveLocale(strapi, uid, query.locale, { strict: false });
+    const statuses = await getService(strapi, 'trust').statuses(uid, locale, query.documentIds);
     // Only documents the user may read in the Content Manager.
-    const readable = await readableDocuments(strapi, ctx, uid, { documentIds: Object.keys(statuses.documents), locale: statuses.locale });
-    const data = Object.fromEntries(Object.entries(statuses.documents).filter(([documentId]) => readable?.has(documentKey(documentId, statuses.locale))));
+    const readable = await readableDocuments(strapi, ctx, uid, { documentIds: Object.keys(statuses), locale });
+    const data = Object.fromEntries(Object.entries(statuses).filter(([documentId]) => readable?.has(documentKey(documentId, locale))));
     const body: GetStatuses.Response = { data };
     ctx.body = body;
   },
 
   async update(ctx: any) {
     const target = await targetOf(strapi, ctx, 'update');
-    const edit = parseBody(trustEditSchema, ctx.request.body);
+    const edit = parseInput(trustEditSchema, ctx.request.body);
     await getService(strapi, 'labels').editDraft(target, edit, ctx.state.user);
     const body: UpdateLabels.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = body;
@@ -58,7 +54,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async verify(ctx: any) {
     const target = await targetOf(strapi, ctx, 'update');
-    const body = parseBody(verifyBodySchema, ctx.request.body ?? {});
+    const body = parseInput(verifyBodySchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, checks: body.checks ?? [], expectedHash: body.contentHash });
     const response: Verify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = response;
@@ -66,7 +62,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async unverify(ctx: any) {
     const target = await targetOf(strapi, ctx, 'update');
-    const body = parseBody(verificationNoteSchema, ctx.request.body ?? {});
+    const body = parseInput(verificationNoteSchema, ctx.request.body ?? {});
     await getService(strapi, 'verification').unverify(target, ctx.state.user, { note: body.note ?? null });
     const response: Unverify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = response;
@@ -79,19 +75,9 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async queue(ctx: any) {
-    const { uid, locale, status, page, pageSize } = ctx.query ?? {};
-    if (uid !== undefined) assertEnabledUid(strapi, uid);
-    if (status !== undefined && status !== 'stale' && status !== 'unverified') {
-      throw invalid(['status'], 'status must be stale or unverified', ERROR_CODES.invalidValue, { options: ['stale', 'unverified'] });
-    }
-    if (locale !== undefined && (typeof locale !== 'string' || !LOCALE_CODE_PATTERN.test(locale))) {
-      throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
-    }
-    const number = (value: unknown, fallback: number) => (typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : fallback);
-    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(
-      { uid, locale, status, page: number(page, 1), pageSize: number(pageSize, 25) },
-      (typeUid) => readableDocuments(strapi, ctx, typeUid)
-    );
+    const query = parseInput(queueQuerySchema, ctx.query ?? {});
+    if (query.uid !== undefined) assertEnabledUid(strapi, query.uid);
+    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(query, (typeUid) => readableDocuments(strapi, ctx, typeUid));
     ctx.body = body;
   },
 
@@ -114,8 +100,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async report(ctx: any) {
     const report = getService(strapi, 'report');
-    const format = ctx.query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw invalid(['format'], 'format must be json or csv', ERROR_CODES.format, { options: ['json', 'csv'] });
+    const { format } = parseInput(reportQuerySchema, ctx.query ?? {});
     const data = await report.build((uid) => readableDocuments(strapi, ctx, uid));
     // The chain head at the time of the report: archive it elsewhere, and a later rewrite of the log shows.
     const audit = getService(strapi, 'audit');
@@ -138,13 +123,15 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
 /** Bulk verify or unverify: the body is checked as a whole (400), then each document on its own (per-document result). */
 const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any) => {
-  const input = parseBody(bulkActionSchema, ctx.request.body);
+  const input = parseInput(bulkActionSchema, ctx.request.body);
   const uid = assertEnabledUid(strapi, input.uid);
   const locale = await resolveLocale(strapi, uid, input.locale);
   const documentIds = [...new Set(input.documentIds)];
-  // Each document needs the Content Manager's update permission; the others are reported as refused.
+  // Each document needs the Content Manager's update permission; the others are reported as refused. A malformed
+  // id is reported like a document that does not exist.
   const permitted = new Set<string>();
   for (const documentId of documentIds) {
+    if (!DOCUMENT_ID_PATTERN.test(documentId)) continue;
     if (await hasContentManagerPermission(strapi, ctx, { uid, documentId, locale }, 'update')) permitted.add(documentId);
   }
   const results = await getService(strapi, 'verification').bulk(
@@ -156,7 +143,11 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
   );
   const byId = new Map(results.map((result) => [result.documentId, result]));
   return documentIds.map(
-    (documentId) => byId.get(documentId) ?? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry' }
+    (documentId) =>
+      byId.get(documentId) ??
+      (DOCUMENT_ID_PATTERN.test(documentId)
+        ? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry' }
+        : { documentId, ok: false, error: 'Document not found' })
   );
 };
 

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { serializeJsonLd } from '../../../shared/json-ld';
 import { assertContentApiFind } from '../content-api-access';
 import { getService } from '../utils';
-import { assertEnabledUid } from '../validation/targets';
+import { assertEnabledUid, documentTarget } from '../validation/targets';
 
 const MAX_AGE_SECONDS = 60;
 
@@ -42,20 +42,22 @@ const sendCacheable = (ctx: any, body: string, contentType: string) => {
 };
 
 const outputs = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** 404 for a type without trust labels, then the content API's `find` permission on that type (403). */
+  /**
+   * 404 for a type without trust labels, then the content API's `find` permission on that type (403), then the
+   * documentId (404) and locale (400; ignored on a type that is not localized, as the content API does).
+   */
   const guard = async (ctx: any) => {
     // Errors (403, 404…) must not be cached: the answer changes as soon as the entry is published.
     ctx.set('Cache-Control', 'no-store');
     const uid = assertEnabledUid(strapi, ctx.params.uid);
     await assertContentApiFind(strapi, ctx, uid);
-    return uid;
+    return documentTarget(strapi, { uid, documentId: ctx.params.documentId, locale: ctx.query.locale }, { strict: false });
   };
 
   return {
     /** GET /api/trust-labels/badge/:uid/:documentId.svg?locale= */
     async badge(ctx: any) {
-      const uid = await guard(ctx);
-      const badge = await getService(strapi, 'outputs').badge(uid, ctx.params.documentId, ctx.query.locale);
+      const badge = await getService(strapi, 'outputs').badge(await guard(ctx));
       // The badge is meant to be embedded by other sites (<img src>), and must never run anything.
       ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
       ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
@@ -64,8 +66,7 @@ const outputs = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /api/trust-labels/json-ld/:uid/:documentId?locale= */
     async jsonLd(ctx: any) {
-      const uid = await guard(ctx);
-      const doc = await getService(strapi, 'outputs').jsonLd(uid, ctx.params.documentId, ctx.query.locale);
+      const doc = await getService(strapi, 'outputs').jsonLd(await guard(ctx));
       sendCacheable(ctx, serializeJsonLd(doc), 'application/ld+json; charset=utf-8');
     },
   };

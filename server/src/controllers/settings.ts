@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import type { GetSettings, UpdateSettings } from '../../../shared/contracts';
+import { settingsUpdateSchema } from '../../../shared/schemas';
 import { getService } from '../utils';
+import { parseInput } from '../validation/input';
 
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
@@ -12,7 +14,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(ctx: any) {
-    const body: UpdateSettings.Response = { data: await getService(strapi, 'settings').update(ctx.request.body) };
+    const update = parseInput(settingsUpdateSchema, ctx.request.body);
+    const body: UpdateSettings.Response = { data: await getService(strapi, 'settings').update(update) };
     ctx.body = body;
   },
 });

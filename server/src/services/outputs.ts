@@ -7,9 +7,9 @@ import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust
 import { loadTrustRows } from '../database/trust-rows';
 import { defaultTrust, responsiblePartyOf } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
-import { assertDocumentId, assertEnabledUid, resolveLocale } from '../validation/targets';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import { loadPublicTrust } from './public-trust';
+import type { Target } from './verification';
 
 const HEADLINE_TYPES = new Set(['string', 'text']);
 
@@ -44,10 +44,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The published version of one document in one locale, presented as the content API presents it. */
-  const loadPublished = async (uidInput: unknown, documentIdInput: unknown, localeInput: unknown): Promise<PublishedVersion> => {
-    const uid = assertEnabledUid(strapi, uidInput);
-    const locale = await resolveLocale(strapi, uid, localeInput, { strict: false });
-    const documentId = assertDocumentId(documentIdInput);
+  const loadPublished = async ({ uid, documentId, locale }: Target): Promise<PublishedVersion> => {
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
@@ -80,14 +77,14 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     loadPublished,
 
     /** The badge: the settings label for the locale when the published version is verified, else "Not verified". */
-    async badge(uid: unknown, documentId: unknown, locale: unknown): Promise<Badge> {
-      const version = await loadPublished(uid, documentId, locale);
+    async badge(target: Target): Promise<Badge> {
+      const version = await loadPublished(target);
       return renderBadge({ verified: version.trust.status === 'verified', label: version.badgeLabel, notVerifiedLabel: version.notVerifiedLabel });
     },
 
     /** schema.org JSON-LD of the published version. */
-    async jsonLd(uid: unknown, documentId: unknown, locale: unknown): Promise<Record<string, unknown>> {
-      const version = await loadPublished(uid, documentId, locale);
+    async jsonLd(target: Target): Promise<Record<string, unknown>> {
+      const version = await loadPublished(target);
       const types = (getPluginConfig(strapi).jsonLdTypes ?? {}) as Record<string, SchemaOrgType>;
       return buildJsonLd({
         type: types[version.uid] ?? DEFAULT_SCHEMA_ORG_TYPE,

@@ -2,10 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SettingsProblem } from '../../../shared/contracts';
-import { settingsSchema, settingsUpdateSchema, toValidationDetails } from '../../../shared/schemas';
+import { settingsSchema, type SettingsUpdate } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
 import type { PresentationContext } from '../domain/trust';
-import { validationError } from '../errors';
 
 const STORE_KEY = 'settings';
 
@@ -81,14 +80,12 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return readStored();
     },
 
-    /** Validates a partial update, merges it over the stored settings and saves the result. */
-    async update(input: unknown): Promise<Settings> {
-      const parsed = settingsUpdateSchema.safeParse(input);
-      if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
+    /** Merges a partial update (checked by the controller with `settingsUpdateSchema`) over the stored settings. */
+    async update(update: SettingsUpdate): Promise<Settings> {
       const stored = await store().get({});
       // Only the keys given change: a stored value that fails validation stays as it is (and keeps being reported)
       // until an admin saves that key.
-      const next = { ...(stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}), ...parsed.data };
+      const next = { ...(stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}), ...update };
       await store().set({ value: next });
       cached = null;
       return fromStored(next).settings;

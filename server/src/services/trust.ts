@@ -2,14 +2,15 @@ import type { Core } from '@strapi/strapi';
 
 import type { Diff, DocumentTrust, EditorMeta, GetQueue, GetStatuses, QueueEntry } from '../../../shared/contracts';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
-import { DOCUMENT_ID_PATTERN, ERROR_CODES, LOCALE_CODE_PATTERN, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
+import { trustEditSchema, type QueueQuery } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
 import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
 import { SOURCES_FIELD } from '../domain/hash';
 import { diffContent } from '../domain/diff';
 import { presentTrustState, type PresentationContext } from '../domain/trust';
-import { invalid, notFound, validationError } from '../errors';
+import { notFound } from '../errors';
+import { parseInput } from '../validation/input';
 import { documentTarget } from '../validation/targets';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
 import type { AdminUser, Target } from './verification';
@@ -73,7 +74,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
      * AI-assisted or AI-generated draft that is not verified. Published ones first, then the oldest first.
      */
     async reviewQueue(
-      { uid, locale, status, page = 1, pageSize = 25 }: { uid?: string; locale?: string | null; status?: 'stale' | 'unverified'; page?: number; pageSize?: number },
+      { uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>,
       readable: (uid: string) => Promise<Set<string> | null>
     ): Promise<GetQueue.Response> {
       const { contentTypes, attributeName } = getPluginConfig(strapi);
@@ -161,18 +162,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Draft and published status of many documents of one type and locale, for the list view column. */
-    async statuses(uid: string, localeInput: unknown, documentIdsInput: unknown): Promise<{ locale: string | null; documents: GetStatuses.Response['data'] }> {
-      const raw = typeof documentIdsInput === 'string' ? documentIdsInput.split(',') : Array.isArray(documentIdsInput) ? documentIdsInput : [];
-      const documentIds = raw.filter((id): id is string => typeof id === 'string' && DOCUMENT_ID_PATTERN.test(id));
-      if (documentIds.length === 0 || documentIds.length > 200 || documentIds.length !== raw.length) {
-        throw invalid(['documentIds'], 'documentIds must be a comma-separated list of 1 to 200 document ids', ERROR_CODES.documentId);
-      }
-      let locale: string | null = null;
-      if (isLocalized(strapi, uid)) {
-        if (localeInput === undefined || localeInput === '') locale = await getService(strapi, 'settings').defaultLocale();
-        else if (typeof localeInput === 'string' && LOCALE_CODE_PATTERN.test(localeInput)) locale = localeInput;
-        else throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
-      }
+    async statuses(uid: string, locale: string | null, documentIds: string[]): Promise<GetStatuses.Response['data']> {
       const rows: any[] = await strapi.db.query(uid as any).findMany({
         where: { documentId: { $in: documentIds }, ...(locale ? { locale } : {}) },
         select: ['id', 'documentId', 'publishedAt'],
@@ -190,7 +180,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (!draftAndPublish || row.publishedAt) entry.published = status;
       }
-      return { locale, documents: result };
+      return result;
     },
 
     /**
@@ -199,9 +189,8 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async editDraft(uid: string, documentId: string, locale: string | null | undefined, body: unknown, user?: AdminUser) {
       const target = await documentTarget(strapi, { uid, documentId, locale: locale ?? undefined });
-      const parsed = trustEditSchema.safeParse(body);
-      if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
-      await getService(strapi, 'labels').editDraft(target, parsed.data, user);
+      // An entry point for app code: its input is checked here, as a route's is in its controller.
+      await getService(strapi, 'labels').editDraft(target, parseInput(trustEditSchema, body), user);
       return this.getDocumentState(target);
     },
   };

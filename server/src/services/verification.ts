@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
 import type { Bulk } from '../../../shared/contracts';
-import { DOCUMENT_ID_PATTERN, ERROR_CODES } from '../../../shared/schemas';
+import { ERROR_CODES } from '../../../shared/schemas';
 import type { EditorialResponsibility, ReviewCheck, Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
 import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
@@ -221,10 +221,6 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const settings = action === 'verify' ? await getService(strapi, 'settings').get() : null;
       const results: Bulk.Result[] = [];
       for (const target of targets) {
-        if (!DOCUMENT_ID_PATTERN.test(target.documentId)) {
-          results.push({ documentId: target.documentId, ok: false, error: 'Document not found' });
-          continue;
-        }
         try {
           await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
             action === 'verify' ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings) : unverifyLocked(transaction, target, user, note)
