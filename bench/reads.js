@@ -13,6 +13,13 @@ const SETUPS = {
   B: { title: 'B: plugin only on page (baseline)', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
   C: { title: 'C: a hand-made component with the same fields, read with populate', config: { contentTypes: ['api::page.page'] }, seed: 'handmade', url: HANDMADE_LIST },
   D: { title: 'D: control, set up like B', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
+  E: {
+    title: 'E: floor, B plus a trust object of the same size per article built in memory (no query, no plugin)',
+    config: { contentTypes: ['api::page.page'] },
+    seed: 'plain',
+    url: LIST,
+    env: { BENCH_TRUST_BYTES: 'true' },
+  },
 };
 
 function loadTest(url, { duration, connections }) {
@@ -63,7 +70,7 @@ async function readBenchmark(database, options) {
   const dropLater = [];
   try {
     for (const [key, setup] of Object.entries(SETUPS)) {
-      const env = { BENCH_DATABASE: database, TRUST_LABELS_CONFIG: JSON.stringify(setup.config) };
+      const env = { BENCH_DATABASE: database, TRUST_LABELS_CONFIG: JSON.stringify(setup.config), ...setup.env };
       if (database === 'postgres') {
         const created = await createPostgresDatabase(key.toLowerCase());
         dropLater.push(created);
@@ -74,16 +81,16 @@ async function readBenchmark(database, options) {
       await servers[key].call('seed', { kind: setup.seed, count: options.articles });
     }
     const queries = {};
-    for (const key of ['A', 'B']) queries[key] = await servers[key].call('queries', { url: LIST(100) });
-    if (!queries.A.trust || queries.B.trust) throw new Error('A must carry trust and B must not');
+    for (const key of ['A', 'B', 'E']) queries[key] = await servers[key].call('queries', { url: LIST(100) });
+    if (!queries.A.trust || queries.B.trust || !queries.E.trust) throw new Error('A and E must carry trust and B must not');
     const small = { A: await servers.A.call('queries', { url: LIST(10) }), B: await servers.B.call('queries', { url: LIST(10) }) };
 
     for (const server of Object.values(servers)) await server.call('writer-start', { intervalMs: options.writeEveryMs });
     console.log(`  warm-up: ${options.warmup} s of load on each setup (not counted)`);
     for (const key of Object.keys(SETUPS)) await loadTest(`${info[key].baseUrl}${SETUPS[key].url(100)}`, { ...options, duration: options.warmup });
 
-    const big = await rounds(servers, info, ['A', 'B', 'C', 'D'], 100, options);
-    const ten = await rounds(servers, info, ['A', 'B'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
+    const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E'], 100, options);
+    const ten = await rounds(servers, info, ['A', 'B', 'E'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
     for (const server of Object.values(servers)) await server.call('writer-stop');
 
     const rps = (set, key) => median(set[key].map((r) => r.rps));
@@ -92,15 +99,19 @@ async function readBenchmark(database, options) {
       ratio: rps(big, 'A') / rps(big, 'B'),
       ratio10: rps(ten, 'A') / rps(ten, 'B'),
       control: rps(big, 'D') / rps(big, 'B'),
+      floor: rps(big, 'E') / rps(big, 'B'),
+      floor10: rps(ten, 'E') / rps(ten, 'B'),
+      overFloor: rps(big, 'A') / rps(big, 'E'),
       handmade: rps(big, 'A') / rps(big, 'C'),
       cpuRatio: cpu(big, 'B') / cpu(big, 'A'),
       queries: { A: queries.A.count, B: queries.B.count, A10: small.A.count, B10: small.B.count },
-      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D') },
+      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E') },
     };
-    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
+    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
     console.log(`read ratio ${database}: ${fixed(figures.ratio)}`);
     console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)}`);
     console.log(`read ratio control ${database}: ${fixed(figures.control)}`);
+    console.log(`read ratio floor ${database}: ${fixed(figures.floor)} (pageSize 10: ${fixed(figures.floor10)}); A/E: ${fixed(figures.overFloor)}`);
     console.log(`hand-made component ratio ${database}: ${fixed(figures.handmade)}`);
     console.log(`queries per request ${database}: ${figures.queries.A} vs ${figures.queries.B}`);
     console.log(`queries per request ${database} pageSize 10: ${figures.queries.A10} vs ${figures.queries.B10}`);

@@ -16,6 +16,27 @@ const write = (file, value) => {
   fs.writeFileSync(path.join(APP_DIR, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 };
 
+const TRUST_BYTES_MIDDLEWARE = `
+const KINDS = ['unknown', 'none', 'assisted', 'generated'];
+const DISCLAIMER = 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.';
+export default () => async (ctx: any, next: () => Promise<unknown>) => {
+  await next();
+  if (ctx.path !== '/api/articles' || !Array.isArray(ctx.body?.data)) return;
+  for (const entry of ctx.body.data) {
+    const i = Number(String(entry.title).replace('Article ', ''));
+    const aiInvolvement = KINDS[i % 4];
+    entry.trust = {
+      status: 'unverified',
+      verifiedAt: null,
+      verifiedBy: null,
+      aiInvolvement,
+      disclaimer: aiInvolvement === 'none' ? null : DISCLAIMER,
+      sources: [1, 2, 3].map((n) => ({ title: 'Source ' + n + ' of article ' + i, url: 'https://example.com/' + i + '/' + n, publisher: 'Example', accessedAt: '2026-11-01' })),
+    };
+  }
+};
+`;
+
 async function prepareBenchApp() {
   fs.rmSync(APP_DIR, { recursive: true, force: true });
   fs.mkdirSync(APP_DIR, { recursive: true });
@@ -54,6 +75,12 @@ async function prepareBenchApp() {
   for (const [kind, factory] of [['routes', 'createCoreRouter'], ['controllers', 'createCoreController'], ['services', 'createCoreService']]) {
     write(`src/api/handmade/${kind}/handmade.ts`, `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::handmade.handmade');\n`);
   }
+  // Setup E's middleware (bench/reads.js): with BENCH_TRUST_BYTES=true, every article of a content API list gets a
+  // trust object of the same shape and size as A's, built in memory: no query, no plugin. What answering these
+  // bytes costs at the least, whoever builds them.
+  write('src/middlewares/trust-bytes.ts', `${TRUST_BYTES_MIDDLEWARE}`);
+  const middlewares = fs.readFileSync(path.join(APP_DIR, 'config/middlewares.ts'), 'utf8');
+  write('config/middlewares.ts', middlewares.replace("'strapi::public',", "'strapi::public',\n  ...(env.bool('BENCH_TRUST_BYTES', false) ? ['global::trust-bytes'] : []),"));
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
   return APP_DIR;

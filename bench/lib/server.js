@@ -2,8 +2,17 @@
 const { fork } = require('child_process');
 const path = require('path');
 
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each Strapi process into <dir> when it stops (open it in Chrome's
+// DevTools, Performance tab), to see where a setup spends its time.
+const profiling = () =>
+  process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, '--cpu-prof-interval=500'] : [];
+
 function startServer(key, env) {
-  const child = fork(path.join(__dirname, 'serve.js'), [], { env: { ...process.env, ...env, BENCH_KEY: key }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'serve.js'), [], {
+    env: { ...process.env, ...env, BENCH_KEY: key },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...profiling()],
+  });
   const waiting = new Map();
   let nextId = 0;
   let exited = false;
