@@ -30,6 +30,19 @@ export default {
       Component: () => import('./pages/SettingsPage'),
     });
 
+    // The homepage widget API exists in recent Strapi 5 versions only: register where the admin has it.
+    if (typeof app.widgets?.register === 'function') {
+      app.widgets.register({
+        id: 'review-queue',
+        pluginId: PLUGIN_ID,
+        icon: SealCheck,
+        title: { id: getTranslation('widget.title'), defaultMessage: 'Review queue' },
+        link: { label: { id: getTranslation('widget.link'), defaultMessage: 'Open the review queue' }, href: `/plugins/${PLUGIN_ID}` },
+        permissions: [{ action: ACTIONS.read, subject: null }],
+        component: async () => (await import('./components/ReviewQueueWidget')).ReviewQueueWidget,
+      });
+    }
+
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addTrustColumn);
 
     const contentManager = app.getPlugin('content-manager')?.apis;

@@ -14,6 +14,7 @@ import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { readError } from '../utils/api';
+import { problemMessage, requestErrorMessage, type Problem } from '../utils/errors';
 import { type Translate, useTranslate } from '../hooks/useTranslate';
 import { currentCmLocale } from '../utils/locale';
 
@@ -80,10 +81,10 @@ const nameOf = (document: BulkProps['documents'][number] | undefined, mainField:
  * The failed entries, each named once, grouped by reason so that the same reason is not repeated:
  * `“Title A”, “Title B” (reason); “Title C” (other reason)`.
  */
-export const describeFailures = (failed: Bulk.Result[], nameFor: (documentId: string) => string, unknownReason: string) => {
+export const describeFailures = (failed: Bulk.Result[], nameFor: (documentId: string) => string, unknownReason: string, reasonOf: (result: Bulk.Result) => string | undefined = (result) => result.error) => {
   const byReason = new Map<string, string[]>();
   for (const result of failed) {
-    const reason = result.error?.trim() || unknownReason;
+    const reason = reasonOf(result)?.trim() || unknownReason;
     const names = byReason.get(reason) ?? [];
     names.push(`“${nameFor(result.documentId)}”`);
     byReason.set(reason, names);
@@ -161,7 +162,12 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
               const byId = new Map(selected.map((document) => [document.documentId, document]));
               const failed = results.filter((result) => !result.ok);
               const succeeded = results.length - failed.length;
-              const list = () => describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason'));
+              // A result that names its problem's code is shown in the admin's language; else the server's English reason.
+              const reasonOf = (result: Bulk.Result) => {
+                const coded = result as Bulk.Result & Problem;
+                return coded.code ? problemMessage(t, { code: coded.code, values: coded.values, message: result.error }) : result.error;
+              };
+              const list = () => describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason'), reasonOf);
               const failures =
                 failed.length === 0
                   ? ''
@@ -174,7 +180,8 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
                 ...(failed.length > 0 ? { timeout: 15_000 } : {}),
               });
             } catch (error) {
-              toggleNotification({ type: 'danger', message: readError(error).message });
+              const { message, details } = readError(error);
+              toggleNotification({ type: 'danger', message: requestErrorMessage(t, message, details) });
             } finally {
               announceTrustChange();
             }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 
 import { Flex, Loader, Tooltip, Typography } from '@strapi/design-system';
-import { WarningCircle } from '@strapi/icons';
+import { CrossCircle, Earth, MinusCircle, SealCheck, WarningCircle } from '@strapi/icons';
 
 import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
@@ -9,7 +9,7 @@ import { useTrustChangeVersion } from '../hooks/useTrustEvents';
 import { readError, type StatusesResponse } from '../utils/api';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
-import { StatusBadge, useStatusLabel, type StatusValue } from './StatusBadge';
+import { useStatusLabel, type StatusValue } from './StatusBadge';
 
 type Status = StatusesResponse['data'][string];
 type CellState = { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
@@ -37,11 +37,8 @@ export const TrustStatusCell = ({ model, documentId }: { model: string; document
     const label = t('list.loadFailed', 'Could not load the trust status: {message}', { message: cell.message });
     return (
       <Tooltip label={label}>
-        <Flex gap={1} data-testid={`trust-cell-error-${documentId}`} aria-label={label}>
-          <WarningCircle fill="danger600" aria-hidden />
-          <Typography variant="pi" textColor="danger600">
-            {t('list.loadFailedShort', 'Not loaded')}
-          </Typography>
+        <Flex data-testid={`trust-cell-error-${documentId}`} role="img" aria-label={label} tabIndex={0}>
+          <CrossCircle width="1.8rem" height="1.8rem" fill="danger600" aria-hidden />
         </Flex>
       </Tooltip>
     );
@@ -51,18 +48,19 @@ export const TrustStatusCell = ({ model, documentId }: { model: string; document
   return <StatusPair draft={cell.status.draft} published={cell.status.published} documentId={documentId} />;
 };
 
-const SHORT_LABELS = { verified: 'Verified', stale: 'Changed', unverified: 'Not verified' } as const;
+const ICONS = { verified: SealCheck, stale: WarningCircle, unverified: MinusCircle } as const;
+const COLORS = { verified: 'success600', stale: 'warning600', unverified: 'neutral500' } as const;
 
 /**
- * The column shows the draft's status (what editors work on) in a short form, so that it does not push the list's
- * own Status column off screen, and a second badge for the published version when its status differs. The tooltip
- * says which version each badge is.
+ * The column is as narrow as its header: the draft's status (what editors work on) as one icon, and, when the
+ * published version's status differs, a small globe in that status's colour. Strapi always puts its own Status
+ * column last, after every injected column, so each pixel here pushes it further right; a text badge per status
+ * pushed it off screen at 1,440 px. The tooltip and the accessible name say, in words, which version is which.
  */
 const StatusPair = ({ draft, published, documentId }: { draft: string | null; published: string | null; documentId: string }) => {
   const t = useTranslate();
   const full = useStatusLabel();
   const valueOf = (status: string | null): StatusValue => (status === 'verified' || status === 'stale' ? status : 'unverified');
-  const short = (status: StatusValue) => t(`status.short.${status}`, SHORT_LABELS[status]);
   const draftValue = valueOf(draft);
   const publishedValue = published === null ? null : valueOf(published);
   const differs = publishedValue !== null && publishedValue !== draftValue;
@@ -70,13 +68,18 @@ const StatusPair = ({ draft, published, documentId }: { draft: string | null; pu
     t('list.draftTooltip', 'Draft: {status}', { status: full(draftValue) }),
     ...(publishedValue !== null ? [t('list.publishedTooltip', 'Published version: {status}', { status: full(publishedValue) })] : []),
   ].join(' · ');
+  const DraftIcon = ICONS[draftValue];
   return (
     <Tooltip label={tooltip}>
-      <Flex gap={1} data-testid={`trust-cell-${documentId}`} aria-label={tooltip}>
-        <StatusBadge status={draftValue} size="S" label={short(draftValue)} />
-        {differs && publishedValue && (
-          <StatusBadge status={publishedValue} size="S" label={t('list.live', 'Live: {status}', { status: short(publishedValue) })} testId="trust-status-badge-published" />
-        )}
+      <Flex gap={1} data-testid={`trust-cell-${documentId}`} role="img" aria-label={tooltip} tabIndex={0} style={{ whiteSpace: 'nowrap' }}>
+        <Flex data-testid="trust-status-badge" data-status={draftValue}>
+          <DraftIcon width="1.8rem" height="1.8rem" fill={COLORS[draftValue]} aria-hidden />
+        </Flex>
+        {differs && publishedValue ? (
+          <Flex data-testid="trust-status-badge-published" data-status={publishedValue}>
+            <Earth width="1.2rem" height="1.2rem" fill={COLORS[publishedValue]} aria-hidden />
+          </Flex>
+        ) : null}
       </Flex>
     </Tooltip>
   );

@@ -1,17 +1,6 @@
 import * as React from 'react';
 
-import {
-  Box,
-  Button,
-  Divider,
-  Field,
-  Flex,
-  Loader,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import {
   unstable_useContentManagerContext as useContentManagerContext,
@@ -22,9 +11,7 @@ import { useIntl } from 'react-intl';
 
 import { ACTIONS } from '../../../shared/constants';
 import type { ChainStatus } from '../../../shared/contracts';
-import { fillSiteName } from '../../../shared/disclaimer';
-import { toValidationDetails, trustEditSchema } from '../../../shared/schemas';
-import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMode, type TrustState } from '../../../shared/trust';
+import type { TrustState } from '../../../shared/trust';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
 import { useRefreshCmDocument, useTrustApi } from '../hooks/useTrustApi';
@@ -34,7 +21,8 @@ import { getTranslation } from '../utils/getTranslation';
 import { fieldLabels } from '../utils/fields';
 import { currentCmLocale } from '../utils/locale';
 import { DiffModal } from './DiffModal';
-import { fromDraft, SourcesEditor, toDraft, type SourceDraft } from './SourcesEditor';
+import { problemsByPath, requestErrorMessage } from '../utils/errors';
+import { aiLabel, disclaimerPreview, formFrom, LabelsModal, modeLabel, type LabelsBody } from './LabelsModal';
 import { StatusBadge } from './StatusBadge';
 import { checkName, VerifyDialog, verifyErrorMessage, type VerifyInput } from './VerifyDialog';
 
@@ -63,27 +51,6 @@ export const TrustPanel = (props: PanelProps) => {
   };
 };
 
-interface LabelsForm {
-  aiInvolvement: AiInvolvement;
-  disclaimerMode: DisclaimerMode;
-  disclaimerText: string;
-  sources: SourceDraft[];
-}
-
-const formFrom = (state: TrustState): LabelsForm => ({
-  aiInvolvement: state.aiInvolvement,
-  disclaimerMode: state.disclaimerMode,
-  disclaimerText: state.disclaimerText ?? '',
-  sources: state.sources.map(toDraft),
-});
-
-const bodyFrom = (form: LabelsForm) => ({
-  aiInvolvement: form.aiInvolvement,
-  disclaimerMode: form.disclaimerMode,
-  disclaimerText: form.disclaimerText === '' ? null : form.disclaimerText,
-  sources: form.sources.map(fromDraft),
-});
-
 const TrustPanelContent = ({ model, documentId, document, collectionType }: PanelProps) => {
   const { formatDate } = useIntl();
   const t = useTranslate();
@@ -97,8 +64,6 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
   const locale = (document?.locale as string | undefined) ?? currentCmLocale();
   const [data, setData] = React.useState<DocumentResponse | null>(null);
   const [history, setHistory] = React.useState<HistoryEvent[]>([]);
-  const [form, setForm] = React.useState<LabelsForm | null>(null);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
 
@@ -107,9 +72,7 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
     try {
       const [response, events] = await Promise.all([api.document(model, documentId, locale), api.history(model, documentId, locale)]);
       setData(response);
-      setForm(formFrom(response.data.draft));
-      setHistory(events.slice(0, 5));
-      setErrors({});
+      setHistory(events.slice(0, 3));
       setLoadError(null);
     } catch (error) {
       setLoadError(readError(error).message);
@@ -140,55 +103,31 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       </Flex>
     );
   }
-  if (!data || !form) return <Loader small>{t('panel.loading', 'Loading trust labels…')}</Loader>;
+  if (!data) return <Loader small>{t('panel.loading', 'Loading trust labels…')}</Loader>;
 
   const { draft, published } = data.data;
   const meta = data.meta;
-  const dirty = JSON.stringify(bodyFrom(form)) !== JSON.stringify(bodyFrom(formFrom(draft)));
 
-  const preview =
-    form.disclaimerMode === 'off'
-      ? null
-      : form.disclaimerMode === 'custom'
-        ? form.disclaimerText.trim()
-          ? fillSiteName(form.disclaimerText, meta.siteName)
-          : null
-        : meta.disclaimerDefaults[form.aiInvolvement] ?? null;
-
-  const validate = (body: ReturnType<typeof bodyFrom>) => {
-    const result = trustEditSchema.safeParse(body);
-    const next: Record<string, string> = {};
-    if (!result.success) {
-      for (const detail of toValidationDetails(result.error.issues)) next[detail.path.join('.')] = detail.message;
-    }
-    if (body.disclaimerMode === 'custom' && !body.disclaimerText) next.disclaimerText = t('errors.customText', 'Write the custom disclaimer, or choose another mode.');
-    return next;
-  };
-  const sourceErrors = Object.fromEntries(
-    Object.entries(errors)
-      .filter(([path]) => path === 'sources' || path.startsWith('sources.'))
-      .map(([path, message]) => [path.replace(/^sources\.?/, ''), message])
-  );
-
-  const save = async () => {
-    const body = bodyFrom(form);
-    const found = validate(body);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+  /** The labels are stored on their own (PUT /trust-labels/documents/…), not with the entry's Save. */
+  const saveLabels = async (body: LabelsBody) => {
     setBusy(true);
     try {
       const response = await api.saveLabels(model, documentId, locale, body);
       setData({ ...response, meta });
-      setForm(formFrom(response.data.draft));
       toggleNotification({ type: 'success', message: t('notify.saved', 'Trust labels saved') });
       announceTrustChange();
       // The entry changed (its status, the Publish button): the edit view refetches it, no reload needed.
-      if (documentId) refreshCmDocument({ model, documentId, collectionType });
+      refreshCmDocument({ model, documentId, collectionType });
       void load();
+      return { ok: true as const };
     } catch (error) {
       const { message, details } = readError(error);
-      setErrors(Object.fromEntries(details.map((detail) => [detail.path.join('.'), detail.message])));
-      toggleNotification({ type: 'danger', message });
+      const errors = problemsByPath(t, details);
+      toggleNotification({
+        type: 'danger',
+        message: details.length > 0 ? t('labels.saveRefused', 'The labels were not saved: fix the fields marked in red.') : requestErrorMessage(t, message, details),
+      });
+      return { ok: false as const, errors };
     } finally {
       setBusy(false);
     }
@@ -208,10 +147,12 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       });
       announceTrustChange();
       // The entry changed (its status, the Publish button): the edit view refetches it, no reload needed.
-      if (documentId) refreshCmDocument({ model, documentId, collectionType });
+      refreshCmDocument({ model, documentId, collectionType });
       await load();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: action === 'verify' ? verifyErrorMessage(error, t) : readError(error).message });
+      toggleNotification({ type: 'danger', message: verifyErrorMessage(error, t) });
+      // What the server refused with (a setting changed meanwhile, the content changed): show the current state.
+      void load();
     } finally {
       setBusy(false);
     }
@@ -235,7 +176,7 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
           ) : (
             <VerifyDialog
               action="verify"
-              disabled={busy || dirty}
+              disabled={busy}
               onConfirm={(input) => runVerification('verify', input)}
               requiredSources={meta.requiredSources}
               sourceCount={draft.sources.length}
@@ -245,84 +186,66 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
           )}
         </Flex>
       ) : null}
-      {canVerify && dirty && draft.status !== 'verified' ? (
-        <Typography variant="pi" textColor="neutral600">
-          {t('panel.saveBeforeVerify', 'Save the trust labels before verifying.')}
-        </Typography>
-      ) : null}
 
       <Divider />
-
-      <Field.Root name="aiInvolvement">
-        <Field.Label>{t('fields.aiInvolvement', 'AI involvement')}</Field.Label>
-        <SingleSelect
-          value={form.aiInvolvement}
-          disabled={!canEdit}
-          onChange={(value: string | number) => setForm({ ...form, aiInvolvement: value as AiInvolvement })}
-        >
-          {AI_INVOLVEMENT.map((value) => (
-            <SingleSelectOption key={value} value={value}>
-              {t(`ai.${value}`, { unknown: 'Unknown', none: 'None (human-written)', assisted: 'AI-assisted', generated: 'AI-generated' }[value])}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
-
-      <Field.Root name="disclaimerMode">
-        <Field.Label>{t('fields.disclaimerMode', 'Disclaimer')}</Field.Label>
-        <SingleSelect
-          value={form.disclaimerMode}
-          disabled={!canEdit}
-          onChange={(value: string | number) => setForm({ ...form, disclaimerMode: value as DisclaimerMode })}
-        >
-          {DISCLAIMER_MODES.map((value) => (
-            <SingleSelectOption key={value} value={value}>
-              {t(`mode.${value}`, { default: 'Default text', custom: 'Custom text', off: 'Off' }[value])}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
-
-      {form.disclaimerMode === 'custom' ? (
-        <Field.Root name="disclaimerText" error={errors.disclaimerText} hint={t('fields.disclaimerTextHint', 'Plain text, up to 2000 characters. {siteName} is replaced by the site name.', { siteName: '{siteName}' })}>
-          <Field.Label>{t('fields.disclaimerText', 'Custom disclaimer')}</Field.Label>
-          <Textarea
-            value={form.disclaimerText}
-            disabled={!canEdit}
-            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setForm({ ...form, disclaimerText: event.target.value })}
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
-      ) : null}
-
-      <Box padding={3} background="neutral100" hasRadius data-testid="trust-disclaimer-preview">
-        <Typography variant="sigma" textColor="neutral600" tag="p">
-          {t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })}
-        </Typography>
-        <Typography variant="pi" textColor={preview ? 'neutral800' : 'neutral500'}>
-          {preview ?? t('panel.noDisclaimer', 'No disclaimer')}
-        </Typography>
-      </Box>
-
-      <Divider />
-
-      <Typography variant="delta" tag="h3">
-        {t('fields.sources', 'Sources')}
-      </Typography>
-      <SourcesEditor sources={form.sources} onChange={(sources) => setForm({ ...form, sources })} errors={sourceErrors} disabled={!canEdit} />
-
-      {canEdit ? (
-        <Button fullWidth disabled={!dirty || busy} loading={busy} onClick={() => void save()}>
-          {t('panel.save', 'Save trust labels')}
-        </Button>
-      ) : null}
+      <LabelsSummary draft={draft} meta={meta} t={t} />
+      {canEdit ? <LabelsModal draft={draft} meta={meta} disabled={busy} onSave={saveLabels} /> : null}
 
       <Divider />
       <HistoryList events={history} formatDate={formatDate} t={t} />
     </Flex>
   );
 };
+
+const MAX_SOURCE_TITLES = 5;
+
+/** The saved labels in a few lines: the panel is narrow, the modal edits them. */
+const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentResponse['meta']; t: Translate }) => {
+  const preview = disclaimerPreview(formFrom(draft), meta);
+  const titles = draft.sources.slice(0, MAX_SOURCE_TITLES);
+  const more = draft.sources.length - titles.length;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="trust-labels-summary">
+      <SummaryItem label={t('fields.aiInvolvement', 'AI involvement')} testId="trust-summary-ai">
+        {aiLabel(t, draft.aiInvolvement)}
+      </SummaryItem>
+      <SummaryItem label={t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })} testId="trust-summary-disclaimer">
+        <Typography variant="pi" textColor="neutral500" tag="span">
+          {modeLabel(t, draft.disclaimerMode)}
+          {' · '}
+        </Typography>
+        {preview ?? t('panel.noDisclaimer', 'No disclaimer')}
+      </SummaryItem>
+      <SummaryItem label={t('panel.sourcesCount', '{count, plural, =0 {No sources} one {# source} other {# sources}}', { count: draft.sources.length })} testId="trust-summary-sources">
+        {titles.length > 0 ? (
+          <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
+            {titles.map((source, index) => (
+              <Typography key={index} variant="pi" textColor="neutral800" tag="li" style={{ overflowWrap: 'anywhere' }}>
+                {source.title}
+              </Typography>
+            ))}
+            {more > 0 ? (
+              <Typography variant="pi" textColor="neutral600" tag="li">
+                {t('panel.moreSources', 'and {count} more', { count: more })}
+              </Typography>
+            ) : null}
+          </Box>
+        ) : null}
+      </SummaryItem>
+    </Flex>
+  );
+};
+
+const SummaryItem = ({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) => (
+  <Box data-testid={testId}>
+    <Typography variant="sigma" textColor="neutral600" tag="p">
+      {label}
+    </Typography>
+    <Typography variant="pi" textColor="neutral800" tag="div" style={{ overflowWrap: 'anywhere' }}>
+      {children}
+    </Typography>
+  </Box>
+);
 
 type FormatDate = ReturnType<typeof useIntl>['formatDate'];
 

@@ -3,10 +3,10 @@ import * as React from 'react';
 import { Box, Button, Checkbox, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { Check, Cross } from '@strapi/icons';
 
-import { ERROR_CODES } from '../../../shared/schemas';
 import { REVIEW_CHECKS, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { readError } from '../utils/api';
+import { requestErrorMessage } from '../utils/errors';
 
 /** The label of each review check in the verify dialog (also its accessible name). */
 export const checkLabel = (t: Translate, check: ReviewCheck) =>
@@ -25,34 +25,10 @@ export const checkName = (t: Translate, check: string) =>
     ? t(`checks.name.${check}`, { accuracy: 'accuracy', plausibility: 'plausibility', sources: 'sources' }[check as ReviewCheck])
     : check;
 
-interface ErrorDetail {
-  code?: string;
-  values?: Record<string, unknown>;
-}
-
-/** A failed verify as the editor should read it: the translated rule it broke when the server names one, else its message. */
+/** A failed verify or unverify as the editor should read it: the translated rule it broke when the server names one, else its message. */
 export const verifyErrorMessage = (error: unknown, t: Translate): string => {
   const { message, details } = readError(error);
-  for (const detail of details as ErrorDetail[]) {
-    const values = detail.values ?? {};
-    switch (detail.code) {
-      case ERROR_CODES.requiredChecks: {
-        const missing = Array.isArray(values.missing) ? values.missing.map((check) => checkName(t, String(check))) : [];
-        return t('errors.requiredChecks', 'Confirm these checks before verifying: {missing}.', { missing: missing.join(', ') });
-      }
-      case ERROR_CODES.requiredSources:
-        return t('errors.requiredSources', 'This entry has {count} source(s); at least {min} are needed before it can be verified.', {
-          min: Number(values.min ?? 0),
-          count: Number(values.count ?? 0),
-        });
-      case ERROR_CODES.fourEyes:
-        return t('errors.fourEyes', 'You were the last to update this version: another person must verify it.');
-      case ERROR_CODES.contentHash:
-        return t('errors.contentHash', 'The content changed since you opened it. Review the new version, then verify again.');
-      default:
-    }
-  }
-  return message;
+  return requestErrorMessage(t, message, details);
 };
 
 export interface VerifyInput {

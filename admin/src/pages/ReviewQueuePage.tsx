@@ -32,6 +32,9 @@ import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { useTrustChangeVersion } from '../hooks/useTrustEvents';
 import { readError } from '../utils/api';
+import { editViewPath } from '../utils/links';
+
+export { editViewPath };
 
 const PERMISSIONS = [{ action: ACTIONS.read, subject: null }];
 const PAGE_SIZE = 25;
@@ -53,14 +56,6 @@ interface QueueQuery {
 }
 
 type Kinds = Record<string, 'collectionType' | 'singleType'>;
-
-/** The Content Manager's edit view of an entry (inside the admin's router, so without the /admin prefix). */
-export const editViewPath = (entry: Pick<QueueEntry, 'uid' | 'documentId' | 'locale'>, kind: 'collectionType' | 'singleType' = 'collectionType') => {
-  const locale = entry.locale ? `?plugins[i18n][locale]=${encodeURIComponent(entry.locale)}` : '';
-  return kind === 'singleType'
-    ? `/content-manager/single-types/${entry.uid}${locale}`
-    : `/content-manager/collection-types/${entry.uid}/${encodeURIComponent(entry.documentId)}${locale}`;
-};
 
 const ReviewQueuePage = () => {
   const t = useTranslate();

@@ -25,6 +25,7 @@ import { AI_INVOLVEMENT, REVIEW_CHECKS, type AiInvolvement, type EditorialRespon
 import { CHECK_LABELS } from '../components/BulkActions';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { readError } from '../utils/api';
+import { problemsByPath, requestErrorMessage } from '../utils/errors';
 import { useTranslate } from '../hooks/useTranslate';
 
 const PERMISSIONS = [
@@ -135,7 +136,7 @@ const SettingsPage = () => {
     // A URL without a name would be dropped (no name: nobody is named); say so rather than lose it.
     const urlWithoutName = responsibility.name.trim() === '' && responsibility.url.trim() !== '';
     if (!result.success || urlWithoutName) {
-      const found = result.success ? {} : Object.fromEntries(toValidationDetails(result.error.issues).map((d) => [d.path.join('.'), d.message]));
+      const found = result.success ? {} : problemsByPath(t, toValidationDetails(result.error.issues));
       if (urlWithoutName) found['editorialResponsibility.name'] = t('settings.responsibleNameRequired', 'Give a name, or clear the URL.');
       setErrors(found);
       toggleNotification({ type: 'danger', message: t('settings.invalid', 'Some settings are not valid.') });
@@ -153,8 +154,11 @@ const SettingsPage = () => {
       toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
     } catch (error) {
       const { message, details } = readError(error);
-      setErrors(Object.fromEntries(details.map((d) => [d.path.join('.'), d.message])));
-      toggleNotification({ type: 'danger', message });
+      setErrors(problemsByPath(t, details));
+      toggleNotification({
+        type: 'danger',
+        message: details.length > 0 ? t('settings.saveRefused', 'The settings were not saved: fix the fields marked in red.') : requestErrorMessage(t, message, details),
+      });
     } finally {
       setSaving(false);
     }

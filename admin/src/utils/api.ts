@@ -11,9 +11,12 @@ export type HistoryEvent = AuditEvent;
 export type StatusesResponse = GetStatuses.Response;
 export type { EditorMeta };
 
+/** One problem of a 400: its path, the English message, and the stable code and values the admin translates. */
 export interface ValidationDetail {
   path: Array<string | number>;
   message: string;
+  code?: string;
+  values?: Record<string, unknown>;
 }
 
 /** The message and per-path details of a Strapi error answer, whatever shape the fetch error has. */
