@@ -1,3 +1,4 @@
+import type { Disclosure } from './disclosure';
 // Values and defaults of the trust data (SPEC.md "Data on each entry" and "Settings").
 
 export const AI_INVOLVEMENT = ['unknown', 'none', 'assisted', 'generated'] as const;
@@ -98,6 +99,8 @@ export interface PublicTrust {
   aiInvolvement: AiInvolvement;
   disclaimer: string | null;
   sources: Source[];
+  /** The AI disclosure of this version (shared/disclosure.ts): the W3C value and whether a label is required. */
+  disclosure: Disclosure;
 }
 
 /** The admin API's view of one version: the public trust object plus editor fields. */

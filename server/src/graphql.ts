@@ -70,6 +70,16 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
             t.string('accessedAt', { description: 'The date the source was read, YYYY-MM-DD' });
           },
         }),
+        nexus.objectType({
+          name: 'TrustLabelsDisclosure',
+          description: "The version's AI disclosure, as in REST's trust.disclosure",
+          definition(t: any) {
+            t.string('value', {
+              description: 'W3C ai-disclosure value: human-only, ai-assisted (reviewed by a person) or ai-autonomous; null when AI involvement is unknown',
+            });
+            t.nonNull.boolean('labelRequired', { description: 'True when AI was involved and this version was not verified (EU AI Act Art. 50(4) guidelines)' });
+          },
+        }),
         nexus.extendType({
           type: trustType,
           definition(t: any) {
@@ -80,6 +90,11 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
             t.string('disclaimer', {
               description: "The disclaimer to show, resolved for the entry's locale with {siteName} filled; null for none",
               resolve: (parent: PublicTrust) => parent?.disclaimer ?? null,
+            });
+            t.nonNull.field('disclosure', {
+              type: 'TrustLabelsDisclosure',
+              description: 'The AI disclosure of this version',
+              resolve: (parent: PublicTrust) => parent?.disclosure ?? { value: null, labelRequired: false },
             });
             t.nonNull.list.nonNull.field('sources', {
               type: 'TrustLabelsSource',

@@ -1,3 +1,4 @@
 export * from './documents';
 export * from './reports';
 export * from './settings';
+export * from './outputs';

@@ -7,7 +7,7 @@ import { bootTestApp, testDbClient, type AdminSession, type TestContext } from '
  */
 
 const ARTICLE = 'api::article.article';
-const TRUST_KEYS = ['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy'];
+const TRUST_KEYS = ['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy'];
 const DEFAULT_DISCLAIMER =
   'While we strive for accuracy, this site can make mistakes. Please verify important information independently.';
 
@@ -19,6 +19,8 @@ const PLAIN_TRUST = {
   aiInvolvement: 'unknown',
   disclaimer: DEFAULT_DISCLAIMER,
   sources: [],
+  // AI involvement unknown: no declaration, no label required.
+  disclosure: { value: null, labelRequired: false },
 };
 
 // Internal values planted in the database; none of them may ever leave through the content API.
@@ -178,6 +180,7 @@ describe('trust in the content API', () => {
         aiInvolvement: 'unknown',
         disclaimer: DEFAULT_DISCLAIMER,
         sources: [],
+        disclosure: { value: null, labelRequired: false },
       });
       expect(byId[sourcedId].trust).toEqual({
         status: 'unverified',
@@ -187,6 +190,8 @@ describe('trust in the content API', () => {
         disclaimer:
           'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
         sources: SOURCES,
+        // Generated and not verified: the W3C value ai-autonomous, and a visible label is required.
+        disclosure: { value: 'ai-autonomous', labelRequired: true },
       });
       expectNoInternalData(res.text);
     });

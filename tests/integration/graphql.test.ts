@@ -18,9 +18,9 @@ import { contentManager } from '../helpers/content-manager';
  */
 
 const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
-const PUBLIC_TRUST_FIELDS = ['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy'];
+const PUBLIC_TRUST_FIELDS = ['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy'];
 const INTERNAL_FIELDS = ['verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById', 'verifiedByName'];
-const TRUST_SELECTION = 'trust { status verifiedAt verifiedBy aiInvolvement disclaimer sources { title url publisher accessedAt } }';
+const TRUST_SELECTION = 'trust { status verifiedAt verifiedBy aiInvolvement disclaimer disclosure { value labelRequired } sources { title url publisher accessedAt } }';
 
 const unique = (label: string) => `${label} ${crypto.randomBytes(3).toString('hex')}`;
 

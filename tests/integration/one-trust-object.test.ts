@@ -62,7 +62,7 @@ describe('every channel shows the same public trust', () => {
   });
 
   it('GraphQL: directly and through a relation', async () => {
-    const selection = 'trust { status verifiedAt verifiedBy aiInvolvement disclaimer sources { title url publisher accessedAt } }';
+    const selection = 'trust { status verifiedAt verifiedBy aiInvolvement disclaimer disclosure { value labelRequired } sources { title url publisher accessedAt } }';
     const res = await t.http.post('/graphql', {
       query: `query ($id: ID!, $category: ID!) {
         article(documentId: $id, locale: "en") { ${selection} }

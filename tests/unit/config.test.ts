@@ -12,6 +12,7 @@ describe('config validator (synchronous, types only)', () => {
       contentTypes: ['api::article.article'],
       attributeName: 'trust',
       hashAttributes: {},
+      disclosureHeader: false,
       integrityCheckOnStartup: true,
     });
   });

@@ -28,12 +28,13 @@ describe('presentation of trust data', () => {
       aiInvolvement: 'unknown',
       disclaimer: 'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
       sources: [],
+      disclosure: { value: null, labelRequired: false },
     });
   });
 
   it('exposes only the public keys, and the verifier name only when showVerifierName is on', () => {
     const hidden = presentTrust(normalizeTrust(stored), 'en', context);
-    expect(Object.keys(hidden).sort()).toEqual(['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
+    expect(Object.keys(hidden).sort()).toEqual(['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
     expect(hidden.verifiedBy).toBeNull();
     expect(hidden.verifiedAt).toBe(new Date(1764000000000).toISOString());
     expect(hidden.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }]);

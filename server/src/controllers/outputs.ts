@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 
 import type { Core } from '@strapi/strapi';
 
+import type { GetReceipt } from '../../../shared/contracts';
 import { serializeJsonLd } from '../../../shared/json-ld';
 import { assertContentApiFind } from '../content-api-access';
 import { getService } from '../utils';
@@ -62,6 +63,12 @@ const outputs = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
       ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
       sendCacheable(ctx, badge.svg, 'image/svg+xml; charset=utf-8');
+    },
+
+    /** GET /api/trust-labels/receipt/:uid/:documentId?locale= */
+    async receipt(ctx: any) {
+      const body: GetReceipt.Response = { data: await getService(strapi, 'outputs').receipt(await guard(ctx)) };
+      sendCacheable(ctx, JSON.stringify(body), 'application/json; charset=utf-8');
     },
 
     /** GET /api/trust-labels/json-ld/:uid/:documentId?locale= */

@@ -1,4 +1,5 @@
 // The trust of one version as the database stores it, and what each reader is shown of it. Pure: no Strapi.
+import { resolveDisclosure } from '../../../shared/disclosure';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import type {
   AiInvolvement,
@@ -187,6 +188,7 @@ export const presentTrust = (
   aiInvolvement: trust.aiInvolvement,
   disclaimer: resolve(trust, locale),
   sources: trust.sources,
+  disclosure: resolveDisclosure(trust),
 });
 
 /** The admin API's view of a version: the public object plus what editors set and see. */

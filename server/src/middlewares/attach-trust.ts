@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { disclosureHeaderValue } from '../../../shared/disclosure';
 import { loadPublicTrust, type EntryRef } from '../services/public-trust';
 import { getPluginConfig } from '../utils';
 
@@ -73,7 +74,7 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => {
     await next();
     const read: Map<string, EntryRead> | undefined = ctx.state?.[ENTRIES_READ];
     if (!read || !ctx.body || typeof ctx.body !== 'object') return;
-    const { contentTypes, attributeName } = getPluginConfig(strapi);
+    const { contentTypes, attributeName, disclosureHeader } = getPluginConfig(strapi);
 
     // Every entry of an enabled type in the response, by type.
     const found = new Map<string, Array<{ entry: any; ref: EntryRef }>>();
@@ -114,6 +115,13 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => {
     for (const [uid, members] of found) {
       const trust = await loadPublicTrust(strapi, uid, members.map(({ ref }) => ref));
       for (const { entry, ref } of members) entry[attributeName] = trust.get(ref.id);
+    }
+
+    // A response of one entry of an enabled type: its disclosure as the AI-Disclosure header, when configured.
+    if (disclosureHeader && data && !Array.isArray(data) && typeof data === 'object') {
+      const target = read.get(entryKey(data));
+      const header = target && contentTypes.includes(target.uid) && data[attributeName] ? disclosureHeaderValue(data[attributeName]) : null;
+      if (header) ctx.set('AI-Disclosure', header);
     }
   };
 };

@@ -39,6 +39,7 @@ export default {
       // authenticates the request like the content API does and requires `find` on that content type.
       { method: 'GET', path: '/badge/:uid/:documentId.svg', handler: 'outputs.badge', config: publicOutput },
       { method: 'GET', path: '/json-ld/:uid/:documentId', handler: 'outputs.jsonLd', config: publicOutput },
+      { method: 'GET', path: '/receipt/:uid/:documentId', handler: 'outputs.receipt', config: publicOutput },
     ],
   },
 };

@@ -130,6 +130,15 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(toEvent);
     },
 
+    /** The newest verify event of one version's content (by its content hash), or null. */
+    async verifyEventOf(uid: string, documentId: string, locale: string | null, contentHash: string): Promise<AuditEvent | null> {
+      const row = await strapi.db.query(AUDIT_EVENT_UID as any).findOne({
+        where: { uid, entryDocumentId: documentId, action: 'verify', contentHash, ...(locale ? { entryLocale: locale } : {}) },
+        orderBy: [{ id: 'desc' }],
+      });
+      return row ? toEvent(row) : null;
+    },
+
     /** The verify and unverify events of one type (or document), by document and locale, oldest first. */
     async verificationEvents(uid: string, documentId?: string): Promise<Map<string, Array<{ action: string; contentHash: string | null }>>> {
       const rows: any[] = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({

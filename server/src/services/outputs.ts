@@ -4,7 +4,9 @@ import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
 import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust';
+import type { Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
+import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
 import { defaultTrust, responsiblePartyOf } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
@@ -18,6 +20,14 @@ const notFound = () => notFoundError('Not Found');
 /** Like @strapi/utils' isPrivateAttribute: private in the schema, or listed in the model's private attributes. */
 const isPrivate = (model: any, name: string) =>
   model?.attributes?.[name]?.private === true || (Array.isArray(model?.privateAttributes) && model.privateAttributes.includes(name));
+
+/** `populate` as content API query parameters: populate[a]=true, populate[b][populate][c]=true. */
+const populateQuery = (populate: Record<string, unknown>, prefix = 'populate'): string[] =>
+  Object.entries(populate).flatMap(([name, value]) =>
+    value && typeof value === 'object' && (value as any).populate
+      ? populateQuery((value as any).populate, `${prefix}[${name}][populate]`)
+      : [`${prefix}[${name}]=true`]
+  );
 
 export interface PublishedVersion {
   uid: string;
@@ -73,8 +83,58 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** The content API path that returns one entry with what its content hash covers (components populated). */
+  const contentPathOf = (uid: string, documentId: string, locale: string | null, populate: Record<string, unknown>): string => {
+    const model: any = strapi.contentType(uid as any);
+    const query = [...(locale ? [`locale=${encodeURIComponent(locale)}`] : []), ...populateQuery(populate)];
+    const base = model.kind === 'singleType' ? `/api/${model.info.singularName}` : `/api/${model.info.pluralName}/${documentId}`;
+    return query.length > 0 ? `${base}?${query.join('&')}` : base;
+  };
+
   return {
     loadPublished,
+
+    /**
+     * The verification receipt of the published version (README "Verification receipts"): its content hash now,
+     * what the hash covers and where to read it, and, when verified, the review record and the audit event.
+     */
+    async receipt({ uid, documentId, locale }: Target): Promise<Receipt> {
+      const draftAndPublish = hasDraftAndPublish(strapi, uid);
+      const versions = await loadVersions(strapi, uid, documentId, { locale, withContent: true });
+      const version = versions.find((candidate) => !draftAndPublish || candidate.published);
+      if (!version) throw notFound();
+      const context = await getService(strapi, 'settings').presentationContext();
+      const trust = (await loadPublicTrust(strapi, uid, [{ id: version.id, locale: version.locale }], context)).get(version.id)!;
+      const { hash } = hashOfVersion(strapi, uid, version);
+      const { names, populate } = hashSetup(strapi, uid);
+      const model: any = strapi.contentType(uid as any);
+      let verification: Receipt['verification'] = null;
+      if (trust.status === 'verified' && trust.verifiedAt) {
+        const event = await getService(strapi, 'audit').verifyEventOf(uid, documentId, version.locale, hash);
+        verification = {
+          verifiedAt: trust.verifiedAt,
+          verifiedBy: trust.verifiedBy,
+          checks: version.trust.checks ?? [],
+          editorialResponsibility: responsiblePartyOf(version.trust, context.settings),
+          auditEvent: event?.hash ? { id: event.id, at: event.at, hash: event.hash, prevHash: event.prevHash } : null,
+        };
+      }
+      return {
+        uid,
+        documentId,
+        locale: version.locale,
+        status: trust.status,
+        disclosure: trust.disclosure,
+        content: {
+          algorithm: 'sha256',
+          hash,
+          fields: names,
+          path: contentPathOf(uid, documentId, version.locale, populate),
+          recomputable: names.every((name) => model.attributes[name] && !isPrivate(model, name)),
+        },
+        verification,
+      };
+    },
 
     /** The badge: the settings label for the locale when the published version is verified, else "Not verified". */
     async badge(target: Target): Promise<Badge> {

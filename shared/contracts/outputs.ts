@@ -1,0 +1,44 @@
+import type { Disclosure } from '../disclosure';
+import type { EditorialResponsibility, ReviewCheck, VerificationStatus } from '../trust';
+
+/**
+ * GET /api/trust-labels/receipt/:uid/:documentId?locale= (public, like the badge: the content API's `find`
+ * permission on the type; published versions only). What an archive keeps to prove later what was verified.
+ */
+export declare namespace GetReceipt {
+  export interface Response {
+    data: Receipt;
+  }
+}
+
+export interface Receipt {
+  uid: string;
+  documentId: string;
+  locale: string | null;
+  status: VerificationStatus;
+  disclosure: Disclosure;
+  /**
+   * The content hash of the published version now (README "Verification receipts": how to recompute it from the
+   * content API response with scripts/verify-receipt.js).
+   */
+  content: {
+    algorithm: 'sha256';
+    hash: string;
+    /** The attributes the hash covers, besides `sources` (always covered). */
+    fields: string[];
+    /** The content API path that returns exactly what the hash covers (components populated). */
+    path: string;
+    /** False when a hashed attribute is private (the content API never returns it): the hash cannot be recomputed. */
+    recomputable: boolean;
+  };
+  /** The verification of this exact content; null unless the published version is verified. */
+  verification: {
+    verifiedAt: string;
+    /** The verifier's display name when the showVerifierName setting is on, else null. */
+    verifiedBy: string | null;
+    checks: ReviewCheck[];
+    editorialResponsibility: EditorialResponsibility | null;
+    /** The audit log's verify event of this content, and the chain head right after it (its hash). */
+    auditEvent: { id: number; at: string; hash: string; prevHash: string | null } | null;
+  } | null;
+}

@@ -1,0 +1,45 @@
+import type { AiInvolvement, VerificationStatus } from './trust';
+
+/**
+ * One version's AI disclosure, computed once from its trust and emitted the same way everywhere: the content API,
+ * GraphQL, the admin state, the optional `AI-Disclosure` header and the receipt.
+ *
+ * `value` is the W3C AI Content Disclosure Community Group's value (final report candidate of 21 September 2026,
+ * w3c-cg/ai-content-disclosure), for `<meta name="ai-disclosure" content="…">` and the `ai-disclosure` attribute:
+ * - `human-only`: no generative AI was involved (aiInvolvement `none`);
+ * - `ai-assisted`: AI was involved and a person reviewed this exact version before publication (`verified`);
+ * - `ai-autonomous`: AI was involved and this version was not reviewed: `unverified`, and `stale` too, since
+ *   "review of an earlier version does not establish review of subsequent changes";
+ * - `null`: aiInvolvement `unknown`. No declaration: readers and crawlers treat it as "unknown", which the report
+ *   distinguishes from `human-only`. Emit no meta tag and no attribute.
+ *
+ * `labelRequired` follows the EU Commission's guidelines on Art. 50(4) AI Act: AI-generated or AI-assisted text
+ * needs a visible label unless a person reviewed it and holds editorial responsibility, that is unless verified.
+ *
+ * `header` is the `AI-Disclosure` field value of the IETF individual draft draft-abaris-aicdh (a Structured Fields
+ * dictionary), as the W3C report aligns them: human-only → `mode=none`; ai-assisted → `mode=ai-modified` (AI
+ * assisted a person's text) or `mode=ai-originated` (AI drafted it); ai-autonomous → `mode=machine-generated`.
+ */
+export const DISCLOSURE_VALUES = ['human-only', 'ai-assisted', 'ai-autonomous'] as const;
+export type DisclosureValue = (typeof DISCLOSURE_VALUES)[number];
+
+export interface Disclosure {
+  value: DisclosureValue | null;
+  labelRequired: boolean;
+}
+
+export const resolveDisclosure = ({ status, aiInvolvement }: { status: VerificationStatus; aiInvolvement: AiInvolvement }): Disclosure => {
+  if (aiInvolvement === 'none') return { value: 'human-only', labelRequired: false };
+  if (aiInvolvement === 'unknown') return { value: null, labelRequired: false };
+  const reviewed = status === 'verified';
+  return { value: reviewed ? 'ai-assisted' : 'ai-autonomous', labelRequired: !reviewed };
+};
+
+/** The `AI-Disclosure` response header's value for a version, or null when nothing is declared. */
+export const disclosureHeaderValue = ({ status, aiInvolvement }: { status: VerificationStatus; aiInvolvement: AiInvolvement }): string | null => {
+  const { value } = resolveDisclosure({ status, aiInvolvement });
+  if (value === 'human-only') return 'mode=none';
+  if (value === 'ai-assisted') return aiInvolvement === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified';
+  if (value === 'ai-autonomous') return 'mode=machine-generated';
+  return null;
+};

@@ -1,0 +1,170 @@
+import { execFile } from 'child_process';
+import path from 'path';
+
+import { ARTICLE_UID, bootTestApp, createArticle, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ALL_CHECKS } from '../helpers/checks';
+import { contentManager } from '../helpers/content-manager';
+
+// The shipped script, as an archive would run it (plain Node, no dependencies).
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { contentHashOf } = require('../../scripts/verify-receipt.js');
+
+const SCRIPT = path.resolve(__dirname, '../../scripts/verify-receipt.js');
+
+/**
+ * Issue 17: one disclosure per version, the same in every channel (REST, GraphQL, the admin state, the optional
+ * AI-Disclosure header, the receipt), for each status and each aiInvolvement; a stale version never claims review;
+ * the receipt's content hash recomputed by scripts/verify-receipt.js from the public content API response.
+ */
+type Status = 'unverified' | 'verified' | 'stale';
+const INVOLVEMENTS = ['unknown', 'none', 'assisted', 'generated'] as const;
+const STATUSES: Status[] = ['unverified', 'verified', 'stale'];
+
+const expected = (ai: (typeof INVOLVEMENTS)[number], status: Status) => {
+  if (ai === 'none') return { value: 'human-only', labelRequired: false, header: 'mode=none' };
+  if (ai === 'unknown') return { value: null, labelRequired: false, header: null };
+  if (status === 'verified') return { value: 'ai-assisted', labelRequired: false, header: ai === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified' };
+  return { value: 'ai-autonomous', labelRequired: true, header: 'mode=machine-generated' };
+};
+
+describe('AI disclosure in every channel, the AI-Disclosure header and the verification receipt', () => {
+  let t: TestContext;
+  let admin: AdminSession;
+  const ids = new Map<string, string>();
+  const key = (ai: string, status: Status) => `${ai}/${status}`;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    admin = await t.admin('super-admin', 'rita');
+    await t.grantPublic(['api::article.article.find', 'api::article.article.findOne']);
+    const { edit, publish } = contentManager(() => ({ http: t.http, token: admin.token }));
+    const verify = async (documentId: string) => {
+      const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token });
+      expect(res.status).toBe(200);
+    };
+    for (const ai of INVOLVEMENTS) {
+      for (const status of STATUSES) {
+        const documentId = await createArticle(t.strapi, { title: `Disclosure ${ai} ${status}`, body: 'Body text' });
+        const put = await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { aiInvolvement: ai, sources: [{ title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' }] },
+          { token: admin.token }
+        );
+        expect(put.status).toBe(200);
+        if (status !== 'unverified') await verify(documentId);
+        await publish(documentId, 'en');
+        if (status === 'stale') {
+          // An edit after verification, published: the live version is no longer what was verified.
+          await edit(documentId, { title: `Disclosure ${ai} stale, rewritten` }, 'en');
+          await publish(documentId, 'en');
+        }
+        ids.set(key(ai, status), documentId);
+      }
+    }
+  });
+
+  afterAll(async () => {
+    t?.strapi.config.set('plugin::trust-labels.disclosureHeader', false);
+    await t?.stop();
+  });
+
+  it('REST (list and single), GraphQL and the admin state give each version the same disclosure', async () => {
+    const list = await t.http.get('/api/articles', { query: { 'pagination[pageSize]': 100, locale: 'en' } });
+    expect(list.status).toBe(200);
+    const listed = new Map(list.body.data.map((entry: any) => [entry.documentId, entry.trust]));
+    const gql = await t.http.post(
+      '/graphql',
+      { query: '{ articles(pagination: { pageSize: 100 }, locale: "en") { documentId trust { status disclosure { value labelRequired } } } }' },
+      {}
+    );
+    expect(gql.status).toBe(200);
+    const viaGraphql = new Map(gql.body.data.articles.map((entry: any) => [entry.documentId, entry.trust]));
+    for (const ai of INVOLVEMENTS) {
+      for (const status of STATUSES) {
+        const documentId = ids.get(key(ai, status))!;
+        const { value, labelRequired } = expected(ai, status);
+        const single = await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } });
+        expect([ai, status, single.body.data.trust.status]).toEqual([ai, status, status]);
+        expect([ai, status, single.body.data.trust.disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        expect([ai, status, (listed.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        expect([ai, status, (viaGraphql.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        const state = await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token });
+        expect([ai, status, state.body.data.published.disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        // A stale version never claims review, anywhere.
+        if (status === 'stale') expect(single.body.data.trust.disclosure.value).not.toBe('ai-assisted');
+      }
+    }
+  });
+
+  it('sends AI-Disclosure on single-entry responses only when disclosureHeader is on', async () => {
+    const one = ids.get(key('generated', 'verified'))!;
+    expect((await t.http.get(`/api/articles/${one}`, { query: { locale: 'en' } })).headers.get('ai-disclosure')).toBeNull();
+    t.strapi.config.set('plugin::trust-labels.disclosureHeader', true);
+    try {
+      for (const ai of INVOLVEMENTS) {
+        for (const status of STATUSES) {
+          const res = await t.http.get(`/api/articles/${ids.get(key(ai, status))}`, { query: { locale: 'en' } });
+          expect([ai, status, res.headers.get('ai-disclosure')]).toEqual([ai, status, expected(ai, status).header]);
+        }
+      }
+      // A list describes many entries: no header.
+      expect((await t.http.get('/api/articles', { query: { locale: 'en' } })).headers.get('ai-disclosure')).toBeNull();
+    } finally {
+      t.strapi.config.set('plugin::trust-labels.disclosureHeader', false);
+    }
+  });
+
+  it('gives a receipt of the published version, whose hash the shipped script recomputes from the public response', async () => {
+    for (const status of STATUSES) {
+      const documentId = ids.get(key('assisted', status))!;
+      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+      expect(res.status).toBe(200);
+      const receipt = res.body.data;
+      expect(receipt).toMatchObject({ uid: ARTICLE_UID, documentId, locale: 'en', status, disclosure: { value: expected('assisted', status).value } });
+      expect(receipt.content).toMatchObject({ algorithm: 'sha256', recomputable: true });
+      expect(receipt.content.fields).toEqual(expect.arrayContaining(['title', 'body']));
+
+      // The hash, recomputed from exactly what the content API returns for the published version.
+      const entry = await t.http.get(receipt.content.path);
+      expect(entry.status).toBe(200);
+      expect(contentHashOf(entry.body.data, receipt.content.fields)).toBe(receipt.content.hash);
+
+      if (status === 'verified') {
+        expect(receipt.verification).toMatchObject({ checks: ALL_CHECKS, verifiedBy: null });
+        expect(receipt.verification.verifiedAt).toEqual(expect.any(String));
+        // The audit log's verify event of this exact content, and the chain head right after it.
+        expect(receipt.verification.auditEvent).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+        const head = await t.strapi.db.connection('trust_labels_audit_events').where('id', receipt.verification.auditEvent.id).first();
+        expect(head.hash).toBe(receipt.verification.auditEvent.hash);
+        expect(head.content_hash).toBe(receipt.content.hash);
+      } else {
+        // Unverified, or verified once but changed since: no verification is claimed.
+        expect(receipt.verification).toBeNull();
+      }
+    }
+
+    // The CLI, as a third party runs it: exit 0 and MATCH.
+    const documentId = ids.get(key('generated', 'verified'))!;
+    // Asynchronously: Strapi runs in this process and must answer the script.
+    const run = await new Promise<{ status: number | null; stdout: string }>((resolve) =>
+      execFile(process.execPath, [SCRIPT, t.baseUrl, ARTICLE_UID, documentId, 'en'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout })
+      )
+    );
+    expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('MATCH')]);
+    expect(run.stdout).toContain('disclosure: ai-assisted');
+  });
+
+  it('the receipt has the badge\'s permissions: 403 without find, 404 for drafts and unknown documents, 400 for a bad locale', async () => {
+    const draftOnly = await createArticle(t.strapi, { title: 'Never published' });
+    expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${draftOnly}`)).status).toBe(404);
+    expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/nope-nope`)).status).toBe(404);
+    expect((await t.http.get(`/api/trust-labels/receipt/api::page.page/${draftOnly}`)).status).toBe(404);
+    const one = ids.get(key('none', 'verified'))!;
+    const bad = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${one}`, { query: { locale: '<script>' } });
+    expect([bad.status, bad.body.error?.details?.errors?.[0]?.code]).toEqual([400, 'trust.locale']);
+    const role = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await t.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action: 'api::article.article.find' } });
+    expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${one}`)).status).toBe(403);
+  });
+});
