@@ -13,6 +13,8 @@ export interface ReportEntry {
   checks: string[] | null;
   /** Who holds editorial responsibility (the entry's own, else the site's). */
   responsibility: { name: string; url?: string | null; type?: string } | null;
+  /** The version's W3C ai-disclosure value (README "AI disclosure"); null when nothing is declared. */
+  disclosure: string | null;
 }
 
 export interface ReportGroup {

@@ -79,6 +79,12 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     );
     expect(gql.status).toBe(200);
     const viaGraphql = new Map(gql.body.data.articles.map((entry: any) => [entry.documentId, entry.trust]));
+    const report = await t.http.get('/trust-labels/report', { token: admin.token });
+    const reported = new Map(
+      report.body.data.flatMap((group: any) => group.entries).filter((entry: any) => entry.version === 'published').map((entry: any) => [entry.documentId, entry.disclosure])
+    );
+    const csv = (await t.http.get('/trust-labels/report', { token: admin.token, query: { format: 'csv' } })).text;
+    expect(csv.split('\r\n')[0]).toContain('"disclosure"');
     for (const ai of INVOLVEMENTS) {
       for (const status of STATUSES) {
         const documentId = ids.get(key(ai, status))!;
@@ -88,6 +94,7 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
         expect([ai, status, single.body.data.trust.disclosure]).toEqual([ai, status, { value, labelRequired }]);
         expect([ai, status, (listed.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
         expect([ai, status, (viaGraphql.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        expect([ai, status, reported.get(documentId)]).toEqual([ai, status, value]);
         const state = await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token });
         expect([ai, status, state.body.data.published.disclosure]).toEqual([ai, status, { value, labelRequired }]);
         // A stale version never claims review, anywhere.

@@ -56,6 +56,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
           checks: trust.status === 'unverified' ? null : own.checks,
           responsibility: responsiblePartyOf(own, context.settings),
+          disclosure: trust.disclosure.value,
         });
         // Counts are per document: the draft, which every document has, is what editors work on.
         if (version === 'draft') {
@@ -72,7 +73,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   toCsv(groups: ReportGroup[]): string {
-    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl'];
+    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl', 'disclosure'];
     const lines = [header.map(csvCell).join(',')];
     for (const group of groups) {
       for (const entry of group.entries) {
@@ -89,6 +90,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
             entry.checks?.join(' ') ?? '',
             entry.responsibility?.name ?? '',
             entry.responsibility?.url ?? '',
+            entry.disclosure ?? '',
           ]
             .map(csvCell)
             .join(',')
