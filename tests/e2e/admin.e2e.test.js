@@ -5,12 +5,13 @@ const assert = require('node:assert/strict');
 const path = require('path');
 const { after, before, describe, it } = require('node:test');
 
-const { dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const { adminApi, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
 const { startE2eServer } = require('./server');
 
 const ARTICLE = 'api::article.article';
 // The review checks of the verify dialogs (side panel and bulk actions), by their accessible names.
 const REVIEW_CHECKS = ['Accuracy: the facts are right', 'Plausibility: the claims make sense', 'Sources: the sources support the text'];
+const REVIEW_CHECKS_FR = ['Exactitude : les faits sont justes', 'Plausibilité : les affirmations sont cohérentes', 'Sources : les sources étayent le texte'];
 
 /**
  * Ticks every review check of a verify dialog. With `required`, first asserts that its Verify button stays disabled
@@ -38,6 +39,26 @@ async function openArticle(page, documentId, locale = 'en') {
   return panel;
 }
 
+/** Opens the labels modal from the Trust panel ("Edit labels"). */
+async function openLabelsModal(page, panel) {
+  await panel.getByRole('button', { name: /^(Edit labels|Modifier les labels)$/ }).click();
+  const modal = page.getByTestId('trust-labels-modal');
+  await modal.waitFor();
+  return modal;
+}
+
+/**
+ * Picks the 15th of the month the date picker opens on (the current month); answers that day as YYYY-MM-DD, the
+ * format the server stores. The 15th appears once in the calendar's six weeks.
+ */
+async function pickDay15(page, input) {
+  await input.click();
+  const cell = page.locator('[role="grid"] td[role="gridcell"]').filter({ hasText: /^15$/ });
+  await cell.click();
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-15`;
+}
+
 describe('admin panel', { timeout: 600_000 }, () => {
   before(async () => {
     server = await startE2eServer();
@@ -49,39 +70,69 @@ describe('admin panel', { timeout: 600_000 }, () => {
     await server?.stop();
   });
 
-  it('lets an Editor add sources, set a custom disclaimer, verify, and see the badge withdrawn after a title edit', async () => {
+  it('lets an Editor edit the labels in a modal with live validation, verify, and see the badge withdrawn after a title edit', async () => {
     const { context, page } = await login('editor@trust-labels.local');
     try {
       const documentId = await documentIdBySlug('how-we-use-ai');
       const panel = await openArticle(page, documentId);
       await assert.doesNotReject(panel.getByText('Needs re-verification').first().waitFor());
+      // The panel holds a summary, not the form: the labels are edited in the modal.
+      await panel.getByTestId('trust-labels-summary').getByText('Our editorial charter').waitFor();
+      assert.equal(await panel.getByRole('combobox', { name: 'AI involvement' }).count(), 0);
 
-      // Two sources: the first with a javascript: URL, rejected inline before anything is sent.
-      for (let i = 0; i < 2; i += 1) await panel.getByRole('button', { name: 'Add a source' }).click();
-      const sources = panel.getByTestId('trust-source');
+      const modal = await openLabelsModal(page, panel);
+      await modal.getByText('Labels are saved on their own, as soon as you click “Save labels”: the entry’s Save button does not save them.').waitFor();
+      const saveLabels = modal.getByRole('button', { name: 'Save labels' });
+      assert.equal(await saveLabels.isDisabled(), true, 'Save labels is enabled before anything changed');
+
+      // Two sources: the first with a javascript: URL, refused while typing, before anything is sent.
+      for (let i = 0; i < 2; i += 1) await modal.getByRole('button', { name: 'Add a source' }).click();
+      const sources = modal.getByTestId('trust-source');
       assert.equal(await sources.count(), 3);
       await sources.nth(1).getByLabel('Title').fill('AI Act, Article 50');
       await sources.nth(1).getByLabel('URL').fill('javascript:alert(1)');
+      await sources.nth(1).getByText('Must start with http:// or https://.').waitFor();
+      assert.equal(await saveLabels.isDisabled(), true, 'Save labels is enabled with an invalid URL');
       await sources.nth(2).getByLabel('Title').fill('Newsroom AI guidelines');
       await sources.nth(2).getByLabel('URL').fill('https://example.org/guidelines');
       await sources.nth(2).getByLabel('Publisher').fill('Example Press');
-      await panel.getByRole('button', { name: 'Save trust labels' }).click();
-      await panel.getByText('url must start with http:// or https://').waitFor();
-      await sources.nth(1).getByLabel('URL').fill('https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
 
-      // Custom disclaimer with a live preview.
-      await panel.getByRole('combobox', { name: 'Disclaimer' }).click();
+      // The accessed date with the design system's date picker, in the admin's format (English: MM/DD/YYYY).
+      const accessed = sources.nth(2).getByLabel('Accessed on');
+      assert.equal(await accessed.getAttribute('placeholder'), 'MM/DD/YYYY');
+      const day = await pickDay15(page, accessed);
+      assert.equal(await accessed.inputValue(), `${day.slice(5, 7)}/15/${day.slice(0, 4)}`);
+
+      // A custom disclaimer with a live preview; still not savable while the URL is wrong.
+      await modal.getByRole('combobox', { name: 'Disclaimer' }).click();
       await page.getByRole('option', { name: 'Custom text' }).click();
-      await panel.getByLabel('Custom disclaimer').fill('Drafted with AI help at {siteName}, checked by our editors.');
-      await panel.getByTestId('trust-disclaimer-preview').getByText('Drafted with AI help at Bytevyte, checked by our editors.').waitFor();
-      await panel.getByRole('button', { name: 'Save trust labels' }).click();
+      await modal.getByLabel('Custom disclaimer').fill('Drafted with AI help at {siteName}, checked by our editors.');
+      await modal.getByTestId('trust-disclaimer-preview').getByText('Drafted with AI help at Bytevyte, checked by our editors.').waitFor();
+      assert.equal(await saveLabels.isDisabled(), true);
+      // The screenshot shows the refused URL and the picked date: the second and third sources.
+      await accessed.scrollIntoViewIfNeeded();
+      await settledScreenshot(page, 'labels-modal.png');
+
+      await sources.nth(1).getByLabel('URL').fill('https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
+      await sources.nth(1).getByText('Must start with http:// or https://.').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => {
+        const button = [...document.querySelectorAll('[data-testid="trust-labels-modal"] button')].find((b) => b.textContent?.trim() === 'Save labels');
+        return Boolean(button) && !button.disabled;
+      });
+      await saveLabels.click();
       await page.getByText('Trust labels saved').first().waitFor();
+      await modal.waitFor({ state: 'detached' });
 
       const res = await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`);
       const saved = (await res.json()).data.trust;
       assert.equal(saved.sources.length, 3);
       assert.equal(saved.sources[1].url, 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
+      assert.equal(saved.sources[2].accessedAt, day, 'the date picker stores the calendar day as YYYY-MM-DD');
       assert.equal(saved.disclaimer, 'Drafted with AI help at Bytevyte, checked by our editors.');
+      const summary = panel.getByTestId('trust-labels-summary');
+      await summary.getByText('3 sources').waitFor();
+      await summary.getByText('Newsroom AI guidelines').waitFor();
+      await summary.getByText('Drafted with AI help at Bytevyte, checked by our editors.').waitFor();
 
       // Verify, with a confirmation: the review checks (required) and a note.
       await panel.getByRole('button', { name: 'Verify', exact: true }).click();
@@ -96,7 +147,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       // One action at a time: a verified draft offers Unverify only.
       await panel.getByRole('button', { name: 'Unverify', exact: true }).waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Verify', exact: true }).count(), 0);
-      await settledScreenshot(page, 'side-panel-verified.png', { fullPage: true });
+      await settledScreenshot(page, 'side-panel-verified.png', { top: true, height: 1200 });
 
       // Editing the title makes the verification stale, and the panel names the field.
       await page.locator('input[name="title"]').fill('How we use AI in the newsroom (2026 update)');
@@ -104,7 +155,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await panel.getByTestId('trust-changed-fields').getByText('title').waitFor();
       await panel.getByText('Needs re-verification').first().waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Unverify', exact: true }).count(), 0);
-      await settledScreenshot(page, 'side-panel-stale.png', { fullPage: true });
+      await settledScreenshot(page, 'side-panel-stale.png', { top: true, height: 1200 });
 
       // "Show changes": the title word by word since the verification, "our" deleted, "the" and "(2026 update)" inserted.
       await panel.getByRole('button', { name: 'Show changes' }).click();
@@ -130,10 +181,13 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const publish = page.getByRole('button', { name: 'Publish', exact: true });
       await publish.waitFor();
       assert.equal(await publish.isDisabled(), true);
-      await panel.getByRole('combobox', { name: 'AI involvement' }).click();
+      const modal = await openLabelsModal(page, panel);
+      await modal.getByRole('combobox', { name: 'AI involvement' }).click();
       await page.getByRole('option', { name: 'AI-assisted' }).click();
-      await panel.getByRole('button', { name: 'Save trust labels' }).click();
+      await modal.getByRole('button', { name: 'Save labels' }).click();
       await page.getByText('Trust labels saved').first().waitFor();
+      await modal.waitFor({ state: 'detached' });
+      await panel.getByTestId('trust-summary-ai').getByText('AI-assisted').waitFor();
       // The draft now differs from the published version: the edit view knows it at once.
       await page.waitForFunction(() => {
         const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Publish');
@@ -154,7 +208,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await page.waitForURL((url) => !url.pathname.endsWith('/create'));
       const panel = page.getByTestId('trust-panel');
       await panel.waitFor();
-      await panel.getByRole('button', { name: 'Save trust labels' }).waitFor();
+      await panel.getByRole('button', { name: 'Edit labels' }).waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Verify', exact: true }).count(), 0);
       assert.equal(await panel.getByRole('button', { name: 'Unverify', exact: true }).count(), 0);
       await panel.getByText('Not verified').first().waitFor();
@@ -190,6 +244,40 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
       await page.getByText('1 of 1 done.').first().waitFor();
       await cell.locator('[data-status="verified"]').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("keeps Strapi's own Status column on screen at 1,440 px", async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      assert.deepEqual(page.viewportSize(), { width: 1440, height: 1000 });
+      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en`);
+      await dismissOverlays(page);
+      const header = (name) => page.locator('thead th').filter({ hasText: name });
+      await header(/^Trust$/).waitFor();
+      const council = page.getByTestId(`trust-cell-${await documentIdBySlug('city-council-cycling-lanes')}`);
+      await council.locator('[data-status="verified"]').waitFor();
+      // The cell says in words what the icons show.
+      assert.equal(await council.getAttribute('aria-label'), 'Draft: Human Verified · Published version: Human Verified');
+      const stale = page.getByTestId(`trust-cell-${await documentIdBySlug('how-we-use-ai')}`);
+      await stale.getByTestId('trust-status-badge-published').waitFor();
+
+      // The Trust column is about as wide as its header.
+      const trust = await header(/^Trust$/).boundingBox();
+      assert.ok(trust.width <= 80, `the Trust column is ${trust.width} px wide`);
+
+      // Strapi puts its Status column last, after every injected column. With its default four list fields and the
+      // entries in two locales ("Available in" alone is about 300 px), Strapi's own columns are wider than the
+      // window even without the Trust column; with three fields, Status fits next to the Trust column.
+      await page.getByRole('button', { name: 'View settings' }).click();
+      await page.getByRole('checkbox', { name: 'slug', exact: true }).click();
+      await page.keyboard.press('Escape');
+      await header(/^slug$/).waitFor({ state: 'detached' });
+      const status = await header(/^status$/i).boundingBox();
+      const visibleRight = await page.evaluate(() => document.querySelector('table').parentElement.getBoundingClientRect().right);
+      assert.ok(status.x + status.width <= visibleRight, `the Status column ends at ${status.x + status.width} px, the table's visible area at ${visibleRight} px`);
       await dismissOverlays(page);
       await settledScreenshot(page, 'list-view.png');
     } finally {
@@ -209,8 +297,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await generated.fill('Article généré par IA chez {siteName}, relu par la rédaction.');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Settings saved').first().waitFor();
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await settledScreenshot(page, 'settings.png', { fullPage: true });
+      await settledScreenshot(page, 'settings.png', { top: true, height: 1800 });
 
       // Readers of the French AI-generated article now get the new default text.
       const res = await fetch(`${server.baseUrl}/api/articles?locale=fr&filters[trust][aiInvolvement][$eq]=generated`);
@@ -222,6 +309,50 @@ describe('admin panel', { timeout: 600_000 }, () => {
       assert.equal(await page.getByLabel('Disclaimer when AI involvement is “AI-generated”').inputValue(), 'Article généré par IA chez {siteName}, relu par la rédaction.');
     } finally {
       await context.close();
+    }
+  });
+
+  it('speaks French to a French-speaking admin: the panel, the modal, the date picker and a refusal of the server', async () => {
+    const admin = 'admin@trust-labels.local';
+    const api = (method, route, body) => adminApi(server.baseUrl, admin, method, route, body);
+    await api('PUT', '/admin/users/me', { preferedLanguage: 'fr' });
+    // The panel loads while no source is required; the rule changes behind its back, so that the refusal comes from
+    // the server (the verify dialog itself refuses when it knows a source is missing).
+    await api('PUT', '/trust-labels/settings', { requiredSources: 0 });
+    const { context, page } = await login(admin);
+    try {
+      const documentId = await documentIdBySlug('how-we-use-ai');
+      const panel = await openArticle(page, documentId, 'fr');
+      await panel.getByText('Non vérifié').first().waitFor();
+      await panel.getByTestId('trust-summary-sources').getByText('Aucune source').waitFor();
+
+      const modal = await openLabelsModal(page, panel);
+      await modal.getByText(/^Les labels sont enregistrés à part/).waitFor();
+      await modal.getByRole('button', { name: 'Ajouter une source' }).click();
+      const source = modal.getByTestId('trust-source').first();
+      await source.getByLabel('URL').fill('ftp://example.org/file');
+      await source.getByText('Doit commencer par http:// ou https://.').waitFor();
+      const accessed = source.getByLabel('Consultée le');
+      assert.equal(await accessed.getAttribute('placeholder'), 'DD/MM/YYYY');
+      const day = await pickDay15(page, accessed);
+      assert.equal(await accessed.inputValue(), `15/${day.slice(5, 7)}/${day.slice(0, 4)}`);
+      assert.equal(await modal.getByRole('button', { name: 'Enregistrer les labels' }).isDisabled(), true);
+      await modal.getByRole('button', { name: 'Annuler', exact: true }).click();
+      await modal.waitFor({ state: 'detached' });
+
+      await api('PUT', '/trust-labels/settings', { requiredSources: 1 });
+      await panel.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      for (const name of REVIEW_CHECKS_FR) await dialog.getByRole('checkbox', { name, exact: true }).check();
+      await dialog.getByRole('button', { name: 'Vérifier', exact: true }).click();
+      await page.getByText('Cette entrée a 0 source(s) ; il en faut au moins 1 avant de pouvoir la vérifier.').first().waitFor();
+      // Not the server's English message, which names the setting.
+      assert.equal(await page.getByText(/requiredSources/).count(), 0);
+      await panel.getByText('Non vérifié').first().waitFor();
+    } finally {
+      await context.close();
+      await api('PUT', '/admin/users/me', { preferedLanguage: 'en' });
+      await api('PUT', '/trust-labels/settings', { requiredSources: 1 });
     }
   });
 });

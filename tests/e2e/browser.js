@@ -51,7 +51,8 @@ async function login(browser, baseUrl, email) {
 
 /** Strapi's onboarding tour and product banners can cover the page; close them when they show. */
 async function dismissOverlays(page) {
-  for (const name of ['Skip', 'Close']) {
+  // "Close the banner.": Strapi's product banner above the page; a modal opened later would leave it in screenshots.
+  for (const name of ['Skip', 'Close', 'Close the banner.']) {
     const button = page.getByRole('button', { name, exact: true });
     if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => undefined);
   }
@@ -69,16 +70,78 @@ async function documentIdBySlug(baseUrl, slug, locale = 'en') {
  * Takes docs/screenshots/<name> as a reader should see the screen: Strapi's banner and the notifications (toasts)
  * gone, the mouse away from anything that shows a tooltip, and animations ended.
  */
-async function settledScreenshot(page, name, { fullPage = false } = {}) {
-  const banner = page.getByRole('button', { name: 'Close the banner.' });
-  if (await banner.first().isVisible().catch(() => false)) await banner.first().click().catch(() => undefined);
+async function settledScreenshot(page, name, { fullPage = false, element = null, top = false, height = null } = {}) {
+  // Strapi's product banner can show up after the page loaded; behind an open modal it takes no pointer events, so
+  // its close button is pressed from the page's script.
+  const closedBanner = await page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find((candidate) =>
+      (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim().startsWith('Close the banner')
+    );
+    button?.click();
+    return Boolean(button);
+  });
+  if (closedBanner) await page.waitForTimeout(300);
   await page.mouse.move(0, 0);
   // Notifications close by themselves after a few seconds; a screenshot waits for them rather than closing them.
   await page.waitForFunction(() => document.querySelectorAll('[data-sonner-toast]').length === 0, null, { timeout: 30_000 });
   // Modal and dialog animations of the design system take about 200 ms.
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+  const viewport = page.viewportSize();
+  // A taller window for a page whose interesting part ends below the fold (the edit view's side panel scrolls with
+  // the page, inside Strapi's own scrolling container, which a full-page screenshot does not unroll).
+  if (height) await page.setViewportSize({ width: viewport.width, height });
+  if (top) {
+    // Strapi scrolls an inner container, not the window: back to the top of each, outside dialogs.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const element of document.querySelectorAll('*')) {
+        if (element.scrollTop > 0 && !element.closest('[role="dialog"], [role="alertdialog"]')) element.scrollTop = 0;
+      }
+    });
+    await page.waitForTimeout(200);
+  }
+  try {
+    if (element) await element.screenshot({ path: path.join(SHOTS, name) });
+    else await page.screenshot({ path: path.join(SHOTS, name), fullPage });
+  } finally {
+    if (height) await page.setViewportSize(viewport);
+  }
 }
 
-module.exports = { dismissOverlays, documentIdBySlug, launchBrowser, login, newAdminContext, settledScreenshot, SHOTS };
+const tokens = new Map();
+
+/**
+ * An admin API token for one of the demo users (POST /admin/login), for setup steps a test does over HTTP. One login
+ * per user and server: Strapi limits the rate of admin logins.
+ */
+async function adminToken(baseUrl, email) {
+  const key = `${baseUrl}|${email}`;
+  if (!tokens.has(key)) tokens.set(key, await loginOverHttp(baseUrl, email));
+  return tokens.get(key);
+}
+
+async function loginOverHttp(baseUrl, email) {
+  const res = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, `login of ${email} failed: ${res.status}`);
+  return (await res.json()).data.token;
+}
+
+/** A call to the admin API as one of the demo users; answers the parsed body, after checking the status. */
+async function adminApi(baseUrl, email, method, route, body, { expected = 200 } = {}) {
+  const token = await adminToken(baseUrl, email);
+  const res = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  assert.equal(res.status, expected, `${method} ${route}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+module.exports = { adminApi, adminToken, dismissOverlays, documentIdBySlug, launchBrowser, login, newAdminContext, settledScreenshot, SHOTS };

@@ -98,4 +98,39 @@ describe('review queue', { timeout: 600_000 }, () => {
       await context.close();
     }
   });
+
+  it('shows the review queue on the homepage: the count, the first entries, a link to the queue', async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      const stale = await documentIdBySlug('how-we-use-ai');
+      const generated = await documentIdBySlug('eu-ai-act-transparency');
+      await page.goto(`${server.baseUrl}/admin`);
+      await dismissOverlays(page);
+      const widget = page.getByTestId('trust-widget');
+      await widget.waitFor();
+      await widget.scrollIntoViewIfNeeded();
+      assert.equal((await widget.getByTestId('trust-widget-total').textContent()).trim(), '3 entries need review');
+      assert.equal((await widget.getByTestId('trust-widget-counts').textContent()).trim(), '1 entry needs re-verification, 2 AI-written entries are not verified.');
+      // Published entries first, then the oldest: the stale one, then the AI-generated explainer in both locales.
+      await widget.getByTestId(`trust-widget-entry-${stale}-en`).getByText('Needs re-verification').waitFor();
+      await widget.getByTestId(`trust-widget-entry-${generated}-en`).getByText('Not verified').waitFor();
+      await widget.getByTestId(`trust-widget-entry-${generated}-fr`).waitFor();
+
+      // Strapi's widget frame: its title and the link to the queue page.
+      const frame = page.locator('section, article, div').filter({ has: page.getByRole('link', { name: 'Open the review queue' }) }).filter({ has: widget }).last();
+      await dismissOverlays(page);
+      await settledScreenshot(page, 'homepage-widget.png', { element: frame });
+
+      // An entry opens in the Content Manager; the link opens the queue.
+      await widget.getByRole('link', { name: 'How we use AI in our newsroom' }).click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/content-manager/collection-types/${ARTICLE}/${stale}`));
+      await page.getByTestId('trust-panel').waitFor();
+      await page.goBack();
+      await page.getByRole('link', { name: 'Open the review queue' }).click();
+      await page.waitForURL((url) => url.pathname.endsWith('/admin/plugins/trust-labels'));
+      await page.getByTestId('trust-queue').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });
