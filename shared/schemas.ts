@@ -218,6 +218,29 @@ export const trustEditSchema = z
 
 export type TrustEdit = z.output<typeof trustEditSchema>;
 
+/**
+ * What an AI agent may suggest for a draft's labels (the MCP tool trust_labels_suggest): AI involvement and sources,
+ * with the rules of an editor's edit. Never the disclaimer, the status or anything else.
+ */
+export const suggestionSchema = z
+  .object(
+    {
+      aiInvolvement: z.enum(AI_INVOLVEMENT, {
+        errorMap: () => ({ message: `aiInvolvement must be one of ${AI_INVOLVEMENT.join(', ')}` }),
+      }),
+      sources: sourcesSchema,
+    },
+    { invalid_type_error: 'the suggestion must be an object { aiInvolvement?, sources? }' }
+  )
+  .partial()
+  .strict()
+  .refine((body) => body.aiInvolvement !== undefined || (body.sources?.length ?? 0) > 0, {
+    message: 'suggest at least one of aiInvolvement, sources',
+    ...issue(ERROR_CODES.emptyBody),
+  });
+
+export type SuggestionBody = z.output<typeof suggestionSchema>;
+
 const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'must be a locale code such as en or pt-BR', ...issue(ERROR_CODES.locale) });
 
 const disclaimerDefault = plainText(LIMITS.disclaimerText, { label: 'disclaimer text' }).nullable();

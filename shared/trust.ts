@@ -103,6 +103,20 @@ export interface PublicTrust {
   disclosure: Disclosure;
 }
 
+/**
+ * An AI agent's pending suggestion on a draft's labels (MCP tool trust_labels_suggest), never applied until an editor
+ * accepts it. It only ever raises the AI disclosure and adds sources; it is not hashed and never public.
+ */
+export interface TrustSuggestion {
+  /** A higher AI involvement than the editor's, or null when the agent suggested none. */
+  aiInvolvement: AiInvolvement | null;
+  /** Sources to add (none of them already on the draft). */
+  sources: Source[];
+  suggestedAt: string;
+  /** The owner of the agent's admin token. */
+  suggestedBy: { id: number | null; name: string } | null;
+}
+
 /** The admin API's view of one version: the public trust object plus editor fields. */
 export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   disclaimerMode: DisclaimerMode;
@@ -117,5 +131,7 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   editorialResponsibility: EditorialResponsibility | null;
   /** Who holds editorial responsibility for this version: the entry's own, else the site's (settings), else null. */
   responsibleParty: EditorialResponsibility | null;
+  /** An AI agent's pending suggestion (draft only; null on the published version and when there is none). */
+  suggestion: TrustSuggestion | null;
 }
 

@@ -8,6 +8,7 @@ import type { LabelsService } from './services/labels';
 import type { OutputsService } from './services/outputs';
 import type { ReportService } from './services/report';
 import type { SettingsService } from './services/settings';
+import type { SuggestionsService } from './services/suggestions';
 import type { TrustService } from './services/trust';
 import type { VerificationService } from './services/verification';
 
@@ -22,6 +23,7 @@ interface Services {
   outputs: OutputsService;
   report: ReportService;
   settings: SettingsService;
+  suggestions: SuggestionsService;
   trust: TrustService;
   verification: VerificationService;
 }

@@ -2,7 +2,7 @@
 // controllers and the admin panel, so that the two cannot drift. One namespace per endpoint.
 import type { AuditAction } from '../constants';
 import type { BulkAction, TrustEdit } from '../schemas';
-import type { EditorialResponsibility, ReviewCheck, TrustState } from '../trust';
+import type { AiInvolvement, EditorialResponsibility, ReviewCheck, Source, TrustState, TrustSuggestion } from '../trust';
 
 /** `:uid/:documentId` and `?locale=` of every document route. */
 export interface DocumentParams {
@@ -78,6 +78,61 @@ export declare namespace Unverify {
   export interface Response {
     data: DocumentTrust;
   }
+}
+
+/**
+ * POST /trust-labels/documents/:uid/:documentId/suggestion/accept?locale= (edit): applies an AI agent's pending
+ * suggestion (the draft's `suggestion`) as the editor's label edit (only what still raises the disclosure, only
+ * sources not on the draft) and clears it; 404 when there is none. No body.
+ */
+export declare namespace AcceptSuggestion {
+  export interface Request {
+    params: DocumentParams;
+    query: LocaleQuery;
+  }
+  export interface Response {
+    data: DocumentTrust;
+  }
+}
+
+/** POST /trust-labels/documents/:uid/:documentId/suggestion/dismiss?locale= (edit): drops the pending suggestion. No body. */
+export declare namespace DismissSuggestion {
+  export interface Request {
+    params: DocumentParams;
+    query: LocaleQuery;
+  }
+  export interface Response {
+    data: DocumentTrust;
+  }
+}
+
+/** Input of the MCP tool trust_labels_get (Strapi's MCP endpoint, an admin token). */
+export interface McpDocumentInput {
+  uid: string;
+  documentId: string;
+  locale?: string;
+}
+
+/** Input of the MCP tool trust_labels_suggest: what the agent suggests for the draft's labels. */
+export interface McpSuggestInput extends McpDocumentInput {
+  aiInvolvement?: AiInvolvement;
+  sources?: Source[];
+}
+
+/** structuredContent of trust_labels_get. */
+export interface McpGetResult {
+  data: DocumentTrust;
+}
+
+/** structuredContent of trust_labels_suggest. */
+export interface McpSuggestResult {
+  /** Whether this call added anything to the pending suggestion. */
+  recorded: boolean;
+  /** The draft's pending suggestion after this call. */
+  suggestion: TrustSuggestion | null;
+  /** Why parts of the input were dropped (a lower AI involvement, a source already there). */
+  notes: string[];
+  data: DocumentTrust;
 }
 
 export interface Actor {

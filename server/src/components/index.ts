@@ -37,6 +37,8 @@ const trustSchema = {
     editorialResponsibility: { type: 'json', private: true },
     // The content as hashed at the last verification (the latest only), for the diff of a stale version.
     verifiedContent: { type: 'json', private: true },
+    // An AI agent's pending suggestion (MCP trust_labels_suggest): not hashed, never in the public trust object.
+    suggestion: { type: 'json', private: true },
   },
 };
 

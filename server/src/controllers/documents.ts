@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { Bulk, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
+import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, DOCUMENT_ID_PATTERN, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
@@ -49,6 +49,20 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const edit = parseInput(trustEditSchema, ctx.request.body);
     await getService(strapi, 'labels').editDraft(target, edit, ctx.state.user);
     const body: UpdateLabels.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    ctx.body = body;
+  },
+
+  async acceptSuggestion(ctx: any) {
+    const target = await targetOf(strapi, ctx, 'update');
+    await getService(strapi, 'suggestions').accept(target, ctx.state.user);
+    const body: AcceptSuggestion.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
+    ctx.body = body;
+  },
+
+  async dismissSuggestion(ctx: any) {
+    const target = await targetOf(strapi, ctx, 'update');
+    await getService(strapi, 'suggestions').dismiss(target);
+    const body: DismissSuggestion.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = body;
   },
 

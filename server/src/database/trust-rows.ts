@@ -19,7 +19,7 @@ export interface TrustRow {
 }
 
 const PUBLIC_READ = ['status', 'verifiedAt', 'aiInvolvement', 'disclaimerMode', 'disclaimerText', 'verifiedByName', 'sourcesJson'] as const;
-const ALL_FIELDS = [...PUBLIC_READ, 'verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility'] as const;
+const ALL_FIELDS = [...PUBLIC_READ, 'verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility', 'suggestion'] as const;
 const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
 type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 

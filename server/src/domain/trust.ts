@@ -10,6 +10,7 @@ import type {
   Settings,
   Source,
   TrustState,
+  TrustSuggestion,
   VerificationStatus,
 } from '../../../shared/trust';
 
@@ -35,6 +36,8 @@ export interface StoredTrust {
    * for the diff of a stale version; loaded only when asked (it holds the whole text).
    */
   verifiedContent: Record<string, unknown> | null;
+  /** An AI agent's pending suggestion (MCP), for an editor to accept or dismiss; not hashed, never public. */
+  suggestion: TrustSuggestion | null;
 }
 
 /** What presenting trust needs besides the row: the settings and the i18n default locale. */
@@ -58,6 +61,7 @@ export const defaultTrust = (): StoredTrust => ({
   checks: null,
   editorialResponsibility: null,
   verifiedContent: null,
+  suggestion: null,
 });
 
 /** The fields a verification records, all cleared by an unverify. */
@@ -136,6 +140,7 @@ export const normalizeTrust = (raw: any): StoredTrust => {
     checks: parseJson<ReviewCheck[]>(raw.checks),
     editorialResponsibility: parseJson<EditorialResponsibility>(raw.editorialResponsibility),
     verifiedContent: parseJson<Record<string, unknown>>(raw.verifiedContent),
+    suggestion: parseJson<TrustSuggestion>(raw.suggestion),
   };
 };
 
@@ -208,6 +213,7 @@ export const presentTrustState = (
   checks: trust.status === 'unverified' ? null : trust.checks,
   editorialResponsibility: trust.editorialResponsibility,
   responsibleParty: responsiblePartyOf(trust, context.settings),
+  suggestion: trust.suggestion,
 });
 
 /** Who holds editorial responsibility for a version: the entry's own, else the site's, else nobody named. */

@@ -16,6 +16,8 @@ export default {
     routes: [
       { method: 'GET', path: '/documents/:uid/:documentId', handler: 'documents.find', config: requires(ACTIONS.read) },
       { method: 'PUT', path: '/documents/:uid/:documentId', handler: 'documents.update', config: requires(ACTIONS.edit) },
+      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/accept', handler: 'documents.acceptSuggestion', config: requires(ACTIONS.edit) },
+      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/dismiss', handler: 'documents.dismissSuggestion', config: requires(ACTIONS.edit) },
       { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requires(ACTIONS.verify) },
       { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requires(ACTIONS.verify) },
       { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'documents.history', config: requires(ACTIONS.read) },

@@ -49,7 +49,8 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       const context = await getService(strapi, 'settings').presentationContext();
       return {
         draft: stateOf(target.uid, editable, target.locale, context),
-        published: published ? stateOf(target.uid, published, target.locale, context) : null,
+        // A pending suggestion is the draft's (publish copies it along with the trust row).
+        published: published ? { ...stateOf(target.uid, published, target.locale, context), suggestion: published === editable ? editable.trust.suggestion : null } : null,
       };
     },
 
