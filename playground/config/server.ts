@@ -4,6 +4,10 @@ export default ({ env }) => ({
   logger: {
     updates: { enabled: false },
   },
+  // Strapi's MCP server (/mcp, admin tokens), off unless PLAYGROUND_MCP=true (the MCP tools' tests turn it on).
+  mcp: {
+    enabled: env.bool('PLAYGROUND_MCP', false),
+  },
   app: {
     // Playground-only keys: this app is a demo and test bed, never a production deployment.
     keys: env.array('APP_KEYS', ['playgroundKeyA', 'playgroundKeyB']),

@@ -5,6 +5,7 @@ import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
 import { registerMigrations } from './database/migrations';
 import { registerGraphQL } from './graphql';
+import { registerMcpTools } from './mcp';
 import { auditLogMiddleware } from './middlewares/document-service/audit-log';
 import { consistencyMiddleware } from './middlewares/document-service/consistency';
 import { contentApiReadMiddleware } from './middlewares/document-service/content-api-read';
@@ -52,6 +53,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
   strapi.server.use(normalizeBodyErrors);
   registerGraphQL(strapi, config);
+  // Strapi's MCP server takes tools only before it starts (at bootstrap).
+  registerMcpTools(strapi);
   processGuards.set(strapi, installProcessGuard(strapi));
 };
 

@@ -17,6 +17,8 @@ export const currentActor = (strapi: Core.Strapi): Actor | null => {
     return { id: user.id, name: adminDisplayName(user), type: 'admin' };
   }
   if (auth?.strategy?.name === 'api-token') return { id: auth.credentials?.id ?? null, name: auth.credentials?.name ?? 'API token', type: 'api-token' };
+  // Strapi's MCP endpoint (an admin token): the token's owner, marked as an agent.
+  if (user && ctx?.state?.auditSource === 'mcp') return { id: user.id ?? null, name: `${adminDisplayName(user)} (MCP agent)`, type: 'api-token' };
   if (user) return { id: user.id ?? null, name: user.username ?? 'user', type: 'user' };
   return null;
 };
