@@ -13,8 +13,7 @@ import { REVIEW_CHECKS, type ReviewCheck } from '../../../shared/trust';
 import { announceTrustChange } from '../hooks/useTrustEvents';
 import { hasTrustLabels } from '../utils/enabled';
 import { useTrustApi } from '../hooks/useTrustApi';
-import { readError } from '../utils/api';
-import { problemMessage, requestErrorMessage, type Problem } from '../utils/errors';
+import { errorMessage, problemMessage, type Problem } from '../utils/errors';
 import { type Translate, useTranslate } from '../hooks/useTranslate';
 import { currentCmLocale } from '../utils/locale';
 
@@ -180,8 +179,7 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
                 ...(failed.length > 0 ? { timeout: 15_000 } : {}),
               });
             } catch (error) {
-              const { message, details } = readError(error);
-              toggleNotification({ type: 'danger', message: requestErrorMessage(t, message, details) });
+              toggleNotification({ type: 'danger', message: errorMessage(t, error) });
             } finally {
               announceTrustChange();
             }

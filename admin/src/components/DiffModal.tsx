@@ -9,7 +9,7 @@ import type { Diff, FieldChange } from '../../../shared/contracts';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { fieldLabel } from '../utils/fields';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
-import { readError } from '../utils/api';
+import { errorMessage } from '../utils/errors';
 
 /** The plugin's own field (the trust sources), diffed item by item. */
 const SOURCES_FIELD = 'sources';
@@ -208,11 +208,11 @@ export const DiffModal = ({ model, documentId, locale }: DiffModalProps) => {
       const response = await api.diff(model, documentId, locale);
       setDiff(response.draft);
     } catch (caught) {
-      setError(readError(caught).message);
+      setError(errorMessage(t, caught));
     } finally {
       setLoading(false);
     }
-  }, [api, model, documentId, locale]);
+  }, [api, model, documentId, locale, t]);
 
   React.useEffect(() => {
     if (open) void load();

@@ -6,7 +6,8 @@ import { CrossCircle, Earth, MinusCircle, SealCheck, WarningCircle } from '@stra
 import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { useTrustChangeVersion } from '../hooks/useTrustEvents';
-import { readError, type StatusesResponse } from '../utils/api';
+import type { StatusesResponse } from '../utils/api';
+import { errorMessage } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
 import { currentCmLocale } from '../utils/locale';
 import { useStatusLabel, type StatusValue } from './StatusBadge';
@@ -25,12 +26,12 @@ export const TrustStatusCell = ({ model, documentId }: { model: string; document
     let active = true;
     api.status(model, locale, documentId).then(
       (status) => active && setCell({ state: 'loaded', status }),
-      (error) => active && setCell({ state: 'failed', message: readError(error).message })
+      (error) => active && setCell({ state: 'failed', message: errorMessage(t, error) })
     );
     return () => {
       active = false;
     };
-  }, [api, model, locale, documentId, version]);
+  }, [api, model, locale, documentId, version, t]);
 
   if (cell.state === 'loading') return <Loader small>…</Loader>;
   if (cell.state === 'failed') {

@@ -21,7 +21,7 @@ import { getTranslation } from '../utils/getTranslation';
 import { fieldLabels } from '../utils/fields';
 import { currentCmLocale } from '../utils/locale';
 import { DiffModal } from './DiffModal';
-import { problemsByPath, requestErrorMessage } from '../utils/errors';
+import { errorMessage, problemsByPath } from '../utils/errors';
 import { aiLabel, disclaimerPreview, formFrom, LabelsModal, modeLabel, type LabelsBody } from './LabelsModal';
 import { StatusBadge } from './StatusBadge';
 import { checkName, VerifyDialog, verifyErrorMessage, type VerifyInput } from './VerifyDialog';
@@ -75,9 +75,9 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       setHistory(events.slice(0, 3));
       setLoadError(null);
     } catch (error) {
-      setLoadError(readError(error).message);
+      setLoadError(errorMessage(t, error));
     }
-  }, [api, model, documentId, locale]);
+  }, [api, model, documentId, locale, t]);
 
   // Refetch when the entry is saved, published or discarded, or the locale switcher changes the locale.
   React.useEffect(() => {
@@ -121,11 +121,11 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       void load();
       return { ok: true as const };
     } catch (error) {
-      const { message, details } = readError(error);
+      const { details } = readError(error);
       const errors = problemsByPath(t, details);
       toggleNotification({
         type: 'danger',
-        message: details.length > 0 ? t('labels.saveRefused', 'The labels were not saved: fix the fields marked in red.') : requestErrorMessage(t, message, details),
+        message: details.length > 0 ? t('labels.saveRefused', 'The labels were not saved: fix the fields marked in red.') : errorMessage(t, error),
       });
       return { ok: false as const, errors };
     } finally {

@@ -5,8 +5,7 @@ import { Check, Cross } from '@strapi/icons';
 
 import { REVIEW_CHECKS, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
-import { readError } from '../utils/api';
-import { requestErrorMessage } from '../utils/errors';
+import { errorMessage } from '../utils/errors';
 
 /** The label of each review check in the verify dialog (also its accessible name). */
 export const checkLabel = (t: Translate, check: ReviewCheck) =>
@@ -27,8 +26,7 @@ export const checkName = (t: Translate, check: string) =>
 
 /** A failed verify or unverify as the editor should read it: the translated rule it broke when the server names one, else its message. */
 export const verifyErrorMessage = (error: unknown, t: Translate): string => {
-  const { message, details } = readError(error);
-  return requestErrorMessage(t, message, details);
+  return errorMessage(t, error);
 };
 
 export interface VerifyInput {

@@ -31,7 +31,7 @@ import { StatusBadge, type StatusValue } from '../components/StatusBadge';
 import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { useTrustChangeVersion } from '../hooks/useTrustEvents';
-import { readError } from '../utils/api';
+import { errorMessage } from '../utils/errors';
 import { editViewPath } from '../utils/links';
 
 export { editViewPath };
@@ -100,7 +100,7 @@ const ReviewQueuePage = () => {
           if (active) setResult(response);
         },
         (error) => {
-          if (active) setFailure({ status: (error as any)?.response?.status ?? null, message: readError(error).message });
+          if (active) setFailure({ status: (error as any)?.response?.status ?? null, message: errorMessage(t, error) });
         }
       )
       .finally(() => {
@@ -109,7 +109,7 @@ const ReviewQueuePage = () => {
     return () => {
       active = false;
     };
-  }, [api, loadingPermissions, canRead, uid, locale, status, page, attempt, trustVersion]);
+  }, [api, loadingPermissions, canRead, uid, locale, status, page, attempt, trustVersion, t]);
 
   if (loadingPermissions) return <Page.Loading />;
   if (!canRead || failure?.status === 403) return <Page.NoPermissions />;

@@ -25,7 +25,7 @@ import { AI_INVOLVEMENT, REVIEW_CHECKS, type AiInvolvement, type EditorialRespon
 import { CHECK_LABELS } from '../components/BulkActions';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { readError } from '../utils/api';
-import { problemsByPath, requestErrorMessage } from '../utils/errors';
+import { errorMessage, problemsByPath } from '../utils/errors';
 import { useTranslate } from '../hooks/useTranslate';
 
 const PERMISSIONS = [
@@ -94,8 +94,8 @@ const SettingsPage = () => {
       }
       const codes = new Set([...available.map((l) => l.code), ...Object.keys(settings.disclaimers), ...Object.keys(settings.badgeLabel), ...Object.keys(settings.notVerifiedLabel ?? {}), 'en']);
       setLocales([...codes].map((code) => available.find((l) => l.code === code) ?? { code, name: code }));
-    })().catch((error) => setLoadFailure({ status: (error as any)?.response?.status ?? null, message: readError(error).message }));
-  }, [api, attempt, loadingPermissions, canRead]);
+    })().catch((error) => setLoadFailure({ status: (error as any)?.response?.status ?? null, message: errorMessage(t, error) }));
+  }, [api, attempt, loadingPermissions, canRead, t]);
 
   if (loadingPermissions) return <Page.Loading />;
   if (!canRead || loadFailure?.status === 403) return <Page.NoPermissions />;
@@ -153,11 +153,11 @@ const SettingsPage = () => {
       setProblems([]);
       toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
     } catch (error) {
-      const { message, details } = readError(error);
+      const { details } = readError(error);
       setErrors(problemsByPath(t, details));
       toggleNotification({
         type: 'danger',
-        message: details.length > 0 ? t('settings.saveRefused', 'The settings were not saved: fix the fields marked in red.') : requestErrorMessage(t, message, details),
+        message: details.length > 0 ? t('settings.saveRefused', 'The settings were not saved: fix the fields marked in red.') : errorMessage(t, error),
       });
     } finally {
       setSaving(false);

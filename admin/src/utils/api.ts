@@ -19,11 +19,13 @@ export interface ValidationDetail {
   values?: Record<string, unknown>;
 }
 
-/** The message and per-path details of a Strapi error answer, whatever shape the fetch error has. */
-export const readError = (error: unknown): { message: string; details: ValidationDetail[] } => {
-  const body = (error as any)?.response?.data?.error;
-  if (body) return { message: body.message ?? 'Request failed', details: body.details?.errors ?? [] };
-  return { message: (error as Error)?.message ?? 'Request failed', details: [] };
+/** The message, per-path details and HTTP status (null without an answer) of a failed request, whatever shape the fetch error has. */
+export const readError = (error: unknown): { message: string; details: ValidationDetail[]; status: number | null } => {
+  const response = (error as any)?.response;
+  const status = typeof response?.status === 'number' ? response.status : null;
+  const body = response?.data?.error;
+  if (body) return { message: body.message ?? 'Request failed', details: body.details?.errors ?? [], status };
+  return { message: (error as Error)?.message ?? 'Request failed', details: [], status };
 };
 
 export type { Settings, TrustState };

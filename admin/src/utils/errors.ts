@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/schemas';
 import type { Translate } from '../hooks/useTranslate';
+import { readError } from './api';
 
 /**
  * The English text of each problem code (shared/schemas.ts ERROR_CODES), as shown beside a field: the field's label
@@ -111,8 +112,30 @@ export const problemsByPath = (t: Translate, problems: Problem[]): Record<string
   return byPath;
 };
 
-/** The first problem of a failed request that has a known code, translated; else the server's message. */
-export const requestErrorMessage = (t: Translate, message: string, problems: Problem[]): string => {
+/** Failures without a problem code, by HTTP status: what the editor can do about each. */
+export const STATUS_MESSAGES: Record<number, string> = {
+  401: 'Your session has ended. Log in again.',
+  403: 'You do not have the permission for this, on this entry or in this locale.',
+  404: 'This entry or locale no longer exists, or trust labels are not enabled on its content type.',
+  409: 'The entry changed meanwhile. Reload it, then try again.',
+  413: 'The request is too large.',
+  429: 'Too many requests. Wait a moment, then try again.',
+  503: 'The database is busy. Try again in a moment.',
+};
+
+/**
+ * A failed request as the editor should read it: its first problem with a known code, translated; else a translated
+ * text for its HTTP status; else the server's message (English).
+ */
+export const requestErrorMessage = (t: Translate, message: string, problems: Problem[], status: number | null = null): string => {
   const coded = problems.find((problem) => isKnownCode(problem.code));
-  return coded ? problemMessage(t, coded) : message;
+  if (coded) return problemMessage(t, coded);
+  if (status !== null && status in STATUS_MESSAGES) return t(`errors.http.${status}`, STATUS_MESSAGES[status]);
+  return message;
+};
+
+/** Any failed request to the plugin's API, as the editor should read it (see requestErrorMessage). */
+export const errorMessage = (t: Translate, error: unknown): string => {
+  const { message, details, status } = readError(error);
+  return requestErrorMessage(t, message, details, status);
 };
