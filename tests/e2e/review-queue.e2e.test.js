@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
 
-const { dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const { createAdminUser, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
 const { startE2eServer } = require('./server');
 
 const ARTICLE = 'api::article.article';
@@ -129,6 +129,28 @@ describe('review queue', { timeout: 600_000 }, () => {
       await page.getByRole('link', { name: 'Open the review queue' }).click();
       await page.waitForURL((url) => url.pathname.endsWith('/admin/plugins/trust-labels'));
       await page.getByTestId('trust-queue').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("does not show the widget to a user without the plugin's read permission", async () => {
+    // Reads articles in the Content Manager, nothing of the plugin.
+    await createAdminUser(server.baseUrl, {
+      email: 'reader@trust-labels.local',
+      roleName: 'Article reader',
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { fields: ['title'], locales: ['en'] }, conditions: [] }],
+    });
+    const { context, page } = await login('reader@trust-labels.local');
+    try {
+      await page.goto(`${server.baseUrl}/admin`);
+      await dismissOverlays(page);
+      await page.getByRole('heading', { name: /^Hello Rita/ }).waitFor();
+      await page.getByText('reader@trust-labels.local').first().waitFor();
+      // Strapi shows a widget's frame while it checks the permissions, then drops the widgets the user may not see.
+      await page.getByText('Review queue', { exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
+      assert.equal(await page.getByTestId('trust-widget').count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Open the review queue' }).count(), 0);
     } finally {
       await context.close();
     }
