@@ -7,6 +7,7 @@ import { NavLink } from 'react-router-dom';
 import type { GetQueue } from '../../../shared/contracts';
 import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
+import { errorMessage } from '../utils/errors';
 import { editViewPath } from '../utils/links';
 import { StatusBadge, type StatusValue } from './StatusBadge';
 
@@ -25,13 +26,13 @@ export const ReviewQueueWidget = () => {
   const api = useTrustApi();
   const [result, setResult] = React.useState<GetQueue.Response | null>(null);
   const [kinds, setKinds] = React.useState<Kinds>({});
-  const [failed, setFailed] = React.useState(false);
+  const [failure, setFailure] = React.useState<string | null>(null);
 
   React.useEffect(() => {
     let active = true;
     api.queue({ page: '1', pageSize: String(WIDGET_ENTRIES) }).then(
       (response) => active && setResult(response),
-      () => active && setFailed(true)
+      (error) => active && setFailure(errorMessage(t, error))
     );
     // For the links of single types only: without it, entries link as collection types.
     api.contentTypeKinds().then(
@@ -41,13 +42,17 @@ export const ReviewQueueWidget = () => {
     return () => {
       active = false;
     };
-  }, [api]);
+  }, [api, t]);
 
-  if (failed) {
+  // Strapi versions whose widget API does not check `permissions` show the widget to everyone: the queue answers 403.
+  if (failure !== null) {
     return (
       <Flex height="100%" justifyContent="center" direction="column" gap={2} data-testid="trust-widget">
         <WarningCircle width="3.2rem" height="3.2rem" fill="danger600" aria-hidden />
         <Typography textColor="neutral600">{t('widget.loadFailed', 'The review queue could not be loaded.')}</Typography>
+        <Typography variant="pi" textColor="neutral500" textAlign="center">
+          {failure}
+        </Typography>
       </Flex>
     );
   }
