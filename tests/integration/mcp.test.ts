@@ -339,5 +339,26 @@ describe('MCP tools', () => {
       expect(res.status).toBe(403);
       expect((await adminState(documentId)).draft.status).toBe('unverified');
     });
+
+    it('a token may never verify, unverify, repair or change settings, even one given every permission of the plugin', async () => {
+      const documentId = await labelled({ aiInvolvement: 'assisted', sources: [SOURCE_A] });
+      const verified = await labelled({ aiInvolvement: 'assisted', sources: [SOURCE_A] }, { verify: true });
+      const powerful = await createAdminToken([
+        ...['read', 'edit', 'verify', 'settings.read', 'settings.update'].map((action) => ({ action: `plugin::trust-labels.${action}` })),
+        ...(contentManagerOn(ARTICLE_UID, ['read', 'update', 'publish'], { locales: ['en'] }) as any[]),
+      ]);
+      const refused = [
+        await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: powerful }),
+        await t.http.post(trustPath(verified, '/unverify?locale=en'), {}, { token: powerful }),
+        await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: powerful }),
+        await t.http.post('/trust-labels/integrity', {}, { token: powerful }),
+        await t.http.put('/trust-labels/settings', { siteName: 'Taken over' }, { token: powerful }),
+      ];
+      for (const res of refused) expect([res.status, res.body.error?.name]).toEqual([403, 'ForbiddenError']);
+      expect((await adminState(documentId)).draft.status).toBe('unverified');
+      expect((await adminState(verified)).draft.status).toBe('verified');
+      // What it may do: read.
+      expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: powerful })).status).toBe(200);
+    });
   });
 });

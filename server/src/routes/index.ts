@@ -1,5 +1,5 @@
 import { ACTIONS } from '../../../shared/constants';
-import { respondWithPluginErrors } from '../errors';
+import { forbidden, respondWithPluginErrors } from '../errors';
 
 // Every admin route enforces its RBAC action on the server, not only in the UI. Every route answers the plugin's
 // errors itself (see errors.ts).
@@ -7,6 +7,20 @@ const requires = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
   middlewares: [respondWithPluginErrors],
 });
+
+/**
+ * Verification is a person's act: the admin API also accepts admin tokens (Strapi's MCP server gives them to AI
+ * agents), and a token, whatever its permissions, may not verify, unverify, repair or change settings.
+ */
+const refuseTokens = async (ctx: any, next: () => Promise<unknown>) => {
+  if (ctx.state?.auth?.strategy?.name === 'admin-token') {
+    throw forbidden('Only a person signed in to the admin panel may do this; admin tokens (such as AI agents) may not');
+  }
+  return next();
+};
+
+/** `requires(action)` for what only a person may do. */
+const requiresPerson = (action: string) => ({ ...requires(action), middlewares: [respondWithPluginErrors, refuseTokens] });
 
 const publicOutput = { auth: false as const, middlewares: [respondWithPluginErrors] };
 
@@ -18,20 +32,20 @@ export default {
       { method: 'PUT', path: '/documents/:uid/:documentId', handler: 'documents.update', config: requires(ACTIONS.edit) },
       { method: 'POST', path: '/documents/:uid/:documentId/suggestion/accept', handler: 'documents.acceptSuggestion', config: requires(ACTIONS.edit) },
       { method: 'POST', path: '/documents/:uid/:documentId/suggestion/dismiss', handler: 'documents.dismissSuggestion', config: requires(ACTIONS.edit) },
-      { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requires(ACTIONS.verify) },
-      { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requires(ACTIONS.verify) },
+      { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requiresPerson(ACTIONS.verify) },
+      { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requiresPerson(ACTIONS.verify) },
       { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'documents.history', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/documents/:uid/:documentId/diff', handler: 'documents.diff', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/queue', handler: 'documents.queue', config: requires(ACTIONS.read) },
-      { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requires(ACTIONS.verify) },
-      { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requires(ACTIONS.verify) },
+      { method: 'POST', path: '/bulk/verify', handler: 'documents.bulkVerify', config: requiresPerson(ACTIONS.verify) },
+      { method: 'POST', path: '/bulk/unverify', handler: 'documents.bulkUnverify', config: requiresPerson(ACTIONS.verify) },
       { method: 'GET', path: '/report', handler: 'documents.report', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/integrity', handler: 'integrity.find', config: requires(ACTIONS.read) },
-      { method: 'POST', path: '/integrity', handler: 'integrity.repair', config: requires(ACTIONS.verify) },
+      { method: 'POST', path: '/integrity', handler: 'integrity.repair', config: requiresPerson(ACTIONS.verify) },
       // Used by the list view column; not part of the public admin API.
       { method: 'GET', path: '/statuses/:uid', handler: 'documents.statuses', config: requires(ACTIONS.read) },
       { method: 'GET', path: '/settings', handler: 'settings.find', config: requires(ACTIONS.settingsRead) },
-      { method: 'PUT', path: '/settings', handler: 'settings.update', config: requires(ACTIONS.settingsUpdate) },
+      { method: 'PUT', path: '/settings', handler: 'settings.update', config: requiresPerson(ACTIONS.settingsUpdate) },
     ],
   },
   'content-api': {
