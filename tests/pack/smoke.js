@@ -98,7 +98,7 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     expectStatus(res, 200, 'GET /api/posts');
     const entry = res.body.data.find((candidate) => candidate.documentId === documentId);
     assert.ok(entry, 'the post is listed');
-    assert.deepEqual(Object.keys(entry.trust).sort(), ['aiInvolvement', 'disclaimer', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
+    assert.deepEqual(Object.keys(entry.trust).sort(), ['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
     assert.equal(entry.trust.status, 'unverified');
     assert.match(entry.trust.disclaimer, /can make mistakes/);
   });
@@ -144,6 +144,13 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     const badge = await send('GET', `/api/trust-labels/badge/${UID}/${documentId}.svg?locale=en`);
     expectStatus(badge, 200, 'badge');
     assert.match(badge.text, /Human Verified/);
+    // AI-assisted and verified: the W3C value ai-assisted, and a receipt of this exact content.
+    assert.deepEqual(live.body.data.trust.disclosure, { value: 'ai-assisted', labelRequired: false });
+    const receipt = await send('GET', `/api/trust-labels/receipt/${UID}/${documentId}?locale=en`);
+    expectStatus(receipt, 200, 'receipt');
+    assert.equal(receipt.body.data.status, 'verified');
+    assert.match(receipt.body.data.content.hash, /^[0-9a-f]{64}$/);
+    assert.deepEqual(receipt.body.data.verification.checks, ['accuracy', 'plausibility', 'sources']);
   });
 
   await check('stale after a Content Manager edit of the title, live after publishing it', async () => {
