@@ -24,6 +24,7 @@ import { DiffModal } from './DiffModal';
 import { errorMessage, problemsByPath } from '../utils/errors';
 import { aiLabel, disclaimerPreview, formFrom, LabelsModal, modeLabel, type LabelsBody } from './LabelsModal';
 import { StatusBadge } from './StatusBadge';
+import { SuggestionNotice } from './SuggestionNotice';
 import { checkName, VerifyDialog, verifyErrorMessage, type VerifyInput } from './VerifyDialog';
 
 const PERMISSIONS = [
@@ -158,6 +159,25 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
     }
   };
 
+  const decideSuggestion = async (decision: 'accept' | 'dismiss') => {
+    setBusy(true);
+    try {
+      await (decision === 'accept' ? api.acceptSuggestion(model, documentId, locale) : api.dismissSuggestion(model, documentId, locale));
+      toggleNotification({
+        type: 'success',
+        message: decision === 'accept' ? t('notify.suggestionAccepted', 'Suggestion applied to the labels') : t('notify.suggestionDismissed', 'Suggestion dismissed'),
+      });
+      announceTrustChange();
+      // Accepted sources can make a verified draft stale: the edit view refetches the entry.
+      if (decision === 'accept') refreshCmDocument({ model, documentId, collectionType });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(t, error) });
+    } finally {
+      setBusy(false);
+      void load();
+    }
+  };
+
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="trust-panel">
       {meta.chain && !meta.chain.ok ? <ChainWarning chain={meta.chain} t={t} /> : null}
@@ -188,6 +208,17 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       ) : null}
 
       <Divider />
+      {draft.suggestion ? (
+        <SuggestionNotice
+          suggestion={draft.suggestion}
+          current={draft.aiInvolvement}
+          canEdit={canEdit}
+          busy={busy}
+          onAccept={() => void decideSuggestion('accept')}
+          onDismiss={() => void decideSuggestion('dismiss')}
+          t={t}
+        />
+      ) : null}
       <LabelsSummary draft={draft} meta={meta} t={t} />
       {canEdit ? <LabelsModal draft={draft} meta={meta} disabled={busy} onSave={saveLabels} /> : null}
 
@@ -199,6 +230,20 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
 
 const MAX_SOURCE_TITLES = 5;
 
+/** The W3C ai-disclosure value in words (README "AI disclosure"), as the content API gives it to front ends. */
+const disclosureLabel = (t: Translate, value: TrustState['disclosure']['value']) => {
+  switch (value) {
+    case 'human-only':
+      return t('disclosure.humanOnly', 'Human-only (no AI)');
+    case 'ai-assisted':
+      return t('disclosure.aiAssisted', 'AI-assisted, reviewed by a person');
+    case 'ai-autonomous':
+      return t('disclosure.aiAutonomous', 'AI, not reviewed by a person: a label is required');
+    default:
+      return t('disclosure.unknown', 'Not declared (AI involvement unknown)');
+  }
+};
+
 /** The saved labels in a few lines: the panel is narrow, the modal edits them. */
 const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentResponse['meta']; t: Translate }) => {
   const preview = disclaimerPreview(formFrom(draft), meta);
@@ -208,6 +253,9 @@ const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentRe
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="trust-labels-summary">
       <SummaryItem label={t('fields.aiInvolvement', 'AI involvement')} testId="trust-summary-ai">
         {aiLabel(t, draft.aiInvolvement)}
+      </SummaryItem>
+      <SummaryItem label={t('panel.disclosure', 'AI disclosure')} testId="trust-summary-disclosure">
+        {disclosureLabel(t, draft.disclosure.value)}
       </SummaryItem>
       <SummaryItem label={t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })} testId="trust-summary-disclaimer">
         <Typography variant="pi" textColor="neutral500" tag="span">

@@ -3,7 +3,9 @@ import * as React from 'react';
 import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 
 import type {
+  AcceptSuggestion,
   Bulk,
+  DismissSuggestion,
   GetDiff,
   GetDocument,
   GetHistory,
@@ -109,6 +111,11 @@ export const useTrustApi = () => {
         (await post<Verify.Response>(documentPath(model, documentId, '/verify', locale), body)).data,
       unverify: async (model: string, documentId: string, locale: string | null, body: Unverify.Request['body']) =>
         (await post<Unverify.Response>(documentPath(model, documentId, '/unverify', locale), body)).data,
+      /** An AI agent's pending suggestion: applied as this editor's label edit, or dropped (README "MCP tools"). */
+      acceptSuggestion: async (model: string, documentId: string, locale: string | null) =>
+        (await post<AcceptSuggestion.Response>(documentPath(model, documentId, '/suggestion/accept', locale), {})).data,
+      dismissSuggestion: async (model: string, documentId: string, locale: string | null) =>
+        (await post<DismissSuggestion.Response>(documentPath(model, documentId, '/suggestion/dismiss', locale), {})).data,
       bulk: async (action: 'verify' | 'unverify', body: Bulk.Request['body']) => (await post<Bulk.Response>(`${PREFIX}/bulk/${action}`, body)).data.data,
       /** The status of one list row, batched with the other rows of the page. */
       status: (model: string, locale: string | null, documentId: string) => batchedStatus(get, model, locale, documentId),
