@@ -111,7 +111,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       assert.equal(await saveLabels.isDisabled(), true);
       // The screenshot shows the refused URL and the picked date: the second and third sources.
       await accessed.scrollIntoViewIfNeeded();
-      await settledScreenshot(page, 'labels-modal.png');
+      await settledScreenshot(page, 'labels-modal.png', { top: true });
 
       await sources.nth(1).getByLabel('URL').fill('https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
       await sources.nth(1).getByText('Must start with http:// or https://.').waitFor({ state: 'detached' });
@@ -139,7 +139,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const dialog = page.getByRole('alertdialog');
       await tickReviewChecks(dialog, { required: true });
       await dialog.getByLabel('Note').fill('Checked all three sources.');
-      await settledScreenshot(page, 'verify-dialog.png');
+      await settledScreenshot(page, 'verify-dialog.png', { top: true });
       await dialog.getByRole('button', { name: 'Verify', exact: true }).click();
       await panel.getByTestId('trust-status-badge').and(page.locator('[data-status="verified"]')).waitFor();
       await panel.getByText('Verified by Eddie Editor').waitFor();
@@ -147,7 +147,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       // One action at a time: a verified draft offers Unverify only.
       await panel.getByRole('button', { name: 'Unverify', exact: true }).waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Verify', exact: true }).count(), 0);
-      await settledScreenshot(page, 'side-panel-verified.png', { top: true, height: 1200 });
+      await settledScreenshot(page, 'side-panel-verified.png', { top: true, height: 1400 });
 
       // Editing the title makes the verification stale, and the panel names the field.
       await page.locator('input[name="title"]').fill('How we use AI in the newsroom (2026 update)');
@@ -155,7 +155,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await panel.getByTestId('trust-changed-fields').getByText('title').waitFor();
       await panel.getByText('Needs re-verification').first().waitFor();
       assert.equal(await panel.getByRole('button', { name: 'Unverify', exact: true }).count(), 0);
-      await settledScreenshot(page, 'side-panel-stale.png', { top: true, height: 1200 });
+      await settledScreenshot(page, 'side-panel-stale.png', { top: true, height: 1400 });
 
       // "Show changes": the title word by word since the verification, "our" deleted, "the" and "(2026 update)" inserted.
       await panel.getByRole('button', { name: 'Show changes' }).click();
@@ -165,7 +165,7 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await title.locator('del', { hasText: /^our$/ }).waitFor();
       await title.locator('ins', { hasText: /^the$/ }).waitFor();
       await title.locator('ins', { hasText: '(2026 update)' }).waitFor();
-      await settledScreenshot(page, 'diff-modal.png');
+      await settledScreenshot(page, 'diff-modal.png', { top: true });
       await changes.getByRole('button', { name: 'Close', exact: true }).click();
       await changes.waitFor({ state: 'hidden' });
     } finally {
@@ -303,7 +303,12 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const res = await fetch(`${server.baseUrl}/api/articles?locale=fr&filters[trust][aiInvolvement][$eq]=generated`);
       const body = await res.json();
       assert.ok(body.data.length >= 1);
-      await page.reload();
+      // Away and back within the admin: the page mounts again and reads the settings from the server. (A full reload
+      // sometimes left the page without its heading for a minute in this suite, after many logins.)
+      await page.getByRole('link', { name: 'Overview', exact: true }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith('/settings/trust-labels'));
+      await page.getByRole('link', { name: 'Trust Labels', exact: true }).click();
+      await page.getByRole('heading', { name: 'Trust Labels' }).waitFor();
       await page.getByRole('combobox', { name: 'Locale' }).click();
       await page.getByRole('option', { name: /French/ }).click();
       assert.equal(await page.getByLabel('Disclaimer when AI involvement is “AI-generated”').inputValue(), 'Article généré par IA chez {siteName}, relu par la rédaction.');
