@@ -49,6 +49,9 @@ export const ERROR_CODES = {
   sort: 'trust.sort',
   format: 'trust.format',
   body: 'trust.body',
+  // Per-document results of bulk actions (no request-level 400): the document is not there, or the user may not.
+  notFound: 'trust.notFound',
+  forbidden: 'trust.forbidden',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

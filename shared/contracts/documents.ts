@@ -1,7 +1,7 @@
 // Request and response types of the admin API's document routes (SPEC.md "Admin API"), shared by the server's
 // controllers and the admin panel, so that the two cannot drift. One namespace per endpoint.
 import type { AuditAction } from '../constants';
-import type { BulkAction, TrustEdit } from '../schemas';
+import type { BulkAction, ErrorCode, TrustEdit } from '../schemas';
 import type { AiInvolvement, EditorialResponsibility, ReviewCheck, Source, TrustState, TrustSuggestion } from '../trust';
 
 /** `:uid/:documentId` and `?locale=` of every document route. */
@@ -202,7 +202,11 @@ export declare namespace Bulk {
   export interface Result {
     documentId: string;
     ok: boolean;
+    /** Why it failed, in English for API clients. */
     error?: string;
+    /** The problem's stable code and values (ERROR_CODES), which the admin panel translates. */
+    code?: ErrorCode;
+    values?: Record<string, unknown>;
   }
   export interface Response {
     data: Result[];

@@ -252,7 +252,7 @@ describe('RBAC of the admin routes', () => {
       expectForbidden(await t.http.get(`${docPath()}/history`, { token: user.token, query: { locale: 'en' } }));
       const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: user.token });
       expect(bulk.status).toBe(200);
-      expect(bulk.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('Forbidden') }]);
+      expect(bulk.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('Forbidden'), code: 'trust.forbidden' }]);
       expect((await t.http.get('/trust-labels/report', { token: user.token })).body.data).toEqual([]);
       expect(await storedDraft()).toEqual(before);
     });

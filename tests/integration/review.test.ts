@@ -101,6 +101,10 @@ describe('review record, diff and review queue', () => {
       const second = await article('Bulk two');
       const missing = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [first, second], locale: 'en' }, { token: admin.token });
       expect(missing.body.data.every((result: any) => !result.ok && /checks/.test(result.error))).toBe(true);
+      // Each refusal names its code and values, which the admin panel translates.
+      expect(missing.body.data[0]).toMatchObject({ code: 'trust.requiredChecks', values: { missing: ALL_CHECKS } });
+      const unknown = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: ['no-such-document', 'not valid!'], locale: 'en', checks: ALL_CHECKS }, { token: admin.token });
+      expect(unknown.body.data.map((result: any) => result.code)).toEqual(['trust.forbidden', 'trust.notFound']);
       const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [first, second], locale: 'en', checks: ALL_CHECKS }, { token: admin.token });
       expect(res.body.data).toEqual([{ documentId: first, ok: true }, { documentId: second, ok: true }]);
       for (const documentId of [first, second]) {

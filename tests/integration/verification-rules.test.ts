@@ -233,7 +233,7 @@ describe('verification rules, access control and input validation', () => {
       expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status).toBe(200);
       const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: editor.token });
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('fourEyes') }]);
+      expect(res.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('fourEyes'), code: 'trust.fourEyes' }]);
       expect((await storedDraft(documentId)).status).toBe('unverified');
     });
 
@@ -483,7 +483,7 @@ describe('verification rules, access control and input validation', () => {
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual([
         { documentId: first, ok: true },
-        { documentId: unsourced, ok: false, error: expect.stringContaining('requiredSources') },
+        { documentId: unsourced, ok: false, error: expect.stringContaining('requiredSources'), code: 'trust.requiredSources', values: { min: 1, count: 0 } },
         { documentId: third, ok: true },
       ]);
       expect((await storedDraft(first)).status).toBe('verified');
@@ -513,7 +513,7 @@ describe('verification rules, access control and input validation', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual([
-        { documentId: 'doesnotexist00000000000b', ok: false, error: expect.any(String) },
+        { documentId: 'doesnotexist00000000000b', ok: false, error: expect.any(String), code: 'trust.forbidden' },
         { documentId, ok: true },
       ]);
       expect((await storedDraft(documentId)).status).toBe('verified');

@@ -42,6 +42,8 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, string> = {
   [ERROR_CODES.sort]: 'Trust labels cannot be sorted on.',
   [ERROR_CODES.format]: 'This format is not supported.',
   [ERROR_CODES.body]: 'The request could not be read.',
+  [ERROR_CODES.notFound]: 'Not found: it was deleted, or this locale does not exist.',
+  [ERROR_CODES.forbidden]: "You may not change this entry (the Content Manager's update permission).",
 };
 
 /** `outOfRange` carries a minimum, a maximum or both: one text for each. */

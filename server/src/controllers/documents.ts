@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, DOCUMENT_ID_PATTERN, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
 import { parseInput } from '../validation/input';
@@ -160,8 +160,8 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
     (documentId) =>
       byId.get(documentId) ??
       (DOCUMENT_ID_PATTERN.test(documentId)
-        ? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry' }
-        : { documentId, ok: false, error: 'Document not found' })
+        ? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry', code: ERROR_CODES.forbidden }
+        : { documentId, ok: false, error: 'Document not found', code: ERROR_CODES.notFound })
   );
 };
 

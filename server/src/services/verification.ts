@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
 import type { Bulk } from '../../../shared/contracts';
-import { ERROR_CODES } from '../../../shared/schemas';
+import { ERROR_CODES, type ErrorCode } from '../../../shared/schemas';
 import type { EditorialResponsibility, ReviewCheck, Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
 import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
@@ -50,6 +50,15 @@ const adminActor = (user: AdminUser): Actor => ({ id: user.id, name: adminDispla
 
 /** A trust row patch with the attribute names of the component. */
 type TrustPatch = Partial<Omit<StoredTrust, 'sources'>>;
+
+/** The code and values of a refused document of a bulk action: its first problem's, else by the error's kind. */
+const problemOf = (error: TrustLabelsError): Pick<Bulk.Result, 'code' | 'values'> => {
+  const first = (error.details as { errors?: Array<{ code?: ErrorCode; values?: Record<string, unknown> }> }).errors?.[0];
+  if (first?.code) return { code: first.code, ...(first.values ? { values: first.values } : {}) };
+  if (error.name === 'NotFoundError') return { code: ERROR_CODES.notFound };
+  if (error.name === 'ForbiddenError') return { code: ERROR_CODES.forbidden };
+  return {};
+};
 
 const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Emits an event on Strapi's event hub once the transaction has committed; a failing listener is logged. */
@@ -228,7 +237,7 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           results.push({ documentId: target.documentId, ok: true });
         } catch (error) {
           if (isTrustLabelsError(error) && error.status < 500) {
-            results.push({ documentId: target.documentId, ok: false, error: error.message });
+            results.push({ documentId: target.documentId, ok: false, error: error.message, ...problemOf(error) });
           } else {
             strapi.log.error(`[trust-labels] bulk ${action} failed for ${target.documentId}: ${(error as Error)?.message ?? error}`);
             results.push({ documentId: target.documentId, ok: false, error: isTrustLabelsError(error) ? error.message : 'internal error' });
