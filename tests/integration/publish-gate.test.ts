@@ -48,6 +48,20 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
     expect(await publishedCount(documentId)).toBe(0);
   });
 
+  it('says why in French to an admin whose interface is in French (the Content Manager shows the message as it is)', async () => {
+    const french = await t.admin('editor', 'francoise');
+    await t.strapi.db.query('admin::user').update({ where: { id: french.id }, data: { preferedLanguage: 'fr' } });
+    const documentId = await labelled({ aiInvolvement: 'generated', disclaimerMode: 'off' });
+    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=en`, {}, { token: french.token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('Publication impossible (langue en)');
+    expect(res.body.error.message).toContain('générée par IA');
+    // The code and values stay the same for every language.
+    expect(res.body.error.details.errors[0]).toMatchObject({ code: 'trust.publishGate', values: { aiInvolvement: 'generated', locale: 'en' } });
+    expect((await publish(documentId)).body.error.message).toContain('Cannot publish (locale en)');
+    expect(await publishedCount(documentId)).toBe(0);
+  });
+
   it('refuses when the default disclaimer for that AI involvement is null in the settings', async () => {
     const settings = await t.http.get('/trust-labels/settings', { token: admin.token });
     const en = { ...settings.body.data.disclaimers.en, assisted: null };

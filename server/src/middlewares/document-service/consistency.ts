@@ -56,8 +56,10 @@ const enforcePublishGate = async (strapi: Core.Strapi, ctx: DocumentContext, doc
   const drafts = await draftsToPublish(strapi, ctx, documentId);
   const trust = await loadTrustRows(strapi, ctx.uid, attributeName, drafts.map((draft) => Number(draft.id)));
   const defaultLocale = await settingsService.defaultLocale();
+  // The interface language of the admin user whose request this is (Content Manager), if any.
+  const language = (strapi.requestContext?.get?.() as any)?.state?.user?.preferedLanguage ?? null;
   for (const draft of drafts) {
-    const problem = publishGateProblem(trust.get(Number(draft.id))?.trust ?? normalizeTrust(null), settings, draft.locale ?? null, defaultLocale);
+    const problem = publishGateProblem(trust.get(Number(draft.id))?.trust ?? normalizeTrust(null), settings, draft.locale ?? null, defaultLocale, language);
     // Raised inside the Content Manager's, REST's or GraphQL's handling of the write: Strapi's own error class.
     if (problem) {
       throw toStrapiError(strapi, invalid([attributeName, 'disclaimerMode'], problem.message, ERROR_CODES.publishGate, problem.values));
