@@ -7,7 +7,7 @@ import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust
 import type { Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
 import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
-import { defaultTrust, responsiblePartyOf } from '../domain/trust';
+import { defaultTrust, presentTrust, responsiblePartyOf } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import { loadPublicTrust } from './public-trust';
@@ -104,7 +104,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const version = versions.find((candidate) => !draftAndPublish || candidate.published);
       if (!version) throw notFound();
       const context = await getService(strapi, 'settings').presentationContext();
-      const trust = (await loadPublicTrust(strapi, uid, [{ id: version.id, locale: version.locale }], context)).get(version.id)!;
+      // The version's trust row came with it: presented as every channel presents it, without a second query.
+      const trust = presentTrust(version.trust, version.locale, context);
       const { hash } = hashOfVersion(strapi, uid, version);
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
