@@ -67,8 +67,37 @@ export const recordEntriesRead = (request: any, uid: string, result: unknown, re
   }
 };
 
+/** Where, in an entry or component of `uid`, entries of an enabled type can be found: only the attributes that lead there. */
+type Step =
+  | { name: string; kind: 'relation'; target: string }
+  | { name: string; kind: 'component'; component: string }
+  | { name: string; kind: 'dynamiczone' };
+
+const stepsOf = (strapi: Core.Strapi, reaches: (uid: string) => boolean, uid: string): Step[] => {
+  const { contentTypes, attributeName } = getPluginConfig(strapi);
+  const steps: Step[] = [];
+  for (const [name, attribute] of Object.entries<any>((strapi.getModel(uid as any) as any)?.attributes ?? {})) {
+    if (contentTypes.includes(uid) && name === attributeName) continue;
+    if (attribute.type === 'relation' && typeof attribute.target === 'string' && reaches(attribute.target)) {
+      steps.push({ name, kind: 'relation', target: attribute.target });
+    } else if (attribute.type === 'component' && reaches(attribute.component)) {
+      steps.push({ name, kind: 'component', component: attribute.component });
+    } else if (attribute.type === 'dynamiczone' && (attribute.components ?? []).some(reaches)) {
+      steps.push({ name, kind: 'dynamiczone' });
+    }
+  }
+  return steps;
+};
+
 export const attachTrustToResponse = (strapi: Core.Strapi) => {
   const reaches = createReachability(strapi);
+  // Derived from the schemas alone (fixed once Strapi has started), so computed once per type.
+  const plans = new Map<string, Step[]>();
+  const planOf = (uid: string) => {
+    let steps = plans.get(uid);
+    if (!steps) plans.set(uid, (steps = stepsOf(strapi, reaches, uid)));
+    return steps;
+  };
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     await next();
@@ -82,26 +111,22 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => {
       if (!entry || typeof entry !== 'object' || depth > 20) return;
       const own = typeof entry.locale === 'string' ? entry.locale : locale;
       if (contentTypes.includes(uid) && entry.id !== undefined && entry.id !== null) {
-        if (!found.has(uid)) found.set(uid, []);
-        found.get(uid)!.push({ entry, ref: { id: Number(entry.id), locale: own } });
+        let members = found.get(uid);
+        if (!members) found.set(uid, (members = []));
+        members.push({ entry, ref: { id: Number(entry.id), locale: own } });
       }
-      visitAttributes(strapi.getModel(uid as any), entry, own, depth, uid);
+      visitAttributes(uid, entry, own, depth);
     };
-    const visitAttributes = (schema: any, value: any, locale: string | null, depth: number, ownerUid?: string) => {
-      for (const [name, attribute] of Object.entries<any>(schema?.attributes ?? {})) {
-        if (ownerUid && contentTypes.includes(ownerUid) && name === attributeName) continue;
-        const nested = value[name];
+    const visitAttributes = (uid: string, value: any, locale: string | null, depth: number) => {
+      for (const step of planOf(uid)) {
+        const nested = value[step.name];
         if (nested === null || nested === undefined || typeof nested !== 'object') continue;
         const items = Array.isArray(nested) ? nested : [nested];
-        if (attribute.type === 'relation' && typeof attribute.target === 'string' && reaches(attribute.target)) {
-          for (const item of items) visitEntry(attribute.target, item, locale, depth + 1);
-        } else if (attribute.type === 'component' && reaches(attribute.component)) {
-          for (const item of items) if (item && typeof item === 'object') visitAttributes(strapi.getModel(attribute.component), item, locale, depth + 1);
-        } else if (attribute.type === 'dynamiczone') {
-          for (const item of items) {
-            const component = item?.__component;
-            if (typeof component === 'string' && reaches(component)) visitAttributes(strapi.getModel(component as any), item, locale, depth + 1);
-          }
+        for (const item of items) {
+          if (!item || typeof item !== 'object') continue;
+          if (step.kind === 'relation') visitEntry(step.target, item, locale, depth + 1);
+          else if (step.kind === 'component') visitAttributes(step.component, item, locale, depth + 1);
+          else if (typeof item.__component === 'string' && reaches(item.__component)) visitAttributes(item.__component, item, locale, depth + 1);
         }
       }
     };
