@@ -9,6 +9,8 @@ const COLORS = {
   // White text on these backgrounds: 5.1:1 and 6.4:1, above WCAG AA for small text.
   verified: '#1a7f37',
   neutral: '#57606a',
+  // The disclosure segment: white text at 9.7:1.
+  disclosure: '#32383f',
 } as const;
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -69,6 +71,11 @@ export interface BadgeInput {
   label?: string | null;
   /** The label to show when not verified (settings `notVerifiedLabel` for the locale). */
   notVerifiedLabel?: string | null;
+  /**
+   * The version's AI disclosure in words (shared/disclosure.ts `disclosureWords`), shown as a second, neutral segment
+   * after the label. Without it the badge is the label alone.
+   */
+  disclosure?: string | null;
 }
 
 export interface Badge {
@@ -79,26 +86,36 @@ export interface Badge {
 
 /**
  * An accessible SVG badge: `role="img"` with an `aria-label` and a `<title>` giving the same text, which is
- * escaped everywhere it appears. Verified: green with a check mark; otherwise a neutral grey "Not verified" (or its translation).
+ * escaped everywhere it appears. Verified: green with a check mark; otherwise a neutral grey "Not verified" (or its
+ * translation). With a disclosure, a second dark segment says it: the accessible text is "label · disclosure".
  */
-export const renderBadge = ({ verified, label, notVerifiedLabel }: BadgeInput): Badge => {
-  const text = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
+export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure }: BadgeInput): Badge => {
+  const status = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
+  const second = typeof disclosure === 'string' ? cleanBadgeText(disclosure, '') : '';
+  const text = second ? `${status} · ${second}` : status;
   const escaped = escapeXml(text);
   const padding = 7;
   const iconWidth = verified ? 15 : 0;
-  const textWidth = estimateTextWidth(text);
-  const width = padding + iconWidth + textWidth + padding;
-  const textX = padding + iconWidth;
+  const statusWidth = estimateTextWidth(status);
+  const first = padding + iconWidth + statusWidth + padding;
+  const secondWidth = second ? estimateTextWidth(second) : 0;
+  const width = second ? first + padding + secondWidth + padding : first;
   const icon = verified
     ? '<path d="M7 10.2l2.6 2.6L14.4 7.4" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>'
     : '';
+  const textAt = (x: number, length: number, value: string) =>
+    `<text x="${x}" y="14" fill="#fff" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" ` +
+    `textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(value)}</text>`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escaped}">` +
     `<title>${escaped}</title>` +
-    `<rect width="${width}" height="20" rx="3" fill="${verified ? COLORS.verified : COLORS.neutral}"/>` +
+    (second ? `<rect width="${width}" height="20" rx="3" fill="${COLORS.disclosure}"/>` : '') +
+    `<rect width="${first}" height="20" rx="3" fill="${verified ? COLORS.verified : COLORS.neutral}"/>` +
+    // Square corners where the two segments meet.
+    (second ? `<rect x="${first - 3}" width="3" height="20" fill="${verified ? COLORS.verified : COLORS.neutral}"/>` : '') +
     icon +
-    `<text x="${textX}" y="14" fill="#fff" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" ` +
-    `textLength="${textWidth}" lengthAdjust="spacingAndGlyphs">${escaped}</text>` +
+    // The visible texts are the accessible name's parts: screen readers read the title, not these.
+    (second ? `<g aria-hidden="true">${textAt(padding + iconWidth, statusWidth, status)}${textAt(first + padding, secondWidth, second)}</g>` : textAt(padding + iconWidth, statusWidth, status)) +
     '</svg>';
   return { svg, text };
 };

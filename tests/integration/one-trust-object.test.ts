@@ -2,6 +2,7 @@ import { ARTICLE_UID, bootTestApp, trustPath, type AdminSession, type TestContex
 import { ALL_CHECKS } from '../helpers/checks';
 import { expandJsonLd, nodes, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
+import { disclosureWords } from '../../shared/disclosure';
 
 /**
  * One owner of the public trust object (services/public-trust.ts): for the same version, REST (list, single entry,
@@ -77,7 +78,8 @@ describe('every channel shows the same public trust', () => {
 
   it('the badge, JSON-LD, the report and the admin state', async () => {
     const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
-    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe('Human Verified');
+    // The status label, then the disclosure in words: the same value as every other channel's.
+    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe(`Human Verified · ${disclosureWords(reference.disclosure.value, 'en')}`);
 
     const jsonLd = await expandJsonLd((await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body);
     expect(nodes(jsonLd, 'citation').map((citation) => values(citation, 'url')[0])).toEqual(reference.sources.map((source: any) => source.url));

@@ -14,6 +14,7 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 import { CURRENT_IPTC_URIS, expandJsonLd, IPTC_SCHEME, nodes, SCHEMA, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
+import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
 
 /**
  * SPEC.md "Outputs for API consumers": GET /api/trust-labels/badge/:uid/:documentId.svg and
@@ -31,16 +32,23 @@ const jsonLdPath = (documentId: string, uid = ARTICLE_UID) => `/api/trust-labels
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}-${crypto.randomBytes(3).toString('hex')}`;
 
-/** The SVG's accessible name (aria-label and <title>) and visible text, after a strict well-formedness check. */
-const badgeText = (svg: string) => {
+/**
+ * The badge's two segments, after a strict well-formedness check: the status label and the disclosure in words. The
+ * accessible name (aria-label and <title>) is both, joined by " · ", as shown.
+ */
+const badgeParts = (svg: string) => {
   const [root, ...children] = readSvg(svg);
   const title = children.find((element) => element.name === 'title')?.text;
-  const text = children.find((element) => element.name === 'text')?.text;
+  const texts = children.filter((element) => element.name === 'text').map((element) => element.text);
   expect(root.attributes.role).toBe('img');
   expect(root.attributes['aria-label']).toBe(title);
-  expect(text).toBe(title);
-  return title;
+  expect(texts).toHaveLength(2);
+  expect(texts.join(' · ')).toBe(title);
+  return { status: texts[0], disclosure: texts[1] };
 };
+
+/** The badge's status label (its first segment). */
+const badgeText = (svg: string) => badgeParts(svg).status;
 
 const expectError = (res: HttpResponse, status: number, name: string) => {
   expect(res.status).toBe(status);
@@ -274,6 +282,21 @@ describe('badge and JSON-LD outputs', () => {
           expect(res.text).not.toContain('#1a7f37');
         }
       }
+    });
+
+    it('says the published version\'s AI disclosure in words, in its locale, as its second segment', async () => {
+      const seen = new Set<string>();
+      for (const documentId of [ids.verified, ids.stale, ids.unverified]) {
+        for (const locale of ['en', 'fr']) {
+          const { disclosure } = await restTrust(documentId, locale);
+          const { disclosure: words } = badgeParts((await badge(documentId, { locale })).text);
+          expect(words).toBe(disclosureWords(disclosure.value, locale));
+          seen.add(`${locale} ${words}`);
+        }
+      }
+      // Verified and not verified versions do not say the same thing (stale is never "reviewed").
+      expect(badgeParts((await badge(ids.stale)).text).disclosure).not.toBe(DISCLOSURE_WORDS.en['ai-assisted']);
+      expect(seen.size).toBeGreaterThan(2);
     });
 
     it('falls back to the default locale, then en, for a locale without a label of its own', async () => {

@@ -198,10 +198,11 @@ describe('review record, diff and review queue', () => {
   it('the badge says "Not verified" in the entry’s language (notVerifiedLabel)', async () => {
     const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'fr', data: { title: 'En français' } as any, status: 'published' });
     const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${created.documentId}.svg`, { query: { locale: 'fr' } });
-    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe('Non vérifié');
+    // aiInvolvement unknown: nothing declared, said in French too.
+    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe('Non vérifié · Usage de l’IA non déclaré');
     expect((await settings({ notVerifiedLabel: { en: 'Not verified', fr: 'Pas encore vérifié' } })).status).toBe(200);
     const changed = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${created.documentId}.svg`, { query: { locale: 'fr' } });
-    expect(readSvg(changed.text).find((element) => element.name === 'title')?.text).toBe('Pas encore vérifié');
+    expect(readSvg(changed.text).find((element) => element.name === 'title')?.text).toBe('Pas encore vérifié · Usage de l’IA non déclaré');
   });
 
 });

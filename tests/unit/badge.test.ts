@@ -2,6 +2,7 @@ import fc from 'fast-check';
 
 import { cleanBadgeText, escapeXml, estimateTextWidth, NOT_VERIFIED_LABEL, renderBadge } from '../../shared/badge';
 import { readSvg } from '../helpers/svg';
+import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted' <b onload="x()">`;
 
@@ -22,6 +23,31 @@ describe('SVG badge', () => {
     expect(shown).toBe('Human Verified');
     expect(names[0]).toBe('title'); // the title is the first child, as SVG accessibility wants
     expect(names).toContain('path'); // the check mark
+  });
+
+  it('says the disclosure in a second segment: accessible name "label · disclosure", both texts shown, escaped', () => {
+    const { svg, text } = renderBadge({ verified: false, notVerifiedLabel: 'Non vérifié', disclosure: disclosureWords('ai-autonomous', 'fr') });
+    expect(text).toBe('Non vérifié · IA, non relu par une personne');
+    const [root, ...rest] = readSvg(svg);
+    expect(root.attributes['aria-label']).toBe(text);
+    expect(rest.find((element) => element.name === 'title')?.text).toBe(text);
+    expect(rest.filter((element) => element.name === 'text').map((element) => element.text)).toEqual(['Non vérifié', 'IA, non relu par une personne']);
+    const hostile = renderBadge({ verified: true, label: 'OK', disclosure: HOSTILE });
+    expect(hostile.svg).not.toMatch(/<script|<b /);
+    expect(readSvg(hostile.svg)[0].attributes['aria-label']).toBe(`OK · ${cleanBadgeText(HOSTILE, '')}`);
+    // Wider than the label alone, and a blank disclosure is no segment at all.
+    expect(Number(readSvg(svg)[0].attributes.width)).toBeGreaterThan(Number(readSvg(renderBadge({ verified: false, notVerifiedLabel: 'Non vérifié' }).svg)[0].attributes.width));
+    expect(renderBadge({ verified: true, label: 'OK', disclosure: '  ' }).text).toBe('OK');
+  });
+
+  it('has words for every disclosure value in en, fr and de, and falls back to English', () => {
+    for (const words of Object.values(DISCLOSURE_WORDS)) {
+      expect(Object.keys(words).sort()).toEqual(['ai-assisted', 'ai-autonomous', 'human-only', 'undeclared']);
+      for (const value of Object.values(words)) expect(cleanBadgeText(value, '')).toBe(value);
+    }
+    expect(disclosureWords('ai-assisted', 'fr-CA')).toBe(DISCLOSURE_WORDS.fr['ai-assisted']);
+    expect(disclosureWords(null, 'ja')).toBe('AI use not declared');
+    expect(disclosureWords('human-only', null)).toBe(DISCLOSURE_WORDS.en['human-only']);
   });
 
   it('shows a neutral "Not verified" otherwise, whatever the label', () => {

@@ -10,6 +10,7 @@ import {
 import { useIntl } from 'react-intl';
 
 import { ACTIONS } from '../../../shared/constants';
+import { disclosureWords } from '../../../shared/disclosure';
 import type { ChainStatus } from '../../../shared/contracts';
 import type { TrustState } from '../../../shared/trust';
 import { announceTrustChange } from '../hooks/useTrustEvents';
@@ -230,23 +231,14 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
 
 const MAX_SOURCE_TITLES = 5;
 
-/** The W3C ai-disclosure value in words (README "AI disclosure"), as the content API gives it to front ends. */
-const disclosureLabel = (t: Translate, value: TrustState['disclosure']['value']) => {
-  switch (value) {
-    case 'human-only':
-      return t('disclosure.humanOnly', 'Human-only (no AI)');
-    case 'ai-assisted':
-      return t('disclosure.aiAssisted', 'AI-assisted, reviewed by a person');
-    case 'ai-autonomous':
-      return t('disclosure.aiAutonomous', 'AI, not reviewed by a person: a label is required');
-    default:
-      return t('disclosure.unknown', 'Not declared (AI involvement unknown)');
-  }
-};
-
 /** The saved labels in a few lines: the panel is narrow, the modal edits them. */
 const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentResponse['meta']; t: Translate }) => {
+  const { locale: adminLocale } = useIntl();
   const preview = disclaimerPreview(formFrom(draft), meta);
+  // The disclosure in the shared words (shared/disclosure.ts) the SVG badge uses: in the editor's language, and as
+  // the badge says it in the entry's locale when that reads differently.
+  const disclosure = disclosureWords(draft.disclosure.value, adminLocale);
+  const badgeWords = disclosureWords(draft.disclosure.value, meta.locale);
   const titles = draft.sources.slice(0, MAX_SOURCE_TITLES);
   const more = draft.sources.length - titles.length;
   return (
@@ -255,7 +247,13 @@ const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentRe
         {aiLabel(t, draft.aiInvolvement)}
       </SummaryItem>
       <SummaryItem label={t('panel.disclosure', 'AI disclosure')} testId="trust-summary-disclosure">
-        {disclosureLabel(t, draft.disclosure.value)}
+        {disclosure}
+        {draft.disclosure.labelRequired ? ` · ${t('disclosure.labelRequired', 'a visible AI label is required')}` : null}
+        {badgeWords !== disclosure ? (
+          <Typography variant="pi" textColor="neutral600" tag="span" display="block" data-testid="trust-summary-disclosure-badge">
+            {t('panel.disclosureBadge', 'Badge ({locale}): {words}', { locale: meta.locale, words: badgeWords })}
+          </Typography>
+        ) : null}
       </SummaryItem>
       <SummaryItem label={t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })} testId="trust-summary-disclaimer">
         <Typography variant="pi" textColor="neutral500" tag="span">

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
+import { disclosureWords } from '../../../shared/disclosure';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
 import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust';
 import type { Receipt } from '../../../shared/contracts';
@@ -10,7 +11,6 @@ import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
 import { defaultTrust, presentTrust, responsiblePartyOf } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
-import { loadPublicTrust } from './public-trust';
 import type { Target } from './verification';
 
 const HEADLINE_TYPES = new Set(['string', 'text']);
@@ -37,6 +37,8 @@ export interface PublishedVersion {
   trust: PublicTrust;
   badgeLabel: string | undefined;
   notVerifiedLabel: string | undefined;
+  /** The disclosure in words, in the version's locale (shared/disclosure.ts). */
+  disclosureText: string;
   publishingPrinciplesUrl: string | null;
   responsibility: EditorialResponsibility | null;
 }
@@ -65,11 +67,9 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     if (!row) throw notFound();
     const id = Number(row.id);
-    const [publicTrust, stored] = await Promise.all([
-      loadPublicTrust(strapi, uid, [{ id, locale }], context),
-      loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id]),
-    ]);
-    const trust = publicTrust.get(id)!;
+    // One read of the trust row: the public object and the editorial responsibility both come from it.
+    const stored = (await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id])).get(id)?.trust ?? defaultTrust();
+    const trust = presentTrust(stored, locale, context);
     return {
       uid,
       documentId,
@@ -79,7 +79,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       badgeLabel: pickLocalized(context.settings.badgeLabel, locale, context.defaultLocale),
       notVerifiedLabel: pickLocalized(context.settings.notVerifiedLabel, locale, context.defaultLocale),
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
-      responsibility: responsiblePartyOf(stored.get(id)?.trust ?? defaultTrust(), context.settings),
+      disclosureText: disclosureWords(trust.disclosure.value, locale ?? context.defaultLocale),
+      responsibility: responsiblePartyOf(stored, context.settings),
     };
   };
 
@@ -137,10 +138,18 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** The badge: the settings label for the locale when the published version is verified, else "Not verified". */
+    /**
+     * The badge: the settings label for the locale when the published version is verified, else "Not verified"; then
+     * the disclosure in words, in the same locale.
+     */
     async badge(target: Target): Promise<Badge> {
       const version = await loadPublished(target);
-      return renderBadge({ verified: version.trust.status === 'verified', label: version.badgeLabel, notVerifiedLabel: version.notVerifiedLabel });
+      return renderBadge({
+        verified: version.trust.status === 'verified',
+        label: version.badgeLabel,
+        notVerifiedLabel: version.notVerifiedLabel,
+        disclosure: version.disclosureText,
+      });
     },
 
     /** schema.org JSON-LD of the published version. */
