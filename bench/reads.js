@@ -29,9 +29,14 @@ function loadTest(url, { duration, connections }) {
   });
 }
 
+/**
+ * One measurement of one setup. The writer runs on that setup's database only while it is measured: writers on the
+ * idle setups would take CPU from the measured one (two cores run every process and the databases), which is noise.
+ */
 async function measure(server, baseUrl, url, options) {
+  await server.call('writer-start', { intervalMs: options.writeEveryMs });
   const before = await server.call('cpu');
-  const result = await loadTest(`${baseUrl}${url}`, options);
+  const result = await loadTest(`${baseUrl}${url}`, options).finally(() => server.call('writer-stop'));
   const after = await server.call('cpu');
   const errors = result.errors + result.non2xx + result.timeouts;
   if (errors > 0) throw new Error(`${server.key}: ${errors} failed requests on ${url}`);
@@ -59,8 +64,8 @@ async function rounds(servers, info, keys, pageSize, options) {
 }
 
 /**
- * Seeds the four setups on `database`, measures them with a writer changing every database every `writeEveryMs`,
- * prints the figures and returns them.
+ * Seeds the setups on `database`, measures them (each with a writer changing its database every `writeEveryMs`
+ * while it is measured), prints the figures and returns them.
  */
 async function readBenchmark(database, options) {
   console.log(`\n== reads on ${database}: ${options.articles} articles x 3 sources, ${options.rounds} rounds of ${options.duration} s, ${options.connections} connections`);
@@ -85,13 +90,11 @@ async function readBenchmark(database, options) {
     if (!queries.A.trust || queries.B.trust || !queries.E.trust) throw new Error('A and E must carry trust and B must not');
     const small = { A: await servers.A.call('queries', { url: LIST(10) }), B: await servers.B.call('queries', { url: LIST(10) }) };
 
-    for (const server of Object.values(servers)) await server.call('writer-start', { intervalMs: options.writeEveryMs });
     console.log(`  warm-up: ${options.warmup} s of load on each setup (not counted)`);
-    for (const key of Object.keys(SETUPS)) await loadTest(`${info[key].baseUrl}${SETUPS[key].url(100)}`, { ...options, duration: options.warmup });
+    for (const key of Object.keys(SETUPS)) await measure(servers[key], info[key].baseUrl, SETUPS[key].url(100), { ...options, duration: options.warmup });
 
     const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E'], 100, options);
     const ten = await rounds(servers, info, ['A', 'B', 'E'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
-    for (const server of Object.values(servers)) await server.call('writer-stop');
 
     const rps = (set, key) => median(set[key].map((r) => r.rps));
     const cpu = (set, key) => median(set[key].map((r) => r.cpuPerRequest));

@@ -8,8 +8,8 @@
 //      A trust labels on article; B the plugin only on page (the baseline); C a hand-made component with the same
 //      fields, read with populate (what a user would build without the plugin); D set up like B (the control: its
 //      ratio to B is the harness's own error).
-//    A writer changes every database every BENCH_WRITE_EVERY_MS (5) ms, so that no read can be answered from an
-//    earlier one. After BENCH_WARMUP (15) s of load on each, autocannon measures them in rounds whose order rotates
+//    While a setup is measured, a writer changes its database every BENCH_WRITE_EVERY_MS (5) ms, so that no read can
+//    be answered from an earlier one (only there: writers on the idle setups would take the measured one's CPU). After BENCH_WARMUP (15) s of load on each, autocannon measures them in rounds whose order rotates
 //    (BENCH_ROUNDS of BENCH_DURATION s, BENCH_CONNECTIONS connections), at pageSize 100 and 10. Printed:
 //      read ratio <db>: A/B requests/s (target >= 0.90; >= 0.95 at pageSize 10), read ratio control <db>,
 //      hand-made component ratio <db>: A/C (target >= 1.5), queries per request <db>: A vs B (target: B + 1 at most).

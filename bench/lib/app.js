@@ -32,6 +32,10 @@ export default () => async (ctx: any, next: () => Promise<unknown>) => {
       aiInvolvement,
       disclaimer: aiInvolvement === 'none' ? null : DISCLAIMER,
       sources: [1, 2, 3].map((n) => ({ title: 'Source ' + n + ' of article ' + i, url: 'https://example.com/' + i + '/' + n, publisher: 'Example', accessedAt: '2026-11-01' })),
+      disclosure: {
+        value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous',
+        labelRequired: aiInvolvement === 'assisted' || aiInvolvement === 'generated',
+      },
     };
   }
 };
