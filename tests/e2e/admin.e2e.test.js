@@ -25,6 +25,40 @@ async function tickReviewChecks(dialog, { required = false } = {}) {
   assert.equal(await confirm.isEnabled(), true, 'Verify is still disabled after ticking the checks');
 }
 
+/**
+ * A minimal MCP client over Strapi's endpoint (POST /mcp, JSON-RPC; the answer comes as JSON or as one server-sent
+ * event), with the admin token an agent uses.
+ */
+function mcpClient(baseUrl, token) {
+  let protocolVersion = '2025-06-18';
+  let id = 0;
+  const rpc = async (method, params = {}) => {
+    const res = await fetch(`${baseUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': protocolVersion,
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: (id += 1), method, params }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 200, `MCP ${method}: ${res.status} ${text}`);
+    const data = text.includes('data: ') ? text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('') : text;
+    const message = JSON.parse(data);
+    assert.equal(message.error, undefined, `MCP ${method}: ${JSON.stringify(message.error)}`);
+    return message.result;
+  };
+  return {
+    async initialize() {
+      const result = await rpc('initialize', { protocolVersion, capabilities: {}, clientInfo: { name: 'trust-labels-browser-test', version: '1.0.0' } });
+      protocolVersion = result.protocolVersion;
+    },
+    callTool: (name, args) => rpc('tools/call', { name, arguments: args }),
+  };
+}
+
 let server;
 let browser;
 
@@ -61,7 +95,8 @@ async function pickDay15(page, input) {
 
 describe('admin panel', { timeout: 600_000 }, () => {
   before(async () => {
-    server = await startE2eServer();
+    // With Strapi's MCP server on, for the test of an AI agent's suggestion.
+    server = await startE2eServer({ env: { PLAYGROUND_MCP: 'true' } });
     browser = await launchBrowser();
   });
 
@@ -330,6 +365,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const panel = await openArticle(page, documentId, 'fr');
       await panel.getByText('Non vérifié').first().waitFor();
       await panel.getByTestId('trust-summary-sources').getByText('Aucune source').waitFor();
+      // The disclosure in the words the SVG badge uses (shared/disclosure.ts): nothing declared, in French.
+      await panel.getByTestId('trust-summary-disclosure').getByText('Usage de l’IA non déclaré').waitFor();
+      const badge = await (await fetch(`${server.baseUrl}/api/trust-labels/badge/${ARTICLE}/${documentId}.svg?locale=fr`)).text();
+      assert.match(badge, /aria-label="[^"]* · Usage de l’IA non déclaré"/);
 
       const modal = await openLabelsModal(page, panel);
       await modal.getByText(/^Les labels sont enregistrés à part/).waitFor();
@@ -358,6 +397,59 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await context.close();
       await api('PUT', '/admin/users/me', { preferedLanguage: 'en' });
       await api('PUT', '/trust-labels/settings', { requiredSources: 1 });
+    }
+  });
+  it("shows an AI agent's suggestion (MCP) in the panel: Accept adds it to the labels, Dismiss leaves them as they were", async () => {
+    const admin = 'admin@trust-labels.local';
+    const documentId = await documentIdBySlug('anthropic-google-broadcom');
+    // An admin token, the credentials Strapi's MCP server gives agents: the plugin's read, the article's read and update.
+    const token = await adminApi(server.baseUrl, admin, 'POST', '/admin/admin-tokens', {
+      name: 'browser-test agent',
+      description: 'An AI agent of the browser tests',
+      lifespan: null,
+      adminPermissions: [
+        { action: 'plugin::trust-labels.read', subject: null, properties: {}, conditions: [] },
+        ...['read', 'update'].map((action) => ({ action: `plugin::content-manager.explorer.${action}`, subject: ARTICLE, properties: { locales: ['en'] }, conditions: [] })),
+      ],
+    }, { expected: [200, 201] });
+    const agent = mcpClient(server.baseUrl, token.data.accessKey);
+    await agent.initialize();
+    const suggest = async (args) => {
+      const result = await agent.callTool('trust_labels_suggest', { uid: ARTICLE, documentId, locale: 'en', ...args });
+      assert.ok(!result.isError, `trust_labels_suggest failed: ${JSON.stringify(result)}`);
+    };
+    const state = async () => (await adminApi(server.baseUrl, admin, 'GET', `/trust-labels/documents/${ARTICLE}/${documentId}?locale=en`)).data.draft;
+    const before = await state();
+    const accepted = { title: 'Agent source: company announcement', url: 'https://example.org/agent/announcement' };
+    const dismissed = { title: 'Agent source: a blog post', url: 'https://example.org/agent/blog' };
+
+    await suggest({ sources: [accepted] });
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      const panel = await openArticle(page, documentId);
+      const notice = panel.getByTestId('trust-suggestion');
+      await notice.getByText('Suggested by an AI agent').waitFor();
+      await notice.getByText('1 source to add').waitFor();
+      await settledScreenshot(page, 'panel-suggestion.png', { element: panel });
+      await notice.getByTestId('trust-suggestion-accept').click();
+      await notice.waitFor({ state: 'detached' });
+      await panel.getByTestId('trust-summary-sources').getByText(accepted.title).waitFor();
+      const after = await state();
+      assert.equal(after.suggestion, null);
+      assert.deepEqual(after.sources.map((source) => source.url), [...before.sources.map((source) => source.url), accepted.url]);
+
+      await suggest({ sources: [dismissed] });
+      await page.reload();
+      await dismissOverlays(page);
+      await notice.waitFor();
+      await notice.getByTestId('trust-suggestion-dismiss').click();
+      await notice.waitFor({ state: 'detached' });
+      const final = await state();
+      assert.equal(final.suggestion, null);
+      assert.deepEqual(final.sources.map((source) => source.url), after.sources.map((source) => source.url));
+      assert.equal(await panel.getByText(dismissed.title).count(), 0);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -9,7 +9,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
 const STRAPI_BIN = path.join(REPO_ROOT, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 
-async function startE2eServer({ port = Number(process.env.E2E_PORT || 1341) } = {}) {
+async function startE2eServer({ port = Number(process.env.E2E_PORT || 1341), env = {} } = {}) {
   const { ensurePluginBuilt } = require('../../scripts/lib/prepare');
   ensurePluginBuilt({ quiet: true });
   execFileSync(process.execPath, [STRAPI_BIN, 'build'], {
@@ -31,6 +31,7 @@ async function startE2eServer({ port = Number(process.env.E2E_PORT || 1341) } = 
       DATABASE_FILENAME: path.join(dir, 'e2e.db'),
       TRUST_LABELS_SEED: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
