@@ -6,6 +6,7 @@ const path = require('path');
 const { after, before, describe, it } = require('node:test');
 
 const { adminApi, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const { mcpRequest } = require('../helpers/mcp');
 const { startE2eServer } = require('./server');
 
 const ARTICLE = 'api::article.article';
@@ -25,28 +26,13 @@ async function tickReviewChecks(dialog, { required = false } = {}) {
   assert.equal(await confirm.isEnabled(), true, 'Verify is still disabled after ticking the checks');
 }
 
-/**
- * A minimal MCP client over Strapi's endpoint (POST /mcp, JSON-RPC; the answer comes as JSON or as one server-sent
- * event), with the admin token an agent uses.
- */
+/** A minimal MCP client over Strapi's endpoint (tests/helpers/mcp.js), with the admin token an agent uses. */
 function mcpClient(baseUrl, token) {
   let protocolVersion = '2025-06-18';
   let id = 0;
   const rpc = async (method, params = {}) => {
-    const res = await fetch(`${baseUrl}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': protocolVersion,
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: (id += 1), method, params }),
-    });
-    const text = await res.text();
-    assert.equal(res.status, 200, `MCP ${method}: ${res.status} ${text}`);
-    const data = text.includes('data: ') ? text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('') : text;
-    const message = JSON.parse(data);
+    const { status, message, text } = await mcpRequest(baseUrl, token, { id: (id += 1), method, params, protocolVersion });
+    assert.equal(status, 200, `MCP ${method}: ${status} ${text}`);
     assert.equal(message.error, undefined, `MCP ${method}: ${JSON.stringify(message.error)}`);
     return message.result;
   };

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 
 import { ACTIONS } from '../../shared/constants';
 import { ALL_CHECKS } from '../helpers/checks';
+import { mcpRequest } from '../helpers/mcp';
 import { ARTICLE_UID, bootTestApp, contentManagerOn, createArticle, trustPath, type AdminSession, type TestContext } from '../helpers';
 
 /**
@@ -37,28 +38,9 @@ describe('MCP tools', () => {
     return token.accessKey as string;
   };
 
-  /** One JSON-RPC request to /mcp; the answer may come as JSON or as one server-sent event. */
-  const rpc = async (token: string, method: string, params: Record<string, unknown> = {}) => {
-    const res = await fetch(`${t.baseUrl}/mcp`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': protocolVersion,
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
-    });
-    const text = await res.text();
-    const data = text.includes('data: ')
-      ? text
-          .split('\n')
-          .filter((line) => line.startsWith('data: '))
-          .map((line) => line.slice(6))
-          .join('')
-      : text;
-    return { status: res.status, message: data ? JSON.parse(data) : null, text };
-  };
+  /** One JSON-RPC request to /mcp (tests/helpers/mcp.js). */
+  const rpc = (token: string, method: string, params: Record<string, unknown> = {}) =>
+    mcpRequest(t.baseUrl, token, { id: nextId++, method, params, protocolVersion });
 
   const listTools = async (token = agentToken): Promise<string[]> => {
     const { status, message } = await rpc(token, 'tools/list');
