@@ -96,6 +96,7 @@ export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure }: B
   const escaped = escapeXml(text);
   const padding = 7;
   const iconWidth = verified ? 15 : 0;
+  const statusColor = verified ? COLORS.verified : COLORS.neutral;
   const statusWidth = estimateTextWidth(status);
   const first = padding + iconWidth + statusWidth + padding;
   const secondWidth = second ? estimateTextWidth(second) : 0;
@@ -110,9 +111,9 @@ export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure }: B
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escaped}">` +
     `<title>${escaped}</title>` +
     (second ? `<rect width="${width}" height="20" rx="3" fill="${COLORS.disclosure}"/>` : '') +
-    `<rect width="${first}" height="20" rx="3" fill="${verified ? COLORS.verified : COLORS.neutral}"/>` +
+    `<rect width="${first}" height="20" rx="3" fill="${statusColor}"/>` +
     // Square corners where the two segments meet.
-    (second ? `<rect x="${first - 3}" width="3" height="20" fill="${verified ? COLORS.verified : COLORS.neutral}"/>` : '') +
+    (second ? `<rect x="${first - 3}" width="3" height="20" fill="${statusColor}"/>` : '') +
     icon +
     // The visible texts are the accessible name's parts: screen readers read the title, not these.
     (second ? `<g aria-hidden="true">${textAt(padding + iconWidth, statusWidth, status)}${textAt(first + padding, secondWidth, second)}</g>` : textAt(padding + iconWidth, statusWidth, status)) +
