@@ -356,6 +356,46 @@ describe('trust in the content API', () => {
       }
     });
 
+    // SQLite keeps no statistics: given `field = ?` it searches Strapi's index on the link table's `field`, which
+    // every trust link row matches, so each read went through the whole link table (slower with every article).
+    (testDbClient() === 'sqlite' ? it : it.skip)('finds a page of trust rows by entry id, not by going through every link row', async () => {
+      const seen: Array<{ sql: string; bindings: unknown[] }> = [];
+      const listener = (query: any) => seen.push({ sql: String(query.sql), bindings: query.bindings ?? [] });
+      t.strapi.db.connection.on('query', listener);
+      try {
+        expect((await t.http.get('/api/articles')).status).toBe(200);
+      } finally {
+        t.strapi.db.connection.removeListener('query', listener);
+      }
+      const trustQuery = seen.find(({ sql }) => sql.includes('components_trust_labels_trusts'));
+      expect(trustQuery).toBeDefined();
+      const plan: any[] = await t.strapi.db.connection.raw(`EXPLAIN QUERY PLAN ${trustQuery!.sql}`, trustQuery!.bindings as any[]);
+      const linkSearch = plan.map((step) => String(step.detail)).find((detail) => /\barticles_cmps\b|\bl\b/.test(detail) && detail.startsWith('SEARCH l'));
+      expect(linkSearch).toMatch(/entity_id=\?/);
+    });
+
+    it('an entry with another component field keeps its own trust, never the row that field points at', async () => {
+      // The trust query matches the link table's `field` after the join: a link row of another component field
+      // (here a made-up one pointing at the verified article's trust row id) must not lend its row to the entry.
+      const plainRow: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
+      const foreign = await publishedTrustRow(verifiedId);
+      const [link] = await t.strapi.db
+        .connection('articles_cmps')
+        .insert({ entity_id: plainRow.id, cmp_id: foreign.id, component_type: 'shared.seo', field: 'seo', order: 1 })
+        .returning('id');
+      const linkId = typeof link === 'object' ? link.id : link;
+      try {
+        const one = await t.http.get(`/api/articles/${plainId}`);
+        expect(one.status).toBe(200);
+        expect(one.body.data.trust).toEqual(PLAIN_TRUST);
+        const list = await t.http.get('/api/articles');
+        expect(list.body.data.find((entry: any) => entry.documentId === plainId).trust).toEqual(PLAIN_TRUST);
+        expect(list.body.data.find((entry: any) => entry.documentId === verifiedId).trust.status).toBe('verified');
+      } finally {
+        await t.strapi.db.connection('articles_cmps').where('id', linkId).del();
+      }
+    });
+
     it('does no database work of its own while a read runs inside a transaction', async () => {
       // A custom content API controller may read documents inside strapi.db.transaction(). On SQLite the pool
       // has a single connection, held by the transaction: a trust query there would wait for it forever.

@@ -87,13 +87,24 @@ export const loadTrustRows = async (
   const wanted = fields === 'public' ? PUBLIC_READ : fields === 'all' ? ALL_FIELDS : WITH_VERIFIED_CONTENT;
   await withKnex(strapi, async (knex) => {
     for (const ids of chunks([...new Set(entryIds)])) {
+      // The link table is searched by entry id only, and its rows of other component fields are skipped here. With
+      // `field = ?` in the WHERE, SQLite (which keeps no statistics) searches Strapi's index on `field` instead, and
+      // every row of the link table has the trust field: the read then scans the whole table, slower the more
+      // entries there are (ARCHITECTURE.md "The read path"). A row of another field pairs with an unrelated trust
+      // row in the join, and is dropped below.
       const found: any[] = await knex
-        .select([`l.${t.link.entityColumn} as __entryId`, `t.${t.columns.id} as __trustId`, ...wanted.map((name) => `t.${t.columns[name]} as ${name}`)])
+        .select([
+          `l.${t.link.entityColumn} as __entryId`,
+          'l.field as __field',
+          `t.${t.columns.id} as __trustId`,
+          ...wanted.map((name) => `t.${t.columns[name]} as ${name}`),
+        ])
         .from({ l: qualified(strapi, t.link.name) })
         .join({ t: qualified(strapi, t.trustTable) }, `t.${t.columns.id}`, `l.${t.link.componentColumn}`)
-        .where('l.field', attr)
         .whereIn(`l.${t.link.entityColumn}`, ids);
-      for (const row of found) rows.set(Number(row.__entryId), { trustId: Number(row.__trustId), trust: normalizeTrust(row) });
+      for (const row of found) {
+        if (row.__field === attr) rows.set(Number(row.__entryId), { trustId: Number(row.__trustId), trust: normalizeTrust(row) });
+      }
     }
   });
   return rows;
