@@ -6,6 +6,7 @@ const { fixed, median } = require('./lib/stats');
 const ARTICLE = 'api::article.article';
 const LIST = (pageSize) => `/api/articles?pagination[pageSize]=${pageSize}`;
 const HANDMADE_LIST = (pageSize) => `/api/handmades?pagination[pageSize]=${pageSize}&populate[labels][populate]=sources`;
+const IN_ROW_LIST = (pageSize) => `/api/inrows?pagination[pageSize]=${pageSize}`;
 
 /** The four setups, each its own Strapi process and database, seeded alike. */
 const SETUPS = {
@@ -19,6 +20,12 @@ const SETUPS = {
     seed: 'plain',
     url: LIST,
     env: { BENCH_TRUST_BYTES: 'true' },
+  },
+  F: {
+    title: 'F: in the row, B plus the same trust object stored in a JSON attribute of the entry (read by Strapi\'s own SELECT, not filterable)',
+    config: { contentTypes: ['api::page.page'] },
+    seed: 'inrow',
+    url: IN_ROW_LIST,
   },
 };
 
@@ -86,15 +93,15 @@ async function readBenchmark(database, options) {
       await servers[key].call('seed', { kind: setup.seed, count: options.articles });
     }
     const queries = {};
-    for (const key of ['A', 'B', 'E']) queries[key] = await servers[key].call('queries', { url: LIST(100) });
-    if (!queries.A.trust || queries.B.trust || !queries.E.trust) throw new Error('A and E must carry trust and B must not');
+    for (const key of ['A', 'B', 'E', 'F']) queries[key] = await servers[key].call('queries', { url: SETUPS[key].url(100) });
+    if (!queries.A.trust || queries.B.trust || !queries.E.trust || !queries.F.trust) throw new Error('A, E and F must carry trust and B must not');
     const small = { A: await servers.A.call('queries', { url: LIST(10) }), B: await servers.B.call('queries', { url: LIST(10) }) };
 
     console.log(`  warm-up: ${options.warmup} s of load on each setup (not counted)`);
     for (const key of Object.keys(SETUPS)) await measure(servers[key], info[key].baseUrl, SETUPS[key].url(100), { ...options, duration: options.warmup });
 
-    const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E'], 100, options);
-    const ten = await rounds(servers, info, ['A', 'B', 'E'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
+    const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E', 'F'], 100, options);
+    const ten = await rounds(servers, info, ['A', 'B', 'E', 'F'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
 
     const rps = (set, key) => median(set[key].map((r) => r.rps));
     const cpu = (set, key) => median(set[key].map((r) => r.cpuPerRequest));
@@ -105,16 +112,20 @@ async function readBenchmark(database, options) {
       floor: rps(big, 'E') / rps(big, 'B'),
       floor10: rps(ten, 'E') / rps(ten, 'B'),
       overFloor: rps(big, 'A') / rps(big, 'E'),
+      inRow: rps(big, 'F') / rps(big, 'B'),
+      inRow10: rps(ten, 'F') / rps(ten, 'B'),
+      overInRow: rps(big, 'A') / rps(big, 'F'),
       handmade: rps(big, 'A') / rps(big, 'C'),
       cpuRatio: cpu(big, 'B') / cpu(big, 'A'),
       queries: { A: queries.A.count, B: queries.B.count, A10: small.A.count, B10: small.B.count },
-      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E') },
+      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E'), F: rps(big, 'F') },
     };
-    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
+    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
     console.log(`read ratio ${database}: ${fixed(figures.ratio)}`);
     console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)}`);
     console.log(`read ratio control ${database}: ${fixed(figures.control)}`);
     console.log(`read ratio floor ${database}: ${fixed(figures.floor)} (pageSize 10: ${fixed(figures.floor10)}); A/E: ${fixed(figures.overFloor)}`);
+    console.log(`read ratio in-row ${database}: ${fixed(figures.inRow)} (pageSize 10: ${fixed(figures.inRow10)}); A/F: ${fixed(figures.overInRow)}`);
     console.log(`hand-made component ratio ${database}: ${fixed(figures.handmade)}`);
     console.log(`queries per request ${database}: ${figures.queries.A} vs ${figures.queries.B}`);
     console.log(`queries per request ${database} pageSize 10: ${figures.queries.A10} vs ${figures.queries.B10}`);

@@ -76,8 +76,19 @@ async function prepareBenchApp() {
     info: { singularName: 'handmade', pluralName: 'handmades', displayName: 'Handmade' },
     attributes: { ...attributes, labels: { type: 'component', component: 'handmade.labels', repeatable: false, pluginOptions: { i18n: { localized: true } } } },
   });
-  for (const [kind, factory] of [['routes', 'createCoreRouter'], ['controllers', 'createCoreController'], ['services', 'createCoreService']]) {
-    write(`src/api/handmade/${kind}/handmade.ts`, `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::handmade.handmade');\n`);
+  // Setup F: an article whose public trust object is stored in its own row, as a JSON attribute, so that Strapi's
+  // own SELECT of the page reads it: no query of anyone's own, no join. The cheapest any storage of these values
+  // can be; it gives up filtering on trust fields (SPEC requires `filters[trust][status]`).
+  write('src/api/inrow/content-types/inrow/schema.json', {
+    ...article,
+    collectionName: 'inrows',
+    info: { singularName: 'inrow', pluralName: 'inrows', displayName: 'In row' },
+    attributes: { ...attributes, trust: { type: 'json', pluginOptions: { i18n: { localized: true } } } },
+  });
+  for (const type of ['handmade', 'inrow']) {
+    for (const [kind, factory] of [['routes', 'createCoreRouter'], ['controllers', 'createCoreController'], ['services', 'createCoreService']]) {
+      write(`src/api/${type}/${kind}/${type}.ts`, `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::${type}.${type}');\n`);
+    }
   }
   // Setup E's middleware (bench/reads.js): with BENCH_TRUST_BYTES=true, every article of a content API list gets a
   // trust object of the same shape and size as A's, built in memory: no query, no plugin. What answering these

@@ -8,11 +8,26 @@ const { APP_DIR, REPO_ROOT } = require('./app');
 
 const ARTICLE = 'api::article.article';
 const HANDMADE = 'api::handmade.handmade';
+const INROW = 'api::inrow.inrow';
 const PASSWORD = 'Bench-Password-1';
 const CHECKS = ['accuracy', 'plausibility', 'sources'];
 
 const sourcesOf = (i) =>
   [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
+
+// What A answers for article i (bench/lib/app.js TRUST_BYTES_MIDDLEWARE builds the same in memory for E).
+const inRowTrustOf = (i) => {
+  const aiInvolvement = ['unknown', 'none', 'assisted', 'generated'][i % 4];
+  return {
+    status: 'unverified',
+    verifiedAt: null,
+    verifiedBy: null,
+    aiInvolvement,
+    disclaimer: aiInvolvement === 'none' ? null : 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.',
+    sources: sourcesOf(i),
+    disclosure: { value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous', labelRequired: aiInvolvement === 'assisted' || aiInvolvement === 'generated' },
+  };
+};
 
 async function main() {
   const key = process.env.BENCH_KEY;
@@ -65,10 +80,13 @@ async function main() {
   };
 
   const handlers = {
-    /** `kind`: trust (articles with labels), plain (articles, plugin not on them), handmade (the hand-built component). */
+    /**
+     * `kind`: trust (articles with labels), plain (articles, plugin not on them), handmade (the hand-built component),
+     * inrow (the public trust object in a JSON attribute of the entry).
+     */
     async seed({ kind, count }) {
       const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-      for (const uid of [ARTICLE, HANDMADE]) {
+      for (const uid of [ARTICLE, HANDMADE, INROW]) {
         for (const action of ['find', 'findOne']) {
           const exists = await app.db.query('plugin::users-permissions.permission').findOne({ where: { action: `${uid}.${action}`, role: role.id } });
           if (!exists) await app.db.query('plugin::users-permissions.permission').create({ data: { action: `${uid}.${action}`, role: role.id } });
@@ -79,7 +97,10 @@ async function main() {
       const started = Date.now();
       for (let i = 0; i < count; i += 1) {
         const body = `Article ${i}. `.repeat(40);
-        if (kind === 'handmade') {
+        if (kind === 'inrow') {
+          const { documentId } = await app.documents(INROW).create({ locale: 'en', data: { title: `Article ${i}`, slug: `article-${i}`, body, trust: inRowTrustOf(i) } });
+          await app.documents(INROW).publish({ documentId, locale: 'en' });
+        } else if (kind === 'handmade') {
           const { documentId } = await app.documents(HANDMADE).create({
             locale: 'en',
             data: { title: `Article ${i}`, slug: `article-${i}`, body, labels: { aiInvolvement: ['unknown', 'none', 'assisted', 'generated'][i % 4], sources: sourcesOf(i) } },
@@ -92,6 +113,9 @@ async function main() {
         }
         if ((i + 1) % 500 === 0) process.send({ type: 'log', value: `  ${key}: seeded ${i + 1}/${count} (${Math.round((Date.now() - started) / 1000)} s)` });
       }
+      // Production PostgreSQL gathers planner statistics (autovacuum); a test server may run without it. Without them
+      // PostgreSQL plans every query of every setup on guesses (for example, scanning the link tables).
+      if (database === 'postgres') await app.db.connection.raw('ANALYZE');
       return null;
     },
     info: () => ({ baseUrl }),
