@@ -101,9 +101,15 @@ async function readBenchmark(database, options) {
     for (const key of Object.keys(SETUPS)) await measure(servers[key], info[key].baseUrl, SETUPS[key].url(100), { ...options, duration: options.warmup });
 
     const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E', 'F'], 100, options);
-    const ten = await rounds(servers, info, ['A', 'B', 'E', 'F'], 10, { ...options, rounds: Math.max(2, Math.ceil(options.rounds / 2)) });
+    const ten = await rounds(servers, info, ['A', 'B', 'E', 'F'], 10, options);
 
     const rps = (set, key) => median(set[key].map((r) => r.rps));
+    // The same ratio within each round (both setups measured minutes apart at most): its spread shows how far one
+    // run's median can be trusted on this machine.
+    const spread = (set, key) => {
+      const ratios = set[key].map((r, i) => r.rps / set.B[i].rps);
+      return `${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))}`;
+    };
     const cpu = (set, key) => median(set[key].map((r) => r.cpuPerRequest));
     const figures = {
       ratio: rps(big, 'A') / rps(big, 'B'),
@@ -121,6 +127,7 @@ async function readBenchmark(database, options) {
       rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E'), F: rps(big, 'F') },
     };
     console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
+    console.log(`  by round, pageSize 100: A/B ${spread(big, 'A')}, D/B ${spread(big, 'D')}, F/B ${spread(big, 'F')}; pageSize 10: A/B ${spread(ten, 'A')}, F/B ${spread(ten, 'F')}`);
     console.log(`read ratio ${database}: ${fixed(figures.ratio)}`);
     console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)}`);
     console.log(`read ratio control ${database}: ${fixed(figures.control)}`);
