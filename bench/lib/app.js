@@ -16,28 +16,36 @@ const write = (file, value) => {
   fs.writeFileSync(path.join(APP_DIR, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 };
 
+// The 3 sources the seed gives article i, and the public trust object A answers for it (its disclaimer and
+// disclosure of A's size). Setup E builds this object in memory per article (the middleware below embeds these two
+// functions' source), setup F stores it in the article's row (serve.js): one definition, so both carry A's bytes.
+const sourcesOf = (i) =>
+  [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
+
+const publicTrustOf = (i) => {
+  const aiInvolvement = ['unknown', 'none', 'assisted', 'generated'][i % 4];
+  return {
+    status: 'unverified',
+    verifiedAt: null,
+    verifiedBy: null,
+    aiInvolvement,
+    disclaimer:
+      aiInvolvement === 'none' ? null : 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.',
+    sources: sourcesOf(i),
+    disclosure: {
+      value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous',
+      labelRequired: aiInvolvement === 'assisted' || aiInvolvement === 'generated',
+    },
+  };
+};
+
 const TRUST_BYTES_MIDDLEWARE = `
-const KINDS = ['unknown', 'none', 'assisted', 'generated'];
-const DISCLAIMER = 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.';
+const sourcesOf: (i: number) => unknown[] = ${sourcesOf.toString()};
+const publicTrustOf: (i: number) => unknown = ${publicTrustOf.toString()};
 export default () => async (ctx: any, next: () => Promise<unknown>) => {
   await next();
   if (ctx.path !== '/api/articles' || !Array.isArray(ctx.body?.data)) return;
-  for (const entry of ctx.body.data) {
-    const i = Number(String(entry.title).replace('Article ', ''));
-    const aiInvolvement = KINDS[i % 4];
-    entry.trust = {
-      status: 'unverified',
-      verifiedAt: null,
-      verifiedBy: null,
-      aiInvolvement,
-      disclaimer: aiInvolvement === 'none' ? null : DISCLAIMER,
-      sources: [1, 2, 3].map((n) => ({ title: 'Source ' + n + ' of article ' + i, url: 'https://example.com/' + i + '/' + n, publisher: 'Example', accessedAt: '2026-11-01' })),
-      disclosure: {
-        value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous',
-        labelRequired: aiInvolvement === 'assisted' || aiInvolvement === 'generated',
-      },
-    };
-  }
+  for (const entry of ctx.body.data) entry.trust = publicTrustOf(Number(String(entry.title).replace('Article ', '')));
 };
 `;
 
@@ -101,4 +109,4 @@ async function prepareBenchApp() {
   return APP_DIR;
 }
 
-module.exports = { REPO_ROOT, APP_DIR, prepareBenchApp };
+module.exports = { REPO_ROOT, APP_DIR, prepareBenchApp, sourcesOf, publicTrustOf };

@@ -4,30 +4,13 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { APP_DIR, REPO_ROOT } = require('./app');
+const { APP_DIR, REPO_ROOT, publicTrustOf, sourcesOf } = require('./app');
 
 const ARTICLE = 'api::article.article';
 const HANDMADE = 'api::handmade.handmade';
 const INROW = 'api::inrow.inrow';
 const PASSWORD = 'Bench-Password-1';
 const CHECKS = ['accuracy', 'plausibility', 'sources'];
-
-const sourcesOf = (i) =>
-  [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
-
-// What A answers for article i (bench/lib/app.js TRUST_BYTES_MIDDLEWARE builds the same in memory for E).
-const inRowTrustOf = (i) => {
-  const aiInvolvement = ['unknown', 'none', 'assisted', 'generated'][i % 4];
-  return {
-    status: 'unverified',
-    verifiedAt: null,
-    verifiedBy: null,
-    aiInvolvement,
-    disclaimer: aiInvolvement === 'none' ? null : 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.',
-    sources: sourcesOf(i),
-    disclosure: { value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous', labelRequired: aiInvolvement === 'assisted' || aiInvolvement === 'generated' },
-  };
-};
 
 async function main() {
   const key = process.env.BENCH_KEY;
@@ -98,7 +81,7 @@ async function main() {
       for (let i = 0; i < count; i += 1) {
         const body = `Article ${i}. `.repeat(40);
         if (kind === 'inrow') {
-          const { documentId } = await app.documents(INROW).create({ locale: 'en', data: { title: `Article ${i}`, slug: `article-${i}`, body, trust: inRowTrustOf(i) } });
+          const { documentId } = await app.documents(INROW).create({ locale: 'en', data: { title: `Article ${i}`, slug: `article-${i}`, body, trust: publicTrustOf(i) } });
           await app.documents(INROW).publish({ documentId, locale: 'en' });
         } else if (kind === 'handmade') {
           const { documentId } = await app.documents(HANDMADE).create({
