@@ -4,6 +4,7 @@ import { PLUGIN_ID } from '../../shared/constants';
 import { componentRegistryEntries, TRUST_COMPONENT_UID } from './components';
 import { parsePluginConfig } from './config';
 import { registerMigrations } from './database/migrations';
+import { retryContentManagerActions } from './database/retry-content-manager';
 import { registerGraphQL } from './graphql';
 import { registerMcpTools } from './mcp';
 import { auditLogMiddleware } from './middlewares/document-service/audit-log';
@@ -49,6 +50,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(consistencyMiddleware(strapi));
   strapi.documents.use(protectTrustMiddleware(strapi));
   strapi.documents.use(contentApiReadMiddleware(strapi));
+  // The Content Manager's own transactions, run again when a deadlock picked them.
+  retryContentManagerActions(strapi);
 
   // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
   strapi.server.use(normalizeBodyErrors);

@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'async_hooks';
+
 import type { Core } from '@strapi/strapi';
 
-import { TrustLabelsError } from '../errors';
+import { TrustLabelsError, toStrapiError } from '../errors';
 
 /**
  * Every change of trust state runs here: in one database transaction, with the document's entry rows locked for
@@ -17,6 +19,11 @@ import { TrustLabelsError } from '../errors';
  *
  * Nested in a transaction that is already open (a content write inside Content Releases' publish, app code in
  * `strapi.db.transaction`), it locks within that transaction and leaves commit and rollback to its owner.
+ *
+ * PostgreSQL and MySQL abort one transaction of a lock cycle (a deadlock), and a lock wait can time out; both
+ * databases document that such a transaction is to be run again. Under load the cycles come from Strapi's own
+ * statements (InnoDB's gap locks make writes of two different documents collide), so every transaction opened
+ * here is run again when the database chose it as the victim: see `inDocumentTransaction`.
  */
 
 const DEADLOCK_CODES = new Set([
@@ -63,6 +70,18 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
 export const unavailable = () =>
   new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy; nothing was changed. Try again.');
 
+/**
+ * The 503 for a database failure inside a transaction the plugin does not own (the Content Manager's publish,
+ * app code): the owner rolls back and its request answers 503 instead of a bare 500. It keeps the database's
+ * `code` and the error as its `cause`, for app code that retries on them.
+ */
+const unavailableInForeignTransaction = (strapi: Core.Strapi, error: unknown) => {
+  const wrapped = toStrapiError(strapi, unavailable()) as Error & { code?: string; cause?: unknown };
+  wrapped.code = codeOf(error);
+  wrapped.cause = error;
+  return wrapped;
+};
+
 /** The SQL that locks one document's entry rows for the rest of the transaction. */
 const lockStatement = (strapi: Core.Strapi, trx: any, uid: string, documentId: string) => {
   const meta = (strapi.db as any).metadata.get(uid);
@@ -80,35 +99,61 @@ export interface DocumentTransaction {
   onCommit(callback: () => void): void;
 }
 
-const MAX_ATTEMPTS = 3;
+export const MAX_ATTEMPTS = 4;
 
 /**
- * Runs `run` in a transaction that holds the lock on one document. When it owns the transaction and `retry` is on,
- * a deadlock or a lock timeout makes it start again (up to 3 attempts). A database that is unavailable (or still
- * deadlocked) answers 503: nothing of the change was kept.
- *
- * `retry: false` is for a document-service write: `run` calls the rest of Strapi's middleware chain, which can be
- * called only once.
+ * The attempt a re-issued document-service call is on, read (once) by the transaction that call opens, so that
+ * attempts are counted across re-issues.
+ */
+const reissuedAttempt = new AsyncLocalStorage<{ attempt: number; taken: boolean }>();
+
+const takeReissuedAttempt = (): number => {
+  const store = reissuedAttempt.getStore();
+  if (!store || store.taken) return 1;
+  store.taken = true;
+  return store.attempt;
+};
+
+/** A short random wait before attempt `attempt + 1`, so that two victims do not collide again. */
+export const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+
+export interface TransactionOptions<T> {
+  /**
+   * How the victim of a deadlock or lock timeout runs again (up to 4 attempts in all):
+   * - `'run'` (the default): `run` is called again in a new transaction;
+   * - a function: it is called instead, to re-issue the whole call. A document-service write needs this: its `run`
+   *   calls the rest of Strapi's middleware chain, which can be called only once;
+   * - `'never'`: not run again (503).
+   */
+  retry?: 'run' | 'never' | (() => Promise<T>);
+}
+
+/**
+ * Runs `run` in a transaction that holds the lock on one document. When it owns the transaction, a deadlock or a
+ * lock timeout makes it start again (see `retry`). A database that is unavailable (or still deadlocked after the
+ * last attempt) answers 503: nothing of the change was kept.
  */
 export async function inDocumentTransaction<T>(
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
   run: (transaction: DocumentTransaction) => Promise<T>,
-  { retry = true }: { retry?: boolean } = {}
+  { retry = 'run' }: TransactionOptions<T> = {}
 ): Promise<T> {
   const nested = strapi.db.inTransaction();
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = nested ? 1 : takeReissuedAttempt(); ; attempt += 1) {
     try {
       return await strapi.db.transaction(async ({ trx, onCommit }) => {
         await lockStatement(strapi, trx, uid, documentId);
         return run({ onCommit });
       });
     } catch (error) {
-      if (nested) throw error;
-      if (retry && isRetryable(error) && attempt < MAX_ATTEMPTS) {
-        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
-        continue;
+      if (nested) throw isDatabaseUnavailable(error) && codeOf(error) ? unavailableInForeignTransaction(strapi, error) : error;
+      if (retry !== 'never' && isRetryable(error) && attempt < MAX_ATTEMPTS) {
+        strapi.log.debug(`[trust-labels] ${uid} ${documentId}: ${codeOf(error)} on attempt ${attempt}, running it again`);
+        await backoff(attempt);
+        if (retry === 'run') continue;
+        return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, retry);
       }
       if (isDatabaseUnavailable(error)) {
         strapi.log.warn(`[trust-labels] ${uid} ${documentId}: the database failed during a trust change, which was rolled back: ${(error as Error).message}`);

@@ -21,6 +21,10 @@ const WRITES_TO_EXISTING = new Set(['update', 'publish', 'unpublish', 'discardDr
  *   `status: 'published'` (what the content API's PUT does by default). A refused publish rolls the write back.
  * A new document (`create`, even with `status: 'published'`) starts with default, unverified trust: nothing to lock
  * or recompute, and the gate cannot refuse it.
+ *
+ * A write the database picked as a deadlock's victim is rolled back and issued again, with the parameters it came
+ * with (`next` runs the rest of Strapi's chain and cannot be called twice): through `strapi.documents`, so the
+ * middlewares registered before this one run again too, as for any repeated call.
  */
 export const consistencyMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -30,14 +34,31 @@ export const consistencyMiddleware =
     if (typeof documentId !== 'string') return next();
     const publishesAfterWrite = ctx.action === 'update' && ctx.params?.status === 'published';
 
+    const reissue = reissueOf(strapi, ctx);
     return inDocumentTransaction(strapi, ctx.uid, documentId, async (transaction) => {
       if (ctx.action === 'publish') await enforcePublishGate(strapi, ctx, documentId);
       const result = await next();
       await getService(strapi, 'verification').recompute(transaction, ctx.uid, documentId);
       if (publishesAfterWrite) await enforcePublishGate(strapi, ctx, documentId);
       return result;
-    }, { retry: false });
+    }, { retry: reissue });
   };
+
+/**
+ * The same document-service call again, with a copy of the parameters taken before anything downstream could
+ * change them. Parameters that cannot be copied (a function in them) make a call that is not retried: a deadlock
+ * then answers 503, as before.
+ */
+const reissueOf = (strapi: Core.Strapi, ctx: DocumentContext): (() => Promise<any>) | 'never' => {
+  if (strapi.db.inTransaction()) return 'never'; // the owner of the open transaction decides
+  let params: Record<string, any>;
+  try {
+    params = structuredClone(ctx.params);
+  } catch {
+    return 'never';
+  }
+  return () => (strapi.documents(ctx.uid as any) as any)[ctx.action](params);
+};
 
 /** The drafts a publish of `ctx` takes live: one locale, a list of locales, or all (`'*'` or none given). */
 const draftsToPublish = async (strapi: Core.Strapi, ctx: DocumentContext, documentId: string) => {
