@@ -1,6 +1,6 @@
 import { AUDIT_EVENT_UID, DEFAULT_ATTRIBUTE_NAME } from '../../shared/constants';
 import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
-import { ARTICLE_UID, bootTestApp, testDbClient, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ARTICLE_UID, bootTestApp, testDbClient, trustPath, type AdminSession, type HttpResponse, type TestContext } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -11,7 +11,7 @@ import { ALL_CHECKS } from '../helpers/checks';
  * documents collide). Here one is made on purpose, the same way every time:
  * 1. another connection locks the trust component row of the article's published version;
  * 2. a write that publishes the article (REST PUT, Content Manager publish) takes the document's lock, then waits
- *    to delete that row (a publish replaces the old published version);
+ *    to delete that row (a publish replaces the old published version); a REST DELETE waits for it the same way;
  * 3. the other connection asks for the document's lock: a cycle. PostgreSQL aborts the waiter that checks first
  *    (the write, which has waited longest); InnoDB aborts the lighter transaction (the write: the other connection
  *    has inserted many rows first).
@@ -80,8 +80,11 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
     },
   };
 
-  it.each(Object.keys(writes) as Array<keyof typeof writes>)('%s: 200, applied once, trust still true', async (name) => {
-    const documentId = await publishedArticle(`Deadlock ${name}`);
+  /**
+   * Sends `send(documentId)` into a deadlock made on purpose (see above) and answers its response once the other
+   * connection has let go.
+   */
+  const sendIntoDeadlock = async (documentId: string, send: (documentId: string) => Promise<HttpResponse>) => {
     const meta = (t.strapi.db as any).metadata.get(ARTICLE_UID);
     const componentUid = t.strapi.getModel(ARTICLE_UID).attributes[DEFAULT_ATTRIBUTE_NAME] as any;
     const componentTable = (t.strapi.db as any).metadata.get(componentUid.component).tableName;
@@ -90,18 +93,17 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
       populate: { [DEFAULT_ATTRIBUTE_NAME]: true },
     });
     const publishedTrustId = (published as any)[DEFAULT_ATTRIBUTE_NAME].id;
-    const auditBefore = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId } });
 
     const other = await knex().transaction();
     let otherError: unknown = null;
-    let write: ReturnType<(typeof writes)[typeof name]> | undefined;
+    let write: Promise<HttpResponse> | undefined;
     try {
       if (client === 'mysql') {
         // Make this transaction the heavier one, so that InnoDB rolls back the write, not it.
         await other('deadlock_ballast').insert(Array.from({ length: 2000 }, (_, n) => ({ n })));
       }
       await other(componentTable).select('id').where({ id: publishedTrustId }).forUpdate();
-      write = writes[name](documentId);
+      write = send(documentId);
       await until(async () => (await waitingForLocks()) >= 1, 'the write waits for the locked component row');
       await other(meta.tableName).select('id').where({ document_id: documentId }).forUpdate();
     } catch (error) {
@@ -110,8 +112,13 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
       await other.rollback().catch(() => undefined);
     }
     expect(otherError).toBeNull();
+    return write!;
+  };
 
-    const res = await write!;
+  it.each(Object.keys(writes) as Array<keyof typeof writes>)('%s: 200, applied once, trust still true', async (name) => {
+    const documentId = await publishedArticle(`Deadlock ${name}`);
+    const auditBefore = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId } });
+    const res = await sendIntoDeadlock(documentId, writes[name]);
     expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
 
     // Applied once: one draft and one published version, both with the new title; the trust rule holds.
@@ -137,5 +144,13 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
     const staleEvents = events.slice(auditBefore).filter((event: any) => event.action === 'stale');
     expect(staleEvents.length).toBeGreaterThanOrEqual(1);
     expect(staleEvents.length).toBeLessThanOrEqual(2);
+  });
+
+  it('REST DELETE: 204, the document and its trust rows are gone', async () => {
+    const documentId = await publishedArticle('Deadlock delete');
+    const res = await sendIntoDeadlock(documentId, (id) => t.http.delete(`/api/articles/${id}?locale=en`, { token: fullAccess }));
+    // Strapi answers a REST delete with 204 (no content).
+    expect({ status: res.status, body: res.status === 204 ? null : res.body }).toEqual({ status: 204, body: null });
+    expect(await t.strapi.db.query(ARTICLE_UID).count({ where: { documentId } })).toBe(0);
   });
 });

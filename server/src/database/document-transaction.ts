@@ -117,6 +117,25 @@ const takeReissuedAttempt = (): number => {
 /** A short random wait before attempt `attempt + 1`, so that two victims do not collide again. */
 export const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
 
+/**
+ * Runs `run`, a call that opens a transaction of its own (Strapi's document service does), and re-issues the call
+ * with `reissue` when the database picked that transaction as a deadlock's victim (up to 4 attempts, then 503).
+ * Inside a transaction that is already open, only its owner can run it again: `run` is just called.
+ */
+export async function runAgainIfDeadlocked<T>(strapi: Core.Strapi, run: () => Promise<T>, reissue: (() => Promise<T>) | 'never'): Promise<T> {
+  if (strapi.db.inTransaction() || reissue === 'never') return run();
+  const attempt = takeReissuedAttempt();
+  try {
+    return await run();
+  } catch (error) {
+    if (!isRetryable(error)) throw error;
+    if (attempt >= MAX_ATTEMPTS) throw unavailable();
+    strapi.log.debug(`[trust-labels] ${codeOf(error)} on attempt ${attempt} of a document-service write, running it again`);
+    await backoff(attempt);
+    return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, reissue);
+  }
+}
+
 export interface TransactionOptions<T> {
   /**
    * How the victim of a deadlock or lock timeout runs again (up to 4 attempts in all):

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { inDocumentTransaction } from '../../database/document-transaction';
+import { inDocumentTransaction, runAgainIfDeadlocked } from '../../database/document-transaction';
 import { loadTrustRows } from '../../database/trust-rows';
 import { publishGateProblem } from '../../domain/publish-gate';
 import { normalizeTrust } from '../../domain/trust';
@@ -10,6 +10,8 @@ import { getPluginConfig, getService } from '../../utils';
 import type { DocumentContext, DocumentMiddleware } from './types';
 
 const WRITES_TO_EXISTING = new Set(['update', 'publish', 'unpublish', 'discardDraft']);
+/** Writes that change no trust of an existing version: Strapi's own transaction, only run again after a deadlock. */
+const OTHER_WRITES = new Set(['create', 'delete', 'clone']);
 
 /**
  * Every write to an existing document of an enabled type (update, publish, unpublish, discard, through any path:
@@ -22,14 +24,17 @@ const WRITES_TO_EXISTING = new Set(['update', 'publish', 'unpublish', 'discardDr
  * A new document (`create`, even with `status: 'published'`) starts with default, unverified trust: nothing to lock
  * or recompute, and the gate cannot refuse it.
  *
- * A write the database picked as a deadlock's victim is rolled back and issued again, with the parameters it came
- * with (`next` runs the rest of Strapi's chain and cannot be called twice): through `strapi.documents`, so the
- * middlewares registered before this one run again too, as for any repeated call.
+ * Any write of an enabled type (these, and `create`, `delete`, `clone`) that the database picked as a deadlock's
+ * victim is rolled back and issued again, with the parameters it came with (`next` runs the rest of Strapi's chain
+ * and cannot be called twice): through `strapi.documents`, so the middlewares registered before this one run
+ * again too, as for any repeated call.
  */
 export const consistencyMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    if (!getPluginConfig(strapi).contentTypes.includes(ctx.uid) || !WRITES_TO_EXISTING.has(ctx.action)) return next();
+    if (!getPluginConfig(strapi).contentTypes.includes(ctx.uid)) return next();
+    if (OTHER_WRITES.has(ctx.action)) return runAgainIfDeadlocked(strapi, next, reissueOf(strapi, ctx));
+    if (!WRITES_TO_EXISTING.has(ctx.action)) return next();
     const documentId = ctx.params?.documentId;
     if (typeof documentId !== 'string') return next();
     const publishesAfterWrite = ctx.action === 'update' && ctx.params?.status === 'published';
