@@ -99,7 +99,7 @@ export interface DocumentTransaction {
   onCommit(callback: () => void): void;
 }
 
-export const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 4;
 
 /**
  * The attempt a re-issued document-service call is on, read (once) by the transaction that call opens, so that
@@ -114,8 +114,16 @@ const takeReissuedAttempt = (): number => {
   return store.attempt;
 };
 
-/** A short random wait before attempt `attempt + 1`, so that two victims do not collide again. */
-export const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+/**
+ * After attempt `attempt` failed with `error`: true when it was a deadlock's victim (or a lock timeout) and another
+ * attempt is allowed, once a short random wait has passed (so that two victims do not collide again).
+ */
+export const shouldRunAgain = async (strapi: Core.Strapi, error: unknown, attempt: number, what: string): Promise<boolean> => {
+  if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) return false;
+  strapi.log.debug(`[trust-labels] ${what}: ${codeOf(error)} on attempt ${attempt}, running it again`);
+  await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+  return true;
+};
 
 /**
  * Runs `run`, a call that opens a transaction of its own (Strapi's document service does), and re-issues the call
@@ -128,11 +136,10 @@ export async function runAgainIfDeadlocked<T>(strapi: Core.Strapi, run: () => Pr
   try {
     return await run();
   } catch (error) {
-    if (!isRetryable(error)) throw error;
-    if (attempt >= MAX_ATTEMPTS) throw unavailable();
-    strapi.log.debug(`[trust-labels] ${codeOf(error)} on attempt ${attempt} of a document-service write, running it again`);
-    await backoff(attempt);
-    return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, reissue);
+    if (await shouldRunAgain(strapi, error, attempt, 'a document-service write')) {
+      return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, reissue);
+    }
+    throw isRetryable(error) ? unavailable() : error;
   }
 }
 
@@ -168,9 +175,7 @@ export async function inDocumentTransaction<T>(
       });
     } catch (error) {
       if (nested) throw isDatabaseUnavailable(error) && codeOf(error) ? unavailableInForeignTransaction(strapi, error) : error;
-      if (retry !== 'never' && isRetryable(error) && attempt < MAX_ATTEMPTS) {
-        strapi.log.debug(`[trust-labels] ${uid} ${documentId}: ${codeOf(error)} on attempt ${attempt}, running it again`);
-        await backoff(attempt);
+      if (retry !== 'never' && (await shouldRunAgain(strapi, error, attempt, `${uid} ${documentId}`))) {
         if (retry === 'run') continue;
         return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, retry);
       }

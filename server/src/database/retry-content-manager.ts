@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { backoff, isRetryable, MAX_ATTEMPTS } from './document-transaction';
+import { shouldRunAgain } from './document-transaction';
 
 /**
  * The Content Manager runs some actions in a transaction of its own (publish and unpublish, of one document or in
@@ -33,9 +33,7 @@ export function retryContentManagerActions(strapi: Core.Strapi): void {
           try {
             return await original.call(this, ctx, ...rest);
           } catch (error) {
-            if (!isRetryable(error) || attempt >= MAX_ATTEMPTS || ctx?.headerSent) throw error;
-            strapi.log.debug(`[trust-labels] content-manager ${name}.${action}: ${(error as { code?: string }).code} on attempt ${attempt}, running it again`);
-            await backoff(attempt);
+            if (ctx?.headerSent || !(await shouldRunAgain(strapi, error, attempt, `content-manager ${name}.${action}`))) throw error;
           }
         }
       };
