@@ -84,7 +84,7 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
    * Sends `send(documentId)` into a deadlock made on purpose (see above) and answers its response once the other
    * connection has let go.
    */
-  const sendIntoDeadlock = async (documentId: string, send: (documentId: string) => Promise<HttpResponse>) => {
+  const sendIntoDeadlock = async <T = HttpResponse>(documentId: string, send: (documentId: string) => Promise<T>): Promise<T> => {
     const meta = (t.strapi.db as any).metadata.get(ARTICLE_UID);
     const componentUid = t.strapi.getModel(ARTICLE_UID).attributes[DEFAULT_ATTRIBUTE_NAME] as any;
     const componentTable = (t.strapi.db as any).metadata.get(componentUid.component).tableName;
@@ -96,7 +96,7 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
 
     const other = await knex().transaction();
     let otherError: unknown = null;
-    let write: Promise<HttpResponse> | undefined;
+    let write: Promise<T> | undefined;
     try {
       if (client === 'mysql') {
         // Make this transaction the heavier one, so that InnoDB rolls back the write, not it.
@@ -152,5 +152,22 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
     // Strapi answers a REST delete with 204 (no content).
     expect({ status: res.status, body: res.status === 204 ? null : res.body }).toEqual({ status: 204, body: null });
     expect(await t.strapi.db.query(ARTICLE_UID).count({ where: { documentId } })).toBe(0);
+  });
+
+  it('in a transaction app code owns: the error leaves as a 503 that keeps the database code, and nothing is kept', async () => {
+    const documentId = await publishedArticle('Deadlock in app code');
+    const error: any = await sendIntoDeadlock(documentId, (id) =>
+      t.strapi.db
+        .transaction(() => t.strapi.documents(ARTICLE_UID).update({ documentId: id, locale: 'en', status: 'published', data: { title: 'Not kept' } as any }))
+        .then(() => null, (rejected: unknown) => rejected)
+    );
+    // Only the owner of the transaction can run it again; it gets what it needs to decide.
+    expect({ name: error?.name, status: error?.status, code: error?.code }).toEqual({
+      name: 'ServiceUnavailableError',
+      status: 503,
+      code: client === 'postgres' ? '40P01' : 'ER_LOCK_DEADLOCK',
+    });
+    const rows = await t.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId }, select: ['title'] });
+    expect(rows.map((row: any) => row.title)).toEqual(['Deadlock in app code', 'Deadlock in app code']);
   });
 });
