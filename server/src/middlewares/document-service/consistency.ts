@@ -4,6 +4,7 @@ import { inDocumentTransaction, runAgainIfDeadlocked } from '../../database/docu
 import { loadTrustRows } from '../../database/trust-rows';
 import { publishGateProblem } from '../../domain/publish-gate';
 import { normalizeTrust } from '../../domain/trust';
+import { TRUST_COMPONENT_UID } from '../../../../shared/constants';
 import { ERROR_CODES } from '../../../../shared/schemas';
 import { invalid, toStrapiError } from '../../errors';
 import { getPluginConfig, getService } from '../../utils';
@@ -45,9 +46,30 @@ export const consistencyMiddleware =
       const result = await next();
       await getService(strapi, 'verification').recompute(transaction, ctx.uid, documentId);
       if (publishesAfterWrite) await enforcePublishGate(strapi, ctx, documentId);
+      await refreshTrustOf(strapi, result);
       return result;
     }, { retry: reissue });
   };
+
+/**
+ * The entries a write answers with carry the trust rows Strapi wrote, from before the recompute: a caller that asked
+ * for them (the Content Manager populates every component) would be told `verified` for a version the write just
+ * made `stale`. Their trust is read again, in the write's transaction, keeping only the fields the caller was given.
+ */
+const refreshTrustOf = async (strapi: Core.Strapi, result: any) => {
+  if (!result || typeof result !== 'object') return;
+  const { attributeName } = getPluginConfig(strapi);
+  // update and discardDraft answer the entry; publish and unpublish `{ documentId, entries }`.
+  const entries: any[] = Array.isArray(result.entries) ? result.entries : [result];
+  const shown = entries.map((entry) => entry?.[attributeName]).filter((trust) => trust && typeof trust === 'object' && trust.id != null);
+  if (shown.length === 0) return;
+  const rows: any[] = await strapi.db.query(TRUST_COMPONENT_UID as any).findMany({ where: { id: { $in: shown.map((trust) => trust.id) } } });
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  for (const trust of shown) {
+    const fresh = byId.get(Number(trust.id));
+    if (fresh) for (const key of Object.keys(trust)) if (key in fresh) trust[key] = fresh[key];
+  }
+};
 
 /**
  * The same document-service call again, with a copy of the parameters taken before anything downstream could
