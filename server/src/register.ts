@@ -11,6 +11,7 @@ import { auditLogMiddleware } from './middlewares/document-service/audit-log';
 import { consistencyMiddleware } from './middlewares/document-service/consistency';
 import { contentApiReadMiddleware } from './middlewares/document-service/content-api-read';
 import { protectTrustMiddleware } from './middlewares/document-service/protect-trust';
+import { trustFiltersMiddleware } from './middlewares/document-service/trust-filters';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { installProcessGuard } from './process-guard';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
@@ -50,6 +51,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(consistencyMiddleware(strapi));
   strapi.documents.use(protectTrustMiddleware(strapi));
   strapi.documents.use(contentApiReadMiddleware(strapi));
+  strapi.documents.use(trustFiltersMiddleware(strapi));
   // The Content Manager's own transactions, run again when a deadlock picked them.
   retryContentManagerActions(strapi);
 

@@ -155,6 +155,9 @@ describe('trust in GraphQL', () => {
     expect(await ids$('{ trust: { status: { eq: "stale" } } }')).toEqual([ids.stale]);
     expect(await ids$('{ trust: { status: { ne: "verified" } } }')).toEqual([ids.stale, ids.unverified, ids.custom].sort());
     expect(await ids$('{ trust: { aiInvolvement: { in: ["generated"] } } }')).toEqual([ids.stale, ids.custom].sort());
+    // `not` under trust (offered by the filters input) answered INTERNAL_SERVER_ERROR before.
+    expect(await ids$('{ trust: { not: { status: { eq: "verified" } } } }')).toEqual([ids.stale, ids.unverified, ids.custom].sort());
+    expect(await ids$('{ trust: { status: { ne: "stale" }, not: { status: { eq: "verified" } } } }')).toEqual([ids.unverified, ids.custom].sort());
     // Sources are not filterable (only status, verifiedAt and aiInvolvement are): see the next test.
     const rest = await t.http.get('/api/articles', { query: { locale: 'en', 'filters[trust][status][$eq]': 'verified' } });
     expect(rest.body.data.map((entry: any) => entry.documentId)).toEqual([ids.verified]);

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+
+import { getPluginConfig } from '../../utils';
+import type { DocumentMiddleware } from './types';
+
+/** Actions whose `filters` (and relation populates' `filters`) Strapi's query engine runs. */
+const FILTERING_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const MAX_DEPTH = 20;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Strapi's query engine cannot run `$not` directly under a component filter: `filters[trust][$not][status][$eq]=x`
+ * fails in its WHERE builder ("Undefined attribute level operator"), a 500 in REST and GraphQL (GraphQL even offers
+ * `trust: { not: … }`). The trust attribute is one component per version, so "its trust is not X" is "not (its trust
+ * is X)": `{ trust: { $not: X, …rest } }` becomes `{ $and: [{ trust: rest }, { $not: { trust: X } }] }`, which Strapi
+ * runs. Everything else is left as it was written; relation filters and `$and`/`$or`/`$not` are walked to find trust
+ * filters of enabled types wherever they are.
+ */
+export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unknown, depth = 0): unknown => {
+  if (depth > MAX_DEPTH) return where;
+  if (Array.isArray(where)) return where.map((item) => rewriteTrustFilters(strapi, uid, item, depth + 1));
+  if (!isPlainObject(where)) return where;
+  const { contentTypes, attributeName } = getPluginConfig(strapi);
+  const attributes: Record<string, any> = (strapi.getModel(uid as any) as any)?.attributes ?? {};
+  const kept: Record<string, unknown> = {};
+  const negations: unknown[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (key === '$and' || key === '$or' || key === '$not') {
+      kept[key] = rewriteTrustFilters(strapi, uid, value, depth + 1);
+    } else if (key === attributeName && contentTypes.includes(uid) && isPlainObject(value) && isPlainObject(value.$not)) {
+      const { $not: negated, ...rest } = value;
+      if (Object.keys(rest).length > 0) kept[key] = rest;
+      negations.push({ $not: rewriteTrustFilters(strapi, uid, { [key]: negated }, depth + 1) });
+    } else if (attributes[key]?.type === 'relation' && typeof attributes[key].target === 'string') {
+      kept[key] = rewriteTrustFilters(strapi, attributes[key].target, value, depth + 1);
+    } else {
+      kept[key] = value;
+    }
+  }
+  if (negations.length === 0) return kept;
+  return { $and: Object.keys(kept).length > 0 ? [kept, ...negations] : negations };
+};
+
+/** The same, in the filters of a populate (relations' own filters, and their populates, at any depth). */
+const rewritePopulate = (strapi: Core.Strapi, uid: string, populate: unknown, depth = 0): unknown => {
+  if (depth > MAX_DEPTH || !isPlainObject(populate)) return populate;
+  const attributes: Record<string, any> = (strapi.getModel(uid as any) as any)?.attributes ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [name, nested] of Object.entries(populate)) {
+    const attribute = attributes[name];
+    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : null;
+    out[name] = typeof target === 'string' && isPlainObject(nested) ? rewriteParams(strapi, target, nested, depth + 1) : nested;
+  }
+  return out;
+};
+
+const rewriteParams = (strapi: Core.Strapi, uid: string, params: Record<string, any>, depth = 0): Record<string, any> => {
+  const out = { ...params };
+  if (params.filters !== undefined) out.filters = rewriteTrustFilters(strapi, uid, params.filters, depth);
+  if (params.populate !== undefined) out.populate = rewritePopulate(strapi, uid, params.populate, depth);
+  return out;
+};
+
+/** Every read, from any caller (content API, GraphQL, the admin panel, app code): trust filters Strapi can run. */
+export const trustFiltersMiddleware =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    if (!FILTERING_ACTIONS.has(ctx.action) || !isPlainObject(ctx.params)) return next();
+    if (ctx.params.filters === undefined && !isPlainObject(ctx.params.populate)) return next();
+    ctx.params = rewriteParams(strapi, ctx.uid, ctx.params);
+    return next();
+  };
