@@ -228,6 +228,28 @@ describe('verification rules, access control and input validation', () => {
       expect(accepted.body.data.draft).toMatchObject({ status: 'verified', verifiedBy: { id: otherAdmin.id } });
     });
 
+    it('a label edit that changes no hashed content (aiInvolvement, disclaimer) does not make its author the last updater', async () => {
+      const documentId = await sourcedArticle([SOURCE]);
+      const save = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Written by root') }, { token: admin.token });
+      expect(save.status).toBe(200);
+      // Another admin touches only labels that are not hashed: the content is still root's.
+      const labels = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'generated', disclaimerMode: 'off' }, { token: otherAdmin.token });
+      expect(labels.status).toBe(200);
+
+      const refused = await verify(documentId, admin);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors[0].code).toBe('trust.fourEyes');
+      expect((await storedDraft(documentId)).status).toBe('unverified');
+
+      // The label edit still shows the draft as changed (the Content Manager offers to publish it).
+      const row: any = await t.strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['updatedBy'] });
+      expect(row.updatedBy.id).toBe(admin.id);
+      expect(new Date(row.updatedAt).getTime()).toBeGreaterThan(new Date(save.body.data.updatedAt).getTime() - 1);
+
+      const accepted = await verify(documentId, otherAdmin);
+      expect(accepted.status).toBe(200);
+    });
+
     it('applies to bulk verification too', async () => {
       const documentId = await createArticle(t.strapi, { title: unique('Bulk four eyes') });
       expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status).toBe(200);

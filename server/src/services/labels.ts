@@ -43,11 +43,14 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const patch = Object.assign({}, ...changed.map((field) => toPatch(field, next)));
       if (draft.trustId === null) await createTrustRow(strapi, target.uid, attributeName, draft.id, patch);
       else await updateTrustRow(strapi, draft.trustId, patch);
-      // The draft now differs from the published version: the Content Manager shows it as modified, and the last
-      // updater is who changed the labels (the four-eyes rule).
+      // The draft now differs from the published version: the Content Manager shows it as modified. Who changed
+      // hashed content (the sources) becomes its last updater, for the four-eyes rule; a change of labels that are
+      // not hashed (aiInvolvement, the disclaimer) leaves the content's author as the last updater, or anyone could
+      // make the author eligible to verify their own text by touching a label.
+      const hashedChange = changed.includes('sources');
       await strapi.db.query(target.uid as any).update({
         where: { id: draft.id },
-        data: { updatedAt: new Date(), ...(user ? { updatedBy: user.id } : {}) },
+        data: { updatedAt: new Date(), ...(user && hashedChange ? { updatedBy: user.id } : {}) },
       });
       await getService(strapi, 'audit').append({
         action: 'edit',
