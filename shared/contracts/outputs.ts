@@ -16,6 +16,25 @@ export interface Receipt {
   documentId: string;
   locale: string | null;
   status: VerificationStatus;
+  /**
+   * The content hash of the published version now (SPEC "Disclosure and receipt"); the same value as `content.hash`,
+   * which comes with what the hash covers.
+   */
+  contentHash: string;
+  /** When this exact content was verified (as `verification.verifiedAt`); null unless the published version is verified. */
+  verifiedAt: string | null;
+  /** The review checks of the verification (as `verification.checks`); null unless the published version is verified. */
+  checks: ReviewCheck[] | null;
+  /**
+   * Who holds editorial responsibility for the verification (as `verification.editorialResponsibility`: the entry's
+   * own, else the site's); null unless the published version is verified, and when nobody is named.
+   */
+  editorialResponsibility: EditorialResponsibility | null;
+  /**
+   * The audit chain's head now (the hash of the newest event, as GET /trust-labels/integrity's `chain.head`; the
+   * genesis hash while the log is empty). `verification.auditEvent.hash` is the head right after the verification.
+   */
+  chainHead: string;
   disclosure: Disclosure;
   /**
    * The content hash of the published version now (README "Verification receipts": how to recompute it from the

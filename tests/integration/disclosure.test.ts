@@ -135,8 +135,13 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
       const entry = await t.http.get(receipt.content.path);
       expect(entry.status).toBe(200);
       expect(contentHashOf(entry.body.data, receipt.content.fields)).toBe(receipt.content.hash);
+      // The SPEC's flat keys, besides the nested detail.
+      expect(receipt.contentHash).toBe(receipt.content.hash);
+      expect(receipt.chainHead).toMatch(/^[0-9a-f]{64}$/);
 
       if (status === 'verified') {
+        const { verifiedAt, checks, editorialResponsibility } = receipt.verification;
+        expect([receipt.verifiedAt, receipt.checks, receipt.editorialResponsibility]).toEqual([verifiedAt, checks, editorialResponsibility]);
         expect(receipt.verification).toMatchObject({ checks: ALL_CHECKS, verifiedBy: null });
         expect(receipt.verification.verifiedAt).toEqual(expect.any(String));
         // The audit log's verify event of this exact content, and the chain head right after it.
@@ -147,6 +152,7 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
       } else {
         // Unverified, or verified once but changed since: no verification is claimed.
         expect(receipt.verification).toBeNull();
+        expect([receipt.verifiedAt, receipt.checks, receipt.editorialResponsibility]).toEqual([null, null, null]);
       }
     }
 
@@ -160,6 +166,88 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     );
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('MATCH')]);
     expect(run.stdout).toContain('disclosure: ai-assisted');
+  });
+
+  it('the receipt has the SPEC\'s flat keys: contentHash, verifiedAt, checks, editorialResponsibility and the chain head now', async () => {
+    const { publish } = contentManager(() => ({ http: t.http, token: admin.token }));
+    const receiptOf = async (documentId: string) => {
+      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+      expect(res.status).toBe(200);
+      return res.body.data;
+    };
+    const integrityHead = async () => {
+      const res = await t.http.get('/trust-labels/integrity', { token: admin.token });
+      expect(res.status).toBe(200);
+      expect(res.body.data.chain.ok).toBe(true);
+      return res.body.data.chain.head as string;
+    };
+    const labelled = async (title: string) => {
+      const documentId = await createArticle(t.strapi, { title, body: 'Body text' });
+      const put = await t.http.put(
+        trustPath(documentId, '?locale=en'),
+        {
+          aiInvolvement: 'assisted',
+          editorialResponsibility: { name: 'Desk Editor Dana', type: 'Person' },
+          sources: [{ title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' }],
+        },
+        { token: admin.token }
+      );
+      expect(put.status).toBe(200);
+      return documentId;
+    };
+
+    // Verified, with the entry's own editorial responsibility: the flat keys are the nested values.
+    const verified = await labelled('Receipt flat keys, verified');
+    expect((await t.http.post(trustPath(verified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    await publish(verified, 'en');
+    const receipt = await receiptOf(verified);
+    expect(receipt.status).toBe('verified');
+    expect(receipt.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(receipt.contentHash).toBe(receipt.content.hash);
+    expect(receipt.verifiedAt).toEqual(expect.any(String));
+    expect(receipt.verifiedAt).toBe(receipt.verification.verifiedAt);
+    expect(receipt.checks).toEqual(ALL_CHECKS);
+    expect(receipt.checks).toEqual(receipt.verification.checks);
+    expect(receipt.editorialResponsibility).toMatchObject({ name: 'Desk Editor Dana', type: 'Person' });
+    expect(receipt.editorialResponsibility).toEqual(receipt.verification.editorialResponsibility);
+    expect(receipt.disclosure).toEqual({ value: 'ai-assisted', labelRequired: false });
+    // The chain head now: the head the integrity check reads, a 64-hex hash.
+    expect(receipt.chainHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(receipt.chainHead).toBe(await integrityHead());
+    expect(receipt.chainHead).toBe(receipt.verification.auditEvent.hash);
+
+    // Stale (changed since its verification) and never verified: no review claimed, the content hash still given.
+    const neverVerified = await labelled('Receipt flat keys, never verified');
+    await publish(neverVerified, 'en');
+    // Its label edit is an audit event of another document: the head has moved on since the verification.
+    const headNow = await integrityHead();
+    expect(headNow).not.toBe(receipt.chainHead);
+    const edits = await t.http.get(trustPath(neverVerified, '/history?locale=en'), { token: admin.token });
+    expect(edits.body.data[0]).toMatchObject({ action: 'edit', hash: headNow });
+    for (const documentId of [ids.get(key('assisted', 'stale'))!, ids.get(key('assisted', 'unverified'))!, neverVerified]) {
+      const other = await receiptOf(documentId);
+      expect(other.status).not.toBe('verified');
+      expect(other.verification).toBeNull();
+      expect([documentId, other.verifiedAt, other.checks, other.editorialResponsibility]).toEqual([documentId, null, null, null]);
+      expect(other.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(other.contentHash).toBe(other.content.hash);
+      expect(other.chainHead).toBe(headNow);
+    }
+
+    // A later audit event, on another document, moves the head forward; the verification's own event stays.
+    expect((await t.http.post(trustPath(neverVerified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    const afterVerify = await receiptOf(verified);
+    expect(afterVerify.chainHead).toMatch(/^[0-9a-f]{64}$/);
+    expect(afterVerify.chainHead).not.toBe(headNow);
+    expect(afterVerify.chainHead).toBe(await integrityHead());
+    expect((await t.http.post(trustPath(neverVerified, '/unverify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+    const afterUnverify = await receiptOf(verified);
+    expect(afterUnverify.chainHead).not.toBe(afterVerify.chainHead);
+    expect(afterUnverify.chainHead).toBe(await integrityHead());
+    const history = await t.http.get(trustPath(neverVerified, '/history?locale=en'), { token: admin.token });
+    expect(history.body.data[0]).toMatchObject({ action: 'unverify', hash: afterUnverify.chainHead });
+    expect(afterUnverify.verification.auditEvent).toEqual(receipt.verification.auditEvent);
+    expect(afterUnverify.contentHash).toBe(receipt.contentHash);
   });
 
   it('the receipt has the badge\'s permissions: 403 without find, 404 for drafts and unknown documents, 400 for a bad locale', async () => {

@@ -97,7 +97,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The verification receipt of the published version (README "Verification receipts"): its content hash now,
-     * what the hash covers and where to read it, and, when verified, the review record and the audit event.
+     * what the hash covers and where to read it, and, when verified, the review record and the audit event. The
+     * SPEC's flat keys repeat the hash and the review record (null unless verified) and add the audit chain's head now.
      */
     async receipt({ uid, documentId, locale }: Target): Promise<Receipt> {
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
@@ -110,11 +111,17 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { hash } = hashOfVersion(strapi, uid, version);
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
+      const audit = getService(strapi, 'audit');
+      const verifiedAt = trust.status === 'verified' ? trust.verifiedAt : null;
+      // The head row as it is now: a plain read, no lock (a public GET never locks or writes the chain).
+      const [{ head: chainHead }, event] = await Promise.all([
+        audit.chainHead(),
+        verifiedAt ? audit.verifyEventOf(uid, documentId, version.locale, hash) : null,
+      ]);
       let verification: Receipt['verification'] = null;
-      if (trust.status === 'verified' && trust.verifiedAt) {
-        const event = await getService(strapi, 'audit').verifyEventOf(uid, documentId, version.locale, hash);
+      if (verifiedAt) {
         verification = {
-          verifiedAt: trust.verifiedAt,
+          verifiedAt,
           verifiedBy: trust.verifiedBy,
           checks: version.trust.checks ?? [],
           editorialResponsibility: responsiblePartyOf(version.trust, context.settings),
@@ -126,6 +133,12 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         locale: version.locale,
         status: trust.status,
+        // The SPEC's flat keys ("Disclosure and receipt"); `content` and `verification` give the detail.
+        contentHash: hash,
+        verifiedAt: verification?.verifiedAt ?? null,
+        checks: verification?.checks ?? null,
+        editorialResponsibility: verification?.editorialResponsibility ?? null,
+        chainHead,
         disclosure: trust.disclosure,
         content: {
           algorithm: 'sha256',
