@@ -321,6 +321,7 @@ describe('trust in the content API', () => {
       ['filters[trust][$not][aiInvolvement][$eq]', 'generated', () => [plainId, verifiedId]],
       ['filters[trust][$not][$not][status][$eq]', 'verified', () => [verifiedId]],
       ['filters[trust][$not][$and][0][status][$eq]', 'verified', () => [plainId, sourcedId]],
+      ['filters[trust][$not][0][status][$eq]', 'verified', () => [plainId, sourcedId]],
       ['filters[$or][0][trust][$not][status][$eq]', 'verified', () => [plainId, sourcedId]],
     ])('%s=%s filters as written (not a 500), and its count agrees', async (key, value, expected) => {
       const res = await t.http.get('/api/articles', { query: { [key]: value } });

@@ -29,10 +29,12 @@ export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unk
   for (const [key, value] of Object.entries(where)) {
     if (key === '$and' || key === '$or' || key === '$not') {
       kept[key] = rewriteTrustFilters(strapi, uid, value, depth + 1);
-    } else if (key === attributeName && contentTypes.includes(uid) && isPlainObject(value) && isPlainObject(value.$not)) {
+    } else if (key === attributeName && contentTypes.includes(uid) && isPlainObject(value) && (isPlainObject(value.$not) || Array.isArray(value.$not))) {
       const { $not: negated, ...rest } = value;
       if (Object.keys(rest).length > 0) kept[key] = rest;
-      negations.push({ $not: rewriteTrustFilters(strapi, uid, { [key]: negated }, depth + 1) });
+      // A list under `$not` (`[$not][0][…]`) is its items together, as Strapi reads a list anywhere in a filter.
+      const condition = Array.isArray(negated) ? { $and: negated } : negated;
+      negations.push({ $not: rewriteTrustFilters(strapi, uid, { [key]: condition }, depth + 1) });
     } else if (attributes[key]?.type === 'relation' && typeof attributes[key].target === 'string') {
       kept[key] = rewriteTrustFilters(strapi, attributes[key].target, value, depth + 1);
     } else {
