@@ -123,10 +123,12 @@ async function readBenchmark(database, options) {
       overInRow: rps(big, 'A') / rps(big, 'F'),
       handmade: rps(big, 'A') / rps(big, 'C'),
       cpuRatio: cpu(big, 'B') / cpu(big, 'A'),
+      cpuFloor: cpu(big, 'B') / cpu(big, 'E'),
+      cpuOverFloor: cpu(big, 'E') / cpu(big, 'A'),
       queries: { A: queries.A.count, B: queries.B.count, A10: small.A.count, B10: small.B.count },
       rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E'), F: rps(big, 'F') },
     };
-    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request B/A ${fixed(figures.cpuRatio)}`);
+    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request (the server's own, steadier than requests/s) B/A ${fixed(figures.cpuRatio)}, B/E ${fixed(figures.cpuFloor)} (the bytes alone), E/A ${fixed(figures.cpuOverFloor)} (the plugin over the bytes)`);
     console.log(`  by round, pageSize 100: A/B ${spread(big, 'A')}, D/B ${spread(big, 'D')}, F/B ${spread(big, 'F')}; pageSize 10: A/B ${spread(ten, 'A')}, F/B ${spread(ten, 'F')}`);
     console.log(`read ratio ${database}: ${fixed(figures.ratio)}`);
     console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)}`);
