@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   fourEyes: 'trust.fourEyes',
   publishGate: 'trust.publishGate', // { aiInvolvement, locale }
   sort: 'trust.sort',
+  filter: 'trust.filter',
   format: 'trust.format',
   body: 'trust.body',
   // Per-document results of bulk actions (no request-level 400): the document is not there, or the user may not.

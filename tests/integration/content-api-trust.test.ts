@@ -330,6 +330,19 @@ describe('trust in the content API', () => {
       expect(res.body.meta.pagination.total).toBe(expected().length);
     });
 
+    // Strapi answers 500 for an operator given another operator, on any attribute; on trust the plugin answers 400.
+    it.each([
+      ['filters[trust][status][$eq][$ne]', ['trust', 'status', '$eq']],
+      ['filters[trust][$not][status][$eq][$ne]', ['trust', '$not', 'status', '$eq']],
+      ['filters[trust][$or][0][aiInvolvement][$in][0][$eq]', ['trust', '$or', '0', 'aiInvolvement', '$in']],
+      ['filters[trust][status][$not][$eq][$ne]', ['trust', 'status', '$not', '$eq']],
+    ])('%s=x is a 400 with code trust.filter, not a 500', async (key, path) => {
+      const res = await t.http.get('/api/articles', { query: { [key]: 'x' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.details.errors[0]).toMatchObject({ code: 'trust.filter', path });
+    });
+
     it('`$not` under trust next to another trust condition keeps both', async () => {
       const res = await t.http.get('/api/articles', {
         query: { 'filters[trust][status][$eq]': 'unverified', 'filters[trust][$not][aiInvolvement][$eq]': 'generated' },

@@ -40,6 +40,7 @@ export const PROBLEM_MESSAGES: Record<ErrorCode, string> = {
   [ERROR_CODES.publishGate]:
     'Cannot publish: the entry is marked as {aiInvolvement} but shows no disclaimer and is not verified by a person. Turn the disclaimer on, or have the entry verified, then publish again.',
   [ERROR_CODES.sort]: 'Trust labels cannot be sorted on.',
+  [ERROR_CODES.filter]: 'This filter on trust labels cannot be run: an operator takes a value or a list of values, not another operator.',
   [ERROR_CODES.format]: 'This format is not supported.',
   [ERROR_CODES.body]: 'The request could not be read.',
   [ERROR_CODES.notFound]: 'Not found: it was deleted, or this locale does not exist.',

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { ERROR_CODES } from '../../../../shared/schemas';
+import { invalid, toStrapiError } from '../../errors';
 import { getPluginConfig } from '../../utils';
 import type { DocumentMiddleware } from './types';
 
@@ -9,6 +11,49 @@ const MAX_DEPTH = 20;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const LOGICAL = new Set(['$and', '$or', '$not']);
+
+/**
+ * Where, in a trust filter, an operator is given another operator instead of a value (`[status][$eq][$ne]=x`):
+ * Strapi's WHERE builder fails on it with a 500 (for every attribute; for trust the plugin answers a 400). Returns the
+ * path of the first such operator, or null.
+ */
+const misplacedOperator = (condition: unknown, path: string[], depth = 0): string[] | null => {
+  if (depth > MAX_DEPTH) return null;
+  if (Array.isArray(condition)) {
+    for (const [i, item] of condition.entries()) {
+      const found = misplacedOperator(item, [...path, String(i)], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(condition)) return null;
+  for (const [key, value] of Object.entries(condition)) {
+    if (LOGICAL.has(key)) {
+      const found = misplacedOperator(value, [...path, key], depth + 1);
+      if (found) return found;
+    } else {
+      const found = misplacedInField(value, [...path, key], depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+};
+
+/** A field's condition: its operators take a value or a list of values; only `$not` takes operators. */
+const misplacedInField = (condition: unknown, path: string[], depth: number): string[] | null => {
+  if (depth > MAX_DEPTH || !isPlainObject(condition)) return null;
+  for (const [operator, operand] of Object.entries(condition)) {
+    if (operator === '$not') {
+      const found = misplacedInField(operand, [...path, operator], depth + 1);
+      if (found) return found;
+    } else if (isPlainObject(operand) || (Array.isArray(operand) && operand.some((item) => item !== null && typeof item === 'object'))) {
+      return [...path, operator];
+    }
+  }
+  return null;
+};
 
 /**
  * Strapi's query engine cannot run `$not` directly under a component filter: `filters[trust][$not][status][$eq]=x`
@@ -29,6 +74,9 @@ export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unk
   for (const [key, value] of Object.entries(where)) {
     if (key === '$and' || key === '$or' || key === '$not') {
       kept[key] = rewriteTrustFilters(strapi, uid, value, depth + 1);
+    } else if (key === attributeName && contentTypes.includes(uid) && misplacedOperator(value, [key])) {
+      const path = misplacedOperator(value, [key])!;
+      throw toStrapiError(strapi, invalid(path, `${path.join('.')}: an operator takes a value or a list of values, not another operator`, ERROR_CODES.filter));
     } else if (key === attributeName && contentTypes.includes(uid) && isPlainObject(value) && (isPlainObject(value.$not) || Array.isArray(value.$not))) {
       const { $not: negated, ...rest } = value;
       if (Object.keys(rest).length > 0) kept[key] = rest;
