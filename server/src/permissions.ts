@@ -51,15 +51,27 @@ export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any,
 };
 
 /**
+ * Which of `fields` of this document and locale the user may read in the Content Manager (its field permissions,
+ * with their conditions): the plugin shows no content of a field the Content Manager hides. Call after
+ * `assertContentManagerPermission(…, 'read')`.
+ */
+export const readableFields = async (strapi: Core.Strapi, ctx: any, target: Target, fields: string[]): Promise<string[]> => {
+  const checker = checkerFor(strapi, ctx, target.uid);
+  const version = await versionToCheck(strapi, checker, target, 'read');
+  return version ? fields.filter((field) => checker.can.read(version, field)) : [];
+};
+
+/**
  * The documentIds and locales of `uid` the user may read in the Content Manager (among `documentIds`, when given),
- * as `documentId\0locale` keys; null when the user may read none of the type.
+ * as `documentId\0locale` keys; null when the user may read none of the type. With `field`, each key maps to
+ * whether the user may also read that field of that version (the Content Manager's field permissions).
  */
 export const readableDocuments = async (
   strapi: Core.Strapi,
   ctx: any,
   uid: string,
-  { documentIds, locale }: { documentIds?: string[]; locale?: string | null } = {}
-): Promise<Set<string> | null> => {
+  { documentIds, locale, field }: { documentIds?: string[]; locale?: string | null; field?: string | null } = {}
+): Promise<Map<string, boolean> | null> => {
   const checker = checkerFor(strapi, ctx, uid);
   if (checker.cannot.read()) return null;
   const permissionQuery = await checker.sanitizedQuery.read({});
@@ -71,7 +83,11 @@ export const readableDocuments = async (
     ...(hasDraftAndPublish(strapi, uid) ? { status: 'draft' as const } : {}),
     ...(isLocalized(strapi, uid) ? { locale: locale ?? '*' } : {}),
   } as any);
-  return new Set(versions.filter((version) => checker.can.read(version)).map((version) => `${version.documentId}\u0000${version.locale ?? ''}`));
+  return new Map(
+    versions
+      .filter((version) => checker.can.read(version))
+      .map((version) => [`${version.documentId}\u0000${version.locale ?? ''}`, field ? checker.can.read(version, field) : false])
+  );
 };
 
 export const documentKey = (documentId: string, locale: string | null) => `${documentId}\u0000${locale ?? ''}`;

@@ -204,6 +204,43 @@ describe('RBAC of the admin routes', () => {
       expect(await storedSettings()).toEqual(beforeSettings);
     });
 
+    it("the diff and the review queue show only the fields the Content Manager lets the role read", async () => {
+      // Content Manager read limited to `slug` (title and body hidden), update on everything, the plugin's read.
+      const roleId = await t.role('Slug only', [
+        A.read,
+        { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { locales: ['en', 'fr'], fields: ['slug'] } },
+        ...contentManagerOn(ARTICLE, ['update']),
+      ]);
+      const user = await t.admin(roleId, 'slugonly');
+      const id = await createAs(superAdmin, 'Secret title before');
+      const labels = await t.http.put(docPathOf(id), { sources: [{ title: 'S', url: 'https://example.com/s' }], aiInvolvement: 'generated' }, { token: superAdmin.token, query: { locale: 'en' } });
+      expect(labels.status).toBe(200);
+      expect((await t.http.post(`${docPathOf(id)}/verify`, { checks: ALL_CHECKS }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
+      const edit = await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=en`, { title: 'Secret title after', slug: 'new-slug' }, { token: superAdmin.token });
+      expect(edit.status).toBe(200);
+
+      // The Content Manager itself hides the title from this role.
+      const cm = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, { token: user.token, query: { locale: 'en' } });
+      expect(cm.status).toBe(200);
+      expect(cm.body.data.title).toBeUndefined();
+
+      const diff = await t.http.get(`${docPathOf(id)}/diff`, { token: user.token, query: { locale: 'en' } });
+      expect(diff.status).toBe(200);
+      expect(diff.body.data.draft.fields.map((f: any) => f.field).sort()).toEqual(['slug']);
+      expect(diff.text).not.toContain('Secret title');
+      // An admin who may read every field sees the title's change.
+      const full = await t.http.get(`${docPathOf(id)}/diff`, { token: superAdmin.token, query: { locale: 'en' } });
+      expect(full.body.data.draft.fields.map((f: any) => f.field).sort()).toEqual(['slug', 'title']);
+
+      const queue = await t.http.get('/trust-labels/queue', { token: user.token, query: { pageSize: 100 } });
+      expect(queue.status).toBe(200);
+      const entry = queue.body.data.find((item: any) => item.documentId === id);
+      expect(entry).toMatchObject({ status: 'stale', title: null });
+      expect(queue.text).not.toContain('Secret title');
+      const adminQueue = await t.http.get('/trust-labels/queue', { token: superAdmin.token, query: { pageSize: 100 } });
+      expect(adminQueue.body.data.find((item: any) => item.documentId === id).title).toBe('Secret title after');
+    });
+
     it('a role with no permissions at all gets 403', async () => {
       const roleId = await t.role('Empty', []);
       const user = await t.admin(roleId, 'empty');

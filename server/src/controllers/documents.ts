@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
-import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
+import { SOURCES_FIELD } from '../domain/hash';
+import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readableFields } from '../permissions';
 import { getService } from '../utils';
 import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
@@ -84,14 +85,19 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async diff(ctx: any) {
     const target = await targetOf(strapi, ctx, 'read');
-    const body: GetDiff.Response = { data: await getService(strapi, 'trust').getDiff(target) };
+    const diff = await getService(strapi, 'trust').getDiff(target);
+    // No content of a field the Content Manager hides from this user (its field permissions); sources are trust labels.
+    const names = [...new Set([diff.draft, diff.published].flatMap((side) => side?.fields.map((change) => change.field) ?? []))];
+    const shown = new Set([...(await readableFields(strapi, ctx, target, names)), SOURCES_FIELD]);
+    const only = (side: typeof diff.draft) => (side ? { ...side, fields: side.fields.filter((change) => shown.has(change.field)) } : null);
+    const body: GetDiff.Response = { data: { draft: only(diff.draft), published: only(diff.published) } };
     ctx.body = body;
   },
 
   async queue(ctx: any) {
     const query = parseInput(queueQuerySchema, ctx.query ?? {});
     if (query.uid !== undefined) assertEnabledUid(strapi, query.uid);
-    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(query, (typeUid) => readableDocuments(strapi, ctx, typeUid));
+    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(query, (typeUid, field) => readableDocuments(strapi, ctx, typeUid, { field }));
     ctx.body = body;
   },
 

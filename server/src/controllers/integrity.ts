@@ -10,7 +10,7 @@ import { getService } from '../utils';
  */
 const integrity = ({ strapi }: { strapi: Core.Strapi }) => {
   const onlyReadable = async (ctx: any, report: IntegrityReport): Promise<IntegrityReport> => {
-    const readable = new Map<string, Set<string> | null>();
+    const readable = new Map<string, ReadonlyMap<string, boolean> | null>();
     const keep = async (list: Drift[]) => {
       const kept: Drift[] = [];
       for (const item of list) {

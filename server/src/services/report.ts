@@ -19,7 +19,7 @@ const csvCell = (value: unknown): string => {
 
 const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Per content type and locale: counts by status and by AI involvement, and each version's status. */
-  async build(readable?: (uid: string) => Promise<Set<string> | null>): Promise<ReportGroup[]> {
+  async build(readable?: (uid: string) => Promise<ReadonlyMap<string, boolean> | null>): Promise<ReportGroup[]> {
     const { contentTypes } = getPluginConfig(strapi);
     const context = await getService(strapi, 'settings').presentationContext();
     const groups: ReportGroup[] = [];

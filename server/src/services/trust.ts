@@ -76,16 +76,17 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async reviewQueue(
       { uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>,
-      readable: (uid: string) => Promise<Set<string> | null>
+      /** The versions of `uid` the user may read, each with whether they may read `field` of it (the title). */
+      readable: (uid: string, field: string | null) => Promise<ReadonlyMap<string, boolean> | null>
     ): Promise<GetQueue.Response> {
       const { contentTypes, attributeName } = getPluginConfig(strapi);
       const all: QueueEntry[] = [];
       const counts = { stale: 0, unverified: 0 };
       for (const typeUid of contentTypes) {
         if (uid && uid !== typeUid) continue;
-        const allowed = await readable(typeUid);
-        if (!allowed) continue;
         const mainField = await titleFieldOf(typeUid);
+        const allowed = await readable(typeUid, mainField);
+        if (!allowed) continue;
         const rows: any[] = await strapi.db.query(typeUid as any).findMany({
           where: locale ? { locale } : {},
           select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt', ...(mainField ? [mainField] : [])],
@@ -115,7 +116,8 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
             uid: typeUid,
             documentId: draft.documentId,
             locale: draft.locale ?? null,
-            title: mainField && typeof draft[mainField] === 'string' ? draft[mainField] : null,
+            // Only when the Content Manager lets the user read that field of this entry.
+            title: mainField && allowed.get(`${draft.documentId}\u0000${draft.locale ?? ''}`) && typeof draft[mainField] === 'string' ? draft[mainField] : null,
             status: draftStatus,
             aiInvolvement,
             changedFields: draftStatus === 'stale' ? stored?.changedFields ?? [] : [],
