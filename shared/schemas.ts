@@ -380,6 +380,14 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.output<typeof queueQuerySchema>;
 
+/** Query of GET /trust-labels/documents/:uid/:documentId/history: newest first, in pages (200 events at most). */
+export const historyQuerySchema = z.object({
+  locale: localeQuery,
+  page: positiveQueryInteger('page', 99_999).default('1'),
+  pageSize: positiveQueryInteger('pageSize', 200).default('200'),
+});
+export type HistoryQuery = z.output<typeof historyQuerySchema>;
+
 /** Query of GET /trust-labels/report. */
 export const reportQuerySchema = z.object({
   format: z

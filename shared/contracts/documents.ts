@@ -176,10 +176,13 @@ export interface ChainStatus {
 export declare namespace GetHistory {
   export interface Request {
     params: DocumentParams;
-    query: LocaleQuery;
+    /** `page` (from 1) and `pageSize` (1 to 200, default 200). */
+    query: LocaleQuery & { page?: string; pageSize?: string };
   }
   export interface Response {
+    /** Newest first. */
     data: AuditEvent[];
+    meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
   }
 }
 

@@ -268,6 +268,30 @@ describe('audit log, webhook events and report', () => {
       expect(res.text).not.toMatch(/e-?mail/i);
     });
 
+    it('is paged (page, pageSize up to 200, meta.pagination), so that no event is out of reach', async () => {
+      const documentId = await sourcedArticle();
+      await verify(documentId, 'the verification');
+      for (const aiInvolvement of ['assisted', 'none', 'generated', 'none', 'assisted']) await putTrust(documentId, { aiInvolvement });
+      const page = async (query: string) => {
+        const res = await t.http.get(trustPath(documentId, `/history?locale=en${query}`), { token: editor.token });
+        expect(res.status).toBe(200);
+        return res.body as { data: any[]; meta: { pagination: any } };
+      };
+      const all = await page('');
+      expect(all.data).toHaveLength(7);
+      expect(all.meta.pagination).toEqual({ page: 1, pageSize: 200, pageCount: 1, total: 7 });
+      const pages = [await page('&pageSize=3'), await page('&pageSize=3&page=2'), await page('&pageSize=3&page=3')];
+      expect(pages.map((p) => p.meta.pagination)).toEqual([1, 2, 3].map((n) => ({ page: n, pageSize: 3, pageCount: 3, total: 7 })));
+      expect(pages.flatMap((p) => p.data.map((event) => event.id))).toEqual(all.data.map((event) => event.id));
+      expect(pages[2].data.map((event) => event.action)).toEqual(['edit']);
+      expect((await page('&pageSize=3&page=9')).data).toEqual([]);
+      for (const bad of ['&page=0', '&pageSize=201', '&pageSize=x', '&page=1&page=2']) {
+        const res = await t.http.get(trustPath(documentId, `/history?locale=en${bad}`), { token: editor.token });
+        expect(res.status).toBe(400);
+        expect(res.body.error.details.errors[0].code).toEqual(expect.stringMatching(/^trust\./));
+      }
+    });
+
     it('a Author (read) may read the history', async () => {
       const author = await t.admin([await t.role('Trust and articles readers', ['plugin::trust-labels.read', ...contentManagerOn(ARTICLE_UID, ['read'])])], 'reader');
       const documentId = await sourcedArticle();

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { SOURCES_FIELD } from '../domain/hash';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readableFields } from '../permissions';
 import { getService } from '../utils';
@@ -104,7 +104,9 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async history(ctx: any) {
     // 404 for a document that does not exist, like the other document routes.
     const target = await targetOf(strapi, ctx, 'read');
-    const body: GetHistory.Response = { data: await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale) };
+    const { page, pageSize } = parseInput(historyQuerySchema, ctx.query ?? {});
+    const { events, total } = await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale, { page, pageSize });
+    const body: GetHistory.Response = { data: events, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
     ctx.body = body;
   },
 

@@ -121,13 +121,19 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Events of one document and locale, newest first. */
-    async history(uid: string, documentId: string, locale: string | null, limit = 200): Promise<AuditEvent[]> {
-      const rows = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
-        where: { uid, entryDocumentId: documentId, ...(locale ? { entryLocale: locale } : {}) },
-        orderBy: [{ id: 'desc' }],
-        limit,
-      });
-      return rows.map(toEvent);
+    async history(
+      uid: string,
+      documentId: string,
+      locale: string | null,
+      { page = 1, pageSize = 200 }: { page?: number; pageSize?: number } = {}
+    ): Promise<{ events: AuditEvent[]; total: number }> {
+      const where = { uid, entryDocumentId: documentId, ...(locale ? { entryLocale: locale } : {}) };
+      const query = strapi.db.query(AUDIT_EVENT_UID as any);
+      const [rows, total] = await Promise.all([
+        query.findMany({ where, orderBy: [{ id: 'desc' }], limit: pageSize, offset: (page - 1) * pageSize }),
+        query.count({ where }),
+      ]);
+      return { events: rows.map(toEvent), total: Number(total) };
     },
 
     /** The newest verify event of one version's content (by its content hash), or null. */
