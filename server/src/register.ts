@@ -41,6 +41,14 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
         // Trust data is per locale: a non-localized component would be copied to every locale (strapi#25802).
         ...(localized ? { pluginOptions: { i18n: { localized: true } } } : {}),
       };
+      // Hidden from the admin API (the Content Manager, Strapi's MCP tools: its permissions manager removes hidden
+      // attributes from outputs, populates and filters). The raw trust row carries hashes, admin ids and the text
+      // as verified (every hashed field, whatever the user's field permissions); trust data is read through the
+      // plugin's routes only, which check the plugin's `read` and the Content Manager's permissions, fields included.
+      contentType.config = {
+        ...contentType.config,
+        attributes: { ...contentType.config?.attributes, [config.attributeName]: { ...contentType.config?.attributes?.[config.attributeName], hidden: true } },
+      };
     });
   }
 

@@ -241,6 +241,35 @@ describe('RBAC of the admin routes', () => {
       expect(adminQueue.body.data.find((item: any) => item.documentId === id).title).toBe('Secret title after');
     });
 
+    it("the Content Manager's own API never shows trust data: only the plugin's routes do, with the plugin's read", async () => {
+      const id = await createAs(superAdmin, 'Verified, then read in the Content Manager');
+      expect((await t.http.put(docPathOf(id), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
+      expect((await t.http.post(`${docPathOf(id)}/verify`, { checks: ALL_CHECKS }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
+      // Content Manager read and update, but not the plugin's read; and a role whose Content Manager read is title only.
+      const noPluginRead = await t.admin(await t.role('CM without trust read', contentManagerOn(ARTICLE, ['read', 'update'])), 'cmonly');
+      const titleOnly = await t.admin(
+        await t.role('Title only', [A.read, { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { locales: ['en', 'fr'], fields: ['title'] } }]),
+        'titleonly'
+      );
+      for (const session of [noPluginRead, titleOnly, superAdmin]) {
+        const one = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, { token: session.token, query: { locale: 'en' } });
+        expect(one.status).toBe(200);
+        expect(one.body.data.title).toBe('Verified, then read in the Content Manager');
+        expect(one.body.data.trust).toBeUndefined();
+        expect(one.text).not.toMatch(/verifiedContent|verifiedHash|sourcesJson/);
+        const list = await t.http.get(`/content-manager/collection-types/${ARTICLE}`, { token: session.token, query: { locale: 'en', pageSize: 100 } });
+        expect(list.status).toBe(200);
+        expect(list.text).not.toMatch(/verifiedContent|verifiedHash|sourcesJson/);
+      }
+      // A Content Manager save answers without trust too, and leaves trust as the plugin keeps it.
+      const save = await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=en`, { title: 'Saved again' }, { token: noPluginRead.token });
+      expect(save.status).toBe(200);
+      expect(save.body.data.trust).toBeUndefined();
+      const state = await t.http.get(docPathOf(id), { token: superAdmin.token, query: { locale: 'en' } });
+      expect(state.body.data.draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
+      expectForbidden(await t.http.get(docPathOf(id), { token: noPluginRead.token, query: { locale: 'en' } }));
+    });
+
     it('a role with no permissions at all gets 403', async () => {
       const roleId = await t.role('Empty', []);
       const user = await t.admin(roleId, 'empty');

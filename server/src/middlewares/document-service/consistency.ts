@@ -53,8 +53,9 @@ export const consistencyMiddleware =
 
 /**
  * The entries a write answers with carry the trust rows Strapi wrote, from before the recompute: a caller that asked
- * for them (the Content Manager populates every component) would be told `verified` for a version the write just
- * made `stale`. Their trust is read again, in the write's transaction, keeping only the fields the caller was given.
+ * for them (app code with `populate: ['trust']`; the admin API never shows trust, see register.ts) would be told
+ * `verified` for a version the write just made `stale`. Their trust is read again, in the write's transaction,
+ * keeping only the fields the caller was given.
  */
 const refreshTrustOf = async (strapi: Core.Strapi, result: any) => {
   if (!result || typeof result !== 'object') return;
