@@ -125,6 +125,14 @@ describe('MCP tools', () => {
     expect(result.structuredContent.data.published).toMatchObject({ status: 'verified' });
   });
 
+  it("Strapi's own get_article shows no raw trust row (hashes, admin ids, the text as verified)", async () => {
+    const documentId = await labelled({ aiInvolvement: 'assisted', sources: [SOURCE_A] }, { verify: true, publish: true });
+    const result = await callTool('get_article', { documentId, locale: 'en' });
+    expect(result.isError).toBeFalsy();
+    expect(result.text).toContain(documentId);
+    expect(result.text).not.toMatch(/verifiedContent|verifiedHash|verifiedById|sourcesJson/);
+  });
+
   it('trust_labels_get needs the Content Manager permission on the entry and locale, and an enabled uid', async () => {
     const documentId = await labelled({ aiInvolvement: 'assisted' });
     const fr = await callTool('trust_labels_get', { uid: ARTICLE_UID, documentId, locale: 'fr' });
