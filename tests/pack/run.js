@@ -9,6 +9,7 @@
 // PACK_KEEP=1 keeps the apps (their folder is printed). Exits 1 on the first failed app.
 const { spawn, spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 
@@ -76,8 +77,20 @@ const waitForHealth = async (baseUrl, child, logFile) => {
   throw new Error(`Strapi did not answer /_health within 180 s:\n${tail(logFile)}`);
 };
 
-/** Starts `strapi start` in the app, runs the smoke suite, stops it. Resolves to the failures. */
-const smokeApp = async (appDir, port, options) => {
+/** A port nothing listens on now: with a fixed one, a server left running by anyone would answer the smoke suite. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Starts `strapi start` in the app on a free port, runs the smoke suite, stops it. Resolves to the failures. */
+const smokeApp = async (appDir, options) => {
+  const port = await freePort();
   const logFile = path.join(appDir, `start-${port}.log`);
   fs.rmSync(path.join(appDir, '.tmp'), { recursive: true, force: true });
   const child = spawn(process.execPath, [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
@@ -120,7 +133,7 @@ const smokeApp = async (appDir, port, options) => {
       throw new Error(`the plugin must not add dependencies to the host app: ${Object.keys(pkg.dependencies).join(', ')}`);
     }
 
-    const apps = VERSIONS.map((version, index) => ({ version, dir: path.join(work, `strapi-${version}`), port: 1400 + index }));
+    const apps = VERSIONS.map((version) => ({ version, dir: path.join(work, `strapi-${version}`) }));
     for (const app of apps) writeFreshApp(app.dir, { strapiVersion: app.version, tarball });
     say(`installing the tarball into fresh Strapi ${VERSIONS.join(', ')} apps with npm install, in parallel (better-sqlite3 compiles in each: a few minutes)`);
     await Promise.all(
@@ -153,7 +166,7 @@ const smokeApp = async (appDir, port, options) => {
       if (!built) throw new Error(`Strapi ${app.version}: the admin build (${outputs.join(', ') || 'none'}) does not contain the plugin`);
 
       say(`Strapi ${app.version}: HTTP smoke suite`);
-      const failed = await smokeApp(app.dir, app.port, { hostChecks: true });
+      const failed = await smokeApp(app.dir, { hostChecks: true });
       if (failed.length > 0) throw new Error(`Strapi ${app.version}: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`);
     }
 
@@ -168,7 +181,7 @@ const smokeApp = async (appDir, port, options) => {
     if (new Set(copies.map((copy) => copy.split('@').pop())).size < 2) throw new Error('the foreign @strapi/utils did not give two versions');
     // Strapi's own errors are broken in such an app (its packages no longer share one copy): only the plugin's
     // routes and the publish gate are checked.
-    const failed = await smokeApp(newest.dir, newest.port + 10, { hostChecks: false });
+    const failed = await smokeApp(newest.dir, { hostChecks: false });
     if (failed.length > 0) throw new Error(`foreign @strapi/utils: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`);
 
     ok = true;
