@@ -553,6 +553,26 @@ describe('trust in the content API', () => {
       for (const { trust } of await trustRows(sourcedId)) expect(trust.sourcesJson).toEqual(SOURCES);
     });
 
+    it('a status or AI involvement that is not one of the documented values (written by SQL) reads as unverified / unknown, never a GraphQL error', async () => {
+      const row = await publishedTrustRow(verifiedId);
+      try {
+        for (const [column, value] of [['status', 'VERIFIED'], ['status', ''], ['status', '<b>x</b>'], ['ai_involvement', 'bogus']] as const) {
+          await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ${column} = ? where id = ?`, [value, row.id]);
+          const rest = await t.http.get(`/api/articles/${verifiedId}`);
+          expect(rest.status).toBe(200);
+          expect(['unverified', 'verified', 'stale']).toContain(rest.body.data.trust.status);
+          if (column === 'status') expect(rest.body.data.trust.status).toBe('unverified');
+          expect(['unknown', 'none', 'assisted', 'generated']).toContain(rest.body.data.trust.aiInvolvement);
+          const gql = await t.http.post('/graphql', { query: `{ article(documentId: "${verifiedId}") { trust { status aiInvolvement } } }` });
+          expect(gql.body.errors).toBeUndefined();
+          expect(gql.body.data.article.trust).toEqual({ status: rest.body.data.trust.status, aiInvolvement: rest.body.data.trust.aiInvolvement });
+          await t.strapi.db.connection.raw(`update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`, [row.id]);
+        }
+      } finally {
+        await t.strapi.db.connection.raw(`update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`, [row.id]);
+      }
+    });
+
     it('a stored list that is not what the plugin writes shows its valid sources, never a 500 or another entry', async () => {
       const row = await publishedTrustRow(sourcedId);
       const sqlite = testDbClient() === 'sqlite';
@@ -561,6 +581,9 @@ describe('trust in the content API', () => {
         [{ title: 'x' }, []],
         [[1, 2], []],
         [[{ title: 'Only a title' }, SOURCES[0]], [SOURCES[0]]],
+        // Never a URL the plugin would refuse to store: a link in a front end must not run script.
+        [[{ title: 'x', url: 'javascript:alert(1)' }, { title: 'y', url: ' JAVASCRIPT:alert(1)' }, { title: 'z', url: 'data:text/html,x' }, SOURCES[0]], [SOURCES[0]]],
+        [[{ title: 'd', url: 'https://example.com/d', accessedAt: 5 }], [{ title: 'd', url: 'https://example.com/d', publisher: null, accessedAt: null }]],
         ...(sqlite ? ([['not json', []]] as Array<[unknown, unknown[]]>) : []),
       ];
       try {
@@ -572,6 +595,9 @@ describe('trust in the content API', () => {
           const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry.trust]));
           expect(byId[sourcedId].sources).toEqual(shown);
           expect(byId[plainId]).toEqual(PLAIN_TRUST);
+          const gql = await t.http.post('/graphql', { query: '{ articles { documentId trust { sources { title url accessedAt } } } }' });
+          expect(gql.body.errors).toBeUndefined();
+          expect(gql.text).not.toMatch(/javascript:|data:text/i);
         }
       } finally {
         await t.strapi.db.query(TRUST as any).update({ where: { id: row.id }, data: { sourcesJson: SOURCES } });

@@ -13,6 +13,7 @@ import type {
   TrustSuggestion,
   VerificationStatus,
 } from '../../../shared/trust';
+import { AI_INVOLVEMENT, DISCLAIMER_MODES, VERIFICATION_STATUSES } from '../../../shared/trust';
 
 /** The trust component row of one version, internal fields included (see components/index.ts). */
 export interface StoredTrust {
@@ -86,8 +87,23 @@ const toIsoOrNull = (value: unknown): string | null => {
 
 const toDateOnly = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
-  return String(value).slice(0, 10);
+  const date = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '';
+  return /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null;
 };
+
+/**
+ * A source URL is shown only if it is http(s), as every write requires (shared/schemas.ts `httpUrlProblem`): a value
+ * written around the plugin (SQL, an import) such as `javascript:…` must never reach a front end's `href`. A prefix
+ * test, not a full parse: it runs for every source of every entry a list returns.
+ */
+const SHOWN_URL = /^https?:\/\/[^\s]/i;
+
+const VALID_STATUS = new Set<string>(VERIFICATION_STATUSES);
+const VALID_AI_INVOLVEMENT = new Set<string>(AI_INVOLVEMENT);
+const VALID_DISCLAIMER_MODE = new Set<string>(DISCLAIMER_MODES);
+/** One of `valid`, else `fallback`: a value outside the documented set (written by SQL) is never shown. */
+const oneOf = <T extends string>(valid: Set<string>, value: unknown, fallback: T): T =>
+  typeof value === 'string' && valid.has(value) ? (value as T) : fallback;
 
 const parseJson = <T>(value: unknown): T | null => {
   if (value === null || value === undefined) return null;
@@ -111,7 +127,7 @@ const toSource = (raw: unknown): Source | null => {
     : raw && typeof raw === 'object'
       ? [(raw as any).title, (raw as any).url, (raw as any).publisher, (raw as any).accessedAt]
       : [];
-  if (typeof title !== 'string' || typeof url !== 'string') return null;
+  if (typeof title !== 'string' || typeof url !== 'string' || !SHOWN_URL.test(url)) return null;
   return { title, url, publisher: text(publisher), accessedAt: toDateOnly(accessedAt) };
 };
 
@@ -126,10 +142,11 @@ export const readSources = (value: unknown): Source[] => {
 export const normalizeTrust = (raw: any): StoredTrust => {
   if (!raw || typeof raw !== 'object') return defaultTrust();
   return {
-    status: raw.status ?? 'unverified',
+    // Any other value (written around the plugin) is not a verification: shown as unverified.
+    status: oneOf<VerificationStatus>(VALID_STATUS, raw.status, 'unverified'),
     verifiedAt: toIsoOrNull(raw.verifiedAt),
-    aiInvolvement: raw.aiInvolvement ?? 'unknown',
-    disclaimerMode: raw.disclaimerMode ?? 'default',
+    aiInvolvement: oneOf<AiInvolvement>(VALID_AI_INVOLVEMENT, raw.aiInvolvement, 'unknown'),
+    disclaimerMode: oneOf<DisclaimerMode>(VALID_DISCLAIMER_MODE, raw.disclaimerMode, 'default'),
     disclaimerText: text(raw.disclaimerText),
     sources: readSources(raw.sourcesJson),
     verifiedHash: text(raw.verifiedHash),
