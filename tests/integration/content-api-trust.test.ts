@@ -479,9 +479,9 @@ describe('trust in the content API', () => {
       const Database = require('better-sqlite3');
       const other = new Database(t.strapi.db.config.connection.connection.filename);
       try {
-        other.prepare(`update components_trust_labels_trusts set status = 'verified', verified_at = ? where id = ?`).run(Date.parse('2026-11-20T10:00:00.000Z'), row.id);
+        other.prepare(`update components_trust_labels_trusts set status = 'verified', verified_at = ?, verified_hash = ? where id = ?`).run(Date.parse('2026-11-20T10:00:00.000Z'), 'f'.repeat(64), row.id);
         expect(await read()).toMatchObject({ status: 'verified', verifiedAt: '2026-11-20T10:00:00.000Z' });
-        other.prepare(`update components_trust_labels_trusts set status = 'unverified', verified_at = null where id = ?`).run(row.id);
+        other.prepare(`update components_trust_labels_trusts set status = 'unverified', verified_at = null, verified_hash = null where id = ?`).run(row.id);
         expect(await read()).toEqual(PLAIN_TRUST);
       } finally {
         other.close();
@@ -501,7 +501,8 @@ describe('trust in the content API', () => {
       const held = new Promise<void>((resolve) => (release = resolve));
       const write = t.strapi.db
         .transaction(async () => {
-          await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: row.id }, data: { status: 'verified' } });
+          // With a hash: a `verified` status without one is never shown as verified at all.
+          await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: row.id }, data: { status: 'verified', verifiedHash: 'f'.repeat(64) } });
           inside();
           await held;
           throw new Error('rolled back on purpose');

@@ -262,4 +262,35 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     await t.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action: 'api::article.article.find' } });
     expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${one}`)).status).toBe(403);
   });
+
+  it('a verified status with no recorded hash, or a hash that is not the content\'s (written by SQL), is never shown or certified as verified', async () => {
+    await t.grantPublic(['api::article.article.find', 'api::article.article.findOne']); // the test before takes find away
+    const documentId = await createArticle(t.strapi, { title: 'Hash tampered', body: 'Body text' });
+    expect((await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: [{ title: 'A', url: 'https://example.com/a' }] }, { token: admin.token })).status).toBe(200);
+    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    await contentManager(() => ({ http: t.http, token: admin.token })).publish(documentId, 'en');
+    const row: any = await t.strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: 'en', publishedAt: { $notNull: true } }, populate: ['trust'] });
+    const original = row.trust.verifiedHash;
+    const receipt = async () => (await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body.data;
+    expect(await receipt()).toMatchObject({ status: 'verified', disclosure: { value: 'ai-assisted' } });
+    const setHash = (value: string | null) => t.strapi.db.connection.raw('update components_trust_labels_trusts set verified_hash = ? where id = ?', [value, row.trust.id]);
+    try {
+      for (const [hash, shown] of [[null, 'unverified'], ['', 'unverified'], ['b'.repeat(64), 'stale']] as const) {
+        await setHash(hash);
+        const rest = await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } });
+        expect([hash, rest.body.data.trust.status]).toEqual([hash, hash === 'b'.repeat(64) ? 'verified' : 'unverified']);
+        expect(rest.body.data.trust.disclosure.value).toBe(hash === 'b'.repeat(64) ? 'ai-assisted' : 'ai-autonomous');
+        const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
+        expect(badge.text.includes('Human Verified')).toBe(hash === 'b'.repeat(64));
+        // The receipt hashes the content itself: it certifies only the hash that was verified.
+        const certified = await receipt();
+        expect([hash, certified.status]).toEqual([hash, shown]);
+        expect(certified).toMatchObject({ verification: null, verifiedAt: null, checks: null });
+        expect(certified.disclosure.value).not.toBe('ai-assisted');
+      }
+    } finally {
+      await setHash(original);
+    }
+    expect(await receipt()).toMatchObject({ status: 'verified' });
+  });
 });

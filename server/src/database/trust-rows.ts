@@ -18,8 +18,9 @@ export interface TrustRow {
   trust: StoredTrust;
 }
 
-const PUBLIC_READ = ['status', 'verifiedAt', 'aiInvolvement', 'disclaimerMode', 'disclaimerText', 'verifiedByName', 'sourcesJson'] as const;
-const ALL_FIELDS = [...PUBLIC_READ, 'verifiedHash', 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility', 'suggestion'] as const;
+// verifiedHash too: a `verified` status without a recorded hash is shown as unverified (domain/trust.ts presentTrust).
+const PUBLIC_READ = ['status', 'verifiedAt', 'aiInvolvement', 'disclaimerMode', 'disclaimerText', 'verifiedByName', 'sourcesJson', 'verifiedHash'] as const;
+const ALL_FIELDS = [...PUBLIC_READ, 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility', 'suggestion'] as const;
 const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
 type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 

@@ -197,21 +197,33 @@ export const disclaimerResolver = (context: PresentationContext) => {
 
 export type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
 
+/**
+ * The status a version may be shown with: a verification records the hash of what was verified, so a `verified` or
+ * `stale` status without one (written around the plugin) is no verification at all. Whether the recorded hash is the
+ * content's own is the integrity check's job (services/integrity.ts), and the receipt's, which hashes the content.
+ */
+export const shownStatus = (trust: Pick<StoredTrust, 'status' | 'verifiedHash'>): VerificationStatus =>
+  trust.status !== 'unverified' && !trust.verifiedHash ? 'unverified' : trust.status;
+
 /** The public trust object: what the content API, GraphQL, the badge and JSON-LD show of a version. */
 export const presentTrust = (
-  trust: StoredTrust,
+  stored: StoredTrust,
   locale: string | null | undefined,
   context: PresentationContext,
   resolve: DisclaimerResolver = disclaimerResolver(context)
-): PublicTrust => ({
-  status: trust.status,
-  verifiedAt: trust.status === 'unverified' ? null : trust.verifiedAt,
-  verifiedBy: context.settings.showVerifierName && trust.status !== 'unverified' ? trust.verifiedByName : null,
-  aiInvolvement: trust.aiInvolvement,
-  disclaimer: resolve(trust, locale),
-  sources: trust.sources,
-  disclosure: resolveDisclosure(trust),
-});
+): PublicTrust => {
+  const status = shownStatus(stored);
+  const trust = status === stored.status ? stored : { ...stored, status };
+  return {
+    status,
+    verifiedAt: status === 'unverified' ? null : trust.verifiedAt,
+    verifiedBy: context.settings.showVerifierName && status !== 'unverified' ? trust.verifiedByName : null,
+    aiInvolvement: trust.aiInvolvement,
+    disclaimer: resolve(trust, locale),
+    sources: trust.sources,
+    disclosure: resolveDisclosure(trust),
+  };
+};
 
 /** The admin API's view of a version: the public object plus what editors set and see. */
 export const presentTrustState = (

@@ -106,9 +106,12 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const version = versions.find((candidate) => !draftAndPublish || candidate.published);
       if (!version) throw notFound();
       const context = await getService(strapi, 'settings').presentationContext();
-      // The version's trust row came with it: presented as every channel presents it, without a second query.
-      const trust = presentTrust(version.trust, version.locale, context);
       const { hash } = hashOfVersion(strapi, uid, version);
+      // The version's trust row came with it: presented as every channel presents it, without a second query. A
+      // receipt certifies content: a `verified` status whose recorded hash is not this content's (written around the
+      // plugin, before the integrity check repairs it) is presented as what it is, stale.
+      const stored = version.trust.status === 'verified' && version.trust.verifiedHash !== hash ? { ...version.trust, status: 'stale' as const } : version.trust;
+      const trust = presentTrust(stored, version.locale, context);
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
       const audit = getService(strapi, 'audit');
