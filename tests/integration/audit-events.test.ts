@@ -441,6 +441,19 @@ describe('audit log, webhook events and report', () => {
       for (const entry of received) expect(JSON.stringify(entry.body)).not.toContain('@trust-labels.test');
     });
 
+    it('an unverify that changes no status (nothing was verified) calls no webhook, and is still in the history', async () => {
+      const documentId = await sourcedArticle({ publish: true });
+      await unverify(documentId, 'nothing to withdraw');
+      await unverify(documentId);
+      // A real change after it is delivered: everything before it has been sent by then.
+      await verify(documentId);
+      await waitFor((entry) => entry.body?.documentId === documentId && entry.body?.event === 'trust-labels.verified');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const forDoc = received.filter((entry) => entry.url === '/hook' && entry.body?.documentId === documentId).map((entry) => entry.body.event);
+      expect(forDoc).toEqual(['trust-labels.verified']);
+      expect((await history(documentId)).map((event) => event.action).slice(0, 3)).toEqual(['verify', 'unverify', 'unverify']);
+    });
+
     it('Settings → Webhooks (the admin API) accepts the events and calls the hook', async () => {
       const created = await t.http.post(
         '/admin/webhooks',

@@ -157,9 +157,12 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const unverifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, note: string | null) => {
     const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale });
     if (versions.length === 0) throw notFound('Document not found');
+    const withdrawn = versions.some((version) => version.trust.status !== 'unverified');
     await writeTrust(target.uid, versions, CLEARED_VERIFICATION);
+    // Every unverify is an audit event (the decision, with its note); the event hub and webhooks hear of changes only,
+    // so that an unverify of what was not verified rebuilds no site.
     await append({ action: 'unverify', target, actor: adminActor(user), hash: null, changedFields: [], note });
-    emitAfterCommit(transaction, TRUST_EVENTS.unverified, { ...target, status: 'unverified' });
+    if (withdrawn) emitAfterCommit(transaction, TRUST_EVENTS.unverified, { ...target, status: 'unverified' });
   };
 
   return {
