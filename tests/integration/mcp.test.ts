@@ -330,7 +330,7 @@ describe('MCP tools', () => {
       expect((await adminState(documentId)).draft.status).toBe('unverified');
     });
 
-    it('a token may never verify, unverify, repair or change settings, even one given every permission of the plugin', async () => {
+    it('a token may never verify, unverify, repair, change settings, edit labels or accept a suggestion, even one given every permission of the plugin', async () => {
       const documentId = await labelled({ aiInvolvement: 'assisted', sources: [SOURCE_A] });
       const verified = await labelled({ aiInvolvement: 'assisted', sources: [SOURCE_A] }, { verify: true });
       const powerful = await createAdminToken([
@@ -343,9 +343,13 @@ describe('MCP tools', () => {
         await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: powerful }),
         await t.http.post('/trust-labels/integrity', {}, { token: powerful }),
         await t.http.put('/trust-labels/settings', { siteName: 'Taken over' }, { token: powerful }),
+        // Nor declare the disclosure, nor accept its own suggestion: an agent suggests, a person decides.
+        await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'none' }, { token: powerful }),
+        await t.http.post(trustPath(documentId, '/suggestion/accept?locale=en'), {}, { token: powerful }),
+        await t.http.post(trustPath(documentId, '/suggestion/dismiss?locale=en'), {}, { token: powerful }),
       ];
       for (const res of refused) expect([res.status, res.body.error?.name]).toEqual([403, 'ForbiddenError']);
-      expect((await adminState(documentId)).draft.status).toBe('unverified');
+      expect((await adminState(documentId)).draft).toMatchObject({ status: 'unverified', aiInvolvement: 'assisted' });
       expect((await adminState(verified)).draft.status).toBe('verified');
       // What it may do: read.
       expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: powerful })).status).toBe(200);

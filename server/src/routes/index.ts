@@ -9,8 +9,10 @@ const requires = (action: string) => ({
 });
 
 /**
- * Verification is a person's act: the admin API also accepts admin tokens (Strapi's MCP server gives them to AI
- * agents), and a token, whatever its permissions, may not verify, unverify, repair or change settings.
+ * Verification and disclosure are a person's acts: the admin API also accepts admin tokens (Strapi's MCP server gives
+ * them to AI agents), and a token, whatever its permissions, may not verify, unverify, repair, change settings, edit
+ * labels (it could declare AI-written text human-only) or accept and dismiss suggestions (an agent would accept its
+ * own). An agent suggests (mcp.ts); a person decides.
  */
 const refuseTokens = async (ctx: any, next: () => Promise<unknown>) => {
   if (ctx.state?.auth?.strategy?.name === 'admin-token') {
@@ -29,9 +31,9 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/documents/:uid/:documentId', handler: 'documents.find', config: requires(ACTIONS.read) },
-      { method: 'PUT', path: '/documents/:uid/:documentId', handler: 'documents.update', config: requires(ACTIONS.edit) },
-      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/accept', handler: 'documents.acceptSuggestion', config: requires(ACTIONS.edit) },
-      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/dismiss', handler: 'documents.dismissSuggestion', config: requires(ACTIONS.edit) },
+      { method: 'PUT', path: '/documents/:uid/:documentId', handler: 'documents.update', config: requiresPerson(ACTIONS.edit) },
+      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/accept', handler: 'documents.acceptSuggestion', config: requiresPerson(ACTIONS.edit) },
+      { method: 'POST', path: '/documents/:uid/:documentId/suggestion/dismiss', handler: 'documents.dismissSuggestion', config: requiresPerson(ACTIONS.edit) },
       { method: 'POST', path: '/documents/:uid/:documentId/verify', handler: 'documents.verify', config: requiresPerson(ACTIONS.verify) },
       { method: 'POST', path: '/documents/:uid/:documentId/unverify', handler: 'documents.unverify', config: requiresPerson(ACTIONS.verify) },
       { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'documents.history', config: requires(ACTIONS.read) },
