@@ -71,13 +71,15 @@ export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unk
   const attributes: Record<string, any> = (strapi.getModel(uid as any) as any)?.attributes ?? {};
   const kept: Record<string, unknown> = {};
   const negations: unknown[] = [];
+  const isTrust = (key: string) => key === attributeName && contentTypes.includes(uid);
   for (const [key, value] of Object.entries(where)) {
-    if (key === '$and' || key === '$or' || key === '$not') {
+    const misplaced = isTrust(key) ? misplacedOperator(value, [key]) : null;
+    if (misplaced) {
+      throw toStrapiError(strapi, invalid(misplaced, `${misplaced.join('.')}: an operator takes a value or a list of values, not another operator`, ERROR_CODES.filter));
+    }
+    if (LOGICAL.has(key)) {
       kept[key] = rewriteTrustFilters(strapi, uid, value, depth + 1);
-    } else if (key === attributeName && contentTypes.includes(uid) && misplacedOperator(value, [key])) {
-      const path = misplacedOperator(value, [key])!;
-      throw toStrapiError(strapi, invalid(path, `${path.join('.')}: an operator takes a value or a list of values, not another operator`, ERROR_CODES.filter));
-    } else if (key === attributeName && contentTypes.includes(uid) && isPlainObject(value) && (isPlainObject(value.$not) || Array.isArray(value.$not))) {
+    } else if (isTrust(key) && isPlainObject(value) && (isPlainObject(value.$not) || Array.isArray(value.$not))) {
       const { $not: negated, ...rest } = value;
       if (Object.keys(rest).length > 0) kept[key] = rest;
       // A list under `$not` (`[$not][0][…]`) is its items together, as Strapi reads a list anywhere in a filter.
