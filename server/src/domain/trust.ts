@@ -199,11 +199,15 @@ export type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
 
 /**
  * The status a version may be shown with: a verification records the hash of what was verified, so a `verified` or
- * `stale` status without one (written around the plugin) is no verification at all. Whether the recorded hash is the
- * content's own is the integrity check's job (services/integrity.ts), and the receipt's, which hashes the content.
+ * `stale` status without one (written around the plugin) is no verification at all. Given the content's hash (the
+ * receipt hashes the content), a `verified` status whose recorded hash is another is `stale`; without it, whether the
+ * recorded hash is the content's own is the integrity check's job (services/integrity.ts).
  */
-export const shownStatus = (trust: Pick<StoredTrust, 'status' | 'verifiedHash'>): VerificationStatus =>
-  trust.status !== 'unverified' && !trust.verifiedHash ? 'unverified' : trust.status;
+export const shownStatus = (trust: Pick<StoredTrust, 'status' | 'verifiedHash'>, contentHash?: string): VerificationStatus => {
+  if (trust.status !== 'unverified' && !trust.verifiedHash) return 'unverified';
+  if (trust.status === 'verified' && contentHash !== undefined && trust.verifiedHash !== contentHash) return 'stale';
+  return trust.status;
+};
 
 /** The public trust object: what the content API, GraphQL, the badge and JSON-LD show of a version. */
 export const presentTrust = (

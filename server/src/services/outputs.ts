@@ -8,7 +8,7 @@ import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust
 import type { Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
 import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
-import { defaultTrust, presentTrust, responsiblePartyOf } from '../domain/trust';
+import { defaultTrust, presentTrust, responsiblePartyOf, shownStatus } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import type { Target } from './verification';
@@ -108,10 +108,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const context = await getService(strapi, 'settings').presentationContext();
       const { hash } = hashOfVersion(strapi, uid, version);
       // The version's trust row came with it: presented as every channel presents it, without a second query. A
-      // receipt certifies content: a `verified` status whose recorded hash is not this content's (written around the
-      // plugin, before the integrity check repairs it) is presented as what it is, stale.
-      const stored = version.trust.status === 'verified' && version.trust.verifiedHash !== hash ? { ...version.trust, status: 'stale' as const } : version.trust;
-      const trust = presentTrust(stored, version.locale, context);
+      // receipt certifies content, so its status is judged against the hash of this content (shownStatus).
+      const trust = presentTrust({ ...version.trust, status: shownStatus(version.trust, hash) }, version.locale, context);
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
       const audit = getService(strapi, 'audit');
