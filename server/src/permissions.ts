@@ -31,13 +31,23 @@ const versionToCheck = async (strapi: Core.Strapi, checker: any, target: Target,
 const deny = (action: ContentManagerAction) =>
   forbidden(`Forbidden: this needs the Content Manager's ${action} permission on this entry and locale`);
 
-/** 403 unless the user's Content Manager permissions allow `action` on this document and locale; 404 if it does not exist. */
-export const assertContentManagerPermission = async (strapi: Core.Strapi, ctx: any, target: Target, action: ContentManagerAction) => {
+/**
+ * 403 unless the user's Content Manager permissions allow `action` on this document and locale; 404 if it does not
+ * exist. Resolves to whether they allow `action` on each field of it (its field permissions, with their conditions):
+ * the plugin shows no content of a field the Content Manager hides.
+ */
+export const assertContentManagerPermission = async (
+  strapi: Core.Strapi,
+  ctx: any,
+  target: Target,
+  action: ContentManagerAction
+): Promise<(field: string) => boolean> => {
   const checker = checkerFor(strapi, ctx, target.uid);
   if (checker.cannot[action]()) throw deny(action);
   const version = await versionToCheck(strapi, checker, target, action);
   if (!version) throw notFound('Document not found');
   if (checker.cannot[action](version)) throw deny(action);
+  return (field) => checker.can[action](version, field);
 };
 
 /** Whether `action` is allowed on this document (false for one that does not exist). */
@@ -48,17 +58,6 @@ export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any,
   } catch {
     return false;
   }
-};
-
-/**
- * Which of `fields` of this document and locale the user may read in the Content Manager (its field permissions,
- * with their conditions): the plugin shows no content of a field the Content Manager hides. Call after
- * `assertContentManagerPermission(…, 'read')`.
- */
-export const readableFields = async (strapi: Core.Strapi, ctx: any, target: Target, fields: string[]): Promise<string[]> => {
-  const checker = checkerFor(strapi, ctx, target.uid);
-  const version = await versionToCheck(strapi, checker, target, 'read');
-  return version ? fields.filter((field) => checker.can.read(version, field)) : [];
 };
 
 /**

@@ -3,17 +3,21 @@ import type { Core } from '@strapi/strapi';
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { SOURCES_FIELD } from '../domain/hash';
-import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readableFields } from '../permissions';
+import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
 import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
 
-/** The route's document, checked, and the Content Manager permission `action` on it (permissions.ts). */
-const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => {
+/**
+ * The route's document, checked, and the Content Manager permission `action` on it (permissions.ts), with whether
+ * that permission covers each field.
+ */
+const checkedTargetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => {
   const target = await documentTarget(strapi, { uid: ctx.params.uid, documentId: ctx.params.documentId, locale: ctx.query.locale });
-  await assertContentManagerPermission(strapi, ctx, target, action);
-  return target;
+  const fieldAllowed = await assertContentManagerPermission(strapi, ctx, target, action);
+  return { target, fieldAllowed };
 };
+const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => (await checkedTargetOf(strapi, ctx, action)).target;
 
 /**
  * The admin API (SPEC.md "Admin API"). Each action checks its input here, at the edge (validation/targets.ts, the
@@ -84,12 +88,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async diff(ctx: any) {
-    const target = await targetOf(strapi, ctx, 'read');
+    const { target, fieldAllowed } = await checkedTargetOf(strapi, ctx, 'read');
     const diff = await getService(strapi, 'trust').getDiff(target);
     // No content of a field the Content Manager hides from this user (its field permissions); sources are trust labels.
-    const names = [...new Set([diff.draft, diff.published].flatMap((side) => side?.fields.map((change) => change.field) ?? []))];
-    const shown = new Set([...(await readableFields(strapi, ctx, target, names)), SOURCES_FIELD]);
-    const only = (side: typeof diff.draft) => (side ? { ...side, fields: side.fields.filter((change) => shown.has(change.field)) } : null);
+    const shown = (field: string) => field === SOURCES_FIELD || fieldAllowed(field);
+    const only = (side: typeof diff.draft) => (side ? { ...side, fields: side.fields.filter((change) => shown(change.field)) } : null);
     const body: GetDiff.Response = { data: { draft: only(diff.draft), published: only(diff.published) } };
     ctx.body = body;
   },
