@@ -103,7 +103,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!draftAndPublish) entry.published = row;
           byVersion.set(key, entry);
         }
-        for (const { draft, published } of byVersion.values()) {
+        for (const [key, { draft, published }] of byVersion) {
           if (!draft) continue;
           const stored = trust.get(Number(draft.id))?.trust;
           const draftStatus = stored?.status ?? 'unverified';
@@ -117,7 +117,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
             documentId: draft.documentId,
             locale: draft.locale ?? null,
             // Only when the Content Manager lets the user read that field of this entry.
-            title: mainField && allowed.get(`${draft.documentId}\u0000${draft.locale ?? ''}`) && typeof draft[mainField] === 'string' ? draft[mainField] : null,
+            title: mainField && allowed.get(key) && typeof draft[mainField] === 'string' ? draft[mainField] : null,
             status: draftStatus,
             aiInvolvement,
             changedFields: draftStatus === 'stale' ? stored?.changedFields ?? [] : [],
