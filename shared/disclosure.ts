@@ -1,11 +1,13 @@
-import type { AiInvolvement, VerificationStatus } from './trust';
+import type { AiInvolvement } from './trust';
 
 /**
- * One version's AI disclosure, computed once from its trust and emitted the same way everywhere: the content API,
- * GraphQL, the admin state, the optional `AI-Disclosure` header and the receipt.
+ * One version's AI disclosure, computed once from its trust (the rule is server/src/domain/status.ts
+ * `resolveDisclosure`) and emitted the same way everywhere: the content API, GraphQL, the admin state, the optional
+ * `AI-Disclosure` header and the receipt.
  *
- * `value` is the W3C AI Content Disclosure Community Group's value (final report candidate of 21 September 2026,
- * w3c-cg/ai-content-disclosure), for `<meta name="ai-disclosure" content="…">` and the `ai-disclosure` attribute:
+ * `value` is the W3C AI Content Disclosure Community Group's value (final report of 9 October 2026,
+ * w3c-cg/ai-content-disclosure; a Community Group report, not a W3C Standard), for
+ * `<meta name="ai-disclosure" content="…">` (at most one per page) and the `ai-disclosure` attribute:
  * - `human-only`: no generative AI was involved (aiInvolvement `none`);
  * - `ai-assisted`: AI was involved and a person reviewed this exact version before publication (`verified`);
  * - `ai-autonomous`: AI was involved and this version was not reviewed: `unverified`, and `stale` too, since
@@ -13,12 +15,14 @@ import type { AiInvolvement, VerificationStatus } from './trust';
  * - `null`: aiInvolvement `unknown`. No declaration: readers and crawlers treat it as "unknown", which the report
  *   distinguishes from `human-only`. Emit no meta tag and no attribute.
  *
- * `labelRequired` follows the EU Commission's guidelines on Art. 50(4) AI Act: AI-generated or AI-assisted text
- * needs a visible label unless a person reviewed it and holds editorial responsibility, that is unless verified.
+ * `labelRequired` follows the EU Commission's guidelines on Art. 50(4) AI Act (C(2026) 5054): AI-generated or
+ * AI-assisted text published to inform the public on matters of public interest needs a visible label unless a person
+ * reviewed it **and** a natural or legal person holds editorial responsibility for it.
  *
- * `header` is the `AI-Disclosure` field value of the IETF individual draft draft-abaris-aicdh (a Structured Fields
- * dictionary), as the W3C report aligns them: human-only → `mode=none`; ai-assisted → `mode=ai-modified` (AI
- * assisted a person's text) or `mode=ai-originated` (AI drafted it); ai-autonomous → `mode=machine-generated`.
+ * The optional `AI-Disclosure` header is **experimental**: it follows the IETF individual draft draft-abaris-aicdh
+ * (-01, expired in August 2026, no successor), and always says what the HTML value says, never more: human-only →
+ * `mode=none`; ai-assisted → `mode=ai-modified` (AI assisted a person's text) or `mode=ai-originated` (AI drafted
+ * it); ai-autonomous → `mode=machine-generated`.
  */
 export const DISCLOSURE_VALUES = ['human-only', 'ai-assisted', 'ai-autonomous'] as const;
 export type DisclosureValue = (typeof DISCLOSURE_VALUES)[number];
@@ -28,16 +32,9 @@ export interface Disclosure {
   labelRequired: boolean;
 }
 
-export const resolveDisclosure = ({ status, aiInvolvement }: { status: VerificationStatus; aiInvolvement: AiInvolvement }): Disclosure => {
-  if (aiInvolvement === 'none') return { value: 'human-only', labelRequired: false };
-  if (aiInvolvement === 'unknown') return { value: null, labelRequired: false };
-  const reviewed = status === 'verified';
-  return { value: reviewed ? 'ai-assisted' : 'ai-autonomous', labelRequired: !reviewed };
-};
-
 /** The `AI-Disclosure` response header's value for a version, or null when nothing is declared. */
-export const disclosureHeaderValue = ({ status, aiInvolvement }: { status: VerificationStatus; aiInvolvement: AiInvolvement }): string | null => {
-  const { value } = resolveDisclosure({ status, aiInvolvement });
+export const disclosureHeaderValue = ({ aiInvolvement, disclosure }: { aiInvolvement: AiInvolvement; disclosure: Pick<Disclosure, 'value'> }): string | null => {
+  const { value } = disclosure;
   if (value === 'human-only') return 'mode=none';
   if (value === 'ai-assisted') return aiInvolvement === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified';
   if (value === 'ai-autonomous') return 'mode=machine-generated';

@@ -210,13 +210,15 @@ export const trustEditSchema = z
       disclaimerText: disclaimerTextSchema.nullable(),
       sources: sourcesSchema,
       editorialResponsibility: editorialResponsibilitySchema.nullable(),
+      // Is this entry published to inform the public on matters of public interest? null: its type's setting.
+      publicInterest: z.boolean({ invalid_type_error: 'publicInterest must be true, false or null' }).nullable(),
     },
     { invalid_type_error: 'the body must be a JSON object' }
   )
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources, editorialResponsibility',
+    message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources, editorialResponsibility, publicInterest',
     ...issue(ERROR_CODES.emptyBody),
   });
 
@@ -244,6 +246,9 @@ export const suggestionSchema = z
   });
 
 export type SuggestionBody = z.output<typeof suggestionSchema>;
+
+/** A content type uid: `api::name.name` or `plugin::name.name`. */
+const CONTENT_TYPE_UID_PATTERN = /^(api|plugin)::[a-z0-9-]{1,100}\.[a-z0-9-]{1,100}$/;
 
 const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'must be a locale code such as en or pt-BR', ...issue(ERROR_CODES.locale) });
 
@@ -281,6 +286,16 @@ export const settingsSchema = z
       showVerifierName: z.boolean({ invalid_type_error: 'showVerifierName must be true or false' }),
       requireDisclosure: z.boolean({ invalid_type_error: 'requireDisclosure must be true or false' }),
       publishingPrinciplesUrl: httpUrl(LIMITS.sourceUrl, 'publishingPrinciplesUrl').nullable(),
+      publicInterest: z
+        .record(
+          z.string().regex(CONTENT_TYPE_UID_PATTERN, { message: 'must be a content type uid such as api::article.article', ...issue(ERROR_CODES.invalidFormat) }),
+          z.boolean({ invalid_type_error: 'publicInterest of a type must be true or false' }),
+          { invalid_type_error: 'publicInterest must be an object { [content type uid]: true | false }' }
+        )
+        .refine((map) => Object.keys(map).length <= LIMITS.settingsLocales, {
+          message: `publicInterest may hold at most ${LIMITS.settingsLocales} types`,
+          ...issue(ERROR_CODES.tooMany, { max: LIMITS.settingsLocales }),
+        }),
     },
     { invalid_type_error: 'the body must be a JSON object' }
   )

@@ -64,6 +64,11 @@ export interface Settings {
   showVerifierName: boolean;
   requireDisclosure: boolean;
   publishingPrinciplesUrl: string | null;
+  /**
+   * Whether each type's texts are published to inform the public on matters of public interest (AI Act Art. 50(4)):
+   * `{ [uid]: boolean }`; a type not listed is (true). An entry may answer for itself (its `publicInterest` label).
+   */
+  publicInterest: Record<string, boolean>;
 }
 
 const ACCURACY_DISCLAIMER =
@@ -89,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   showVerifierName: false,
   requireDisclosure: true,
   publishingPrinciplesUrl: null,
+  publicInterest: {},
 };
 
 /** The trust object every content API response carries for an entry of an enabled type. */
@@ -131,6 +137,10 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   editorialResponsibility: EditorialResponsibility | null;
   /** Who holds editorial responsibility for this version: the entry's own, else the site's (settings), else null. */
   responsibleParty: EditorialResponsibility | null;
+  /** The entry's own answer to "published to inform the public on matters of public interest?"; null: the type's. */
+  publicInterest: boolean | null;
+  /** What applies to this version: its own answer, else its type's setting (default true). */
+  publicInterestApplied: boolean;
   /** An AI agent's pending suggestion (draft only; null on the published version and when there is none). */
   suggestion: TrustSuggestion | null;
 }

@@ -157,6 +157,8 @@ export interface AuditEvent {
   /** The review record of a verify: what the verifier checked, and who held editorial responsibility. */
   checks: ReviewCheck[] | null;
   responsibility: EditorialResponsibility | null;
+  /** The AI involvement declared on the version a verify reviewed (null on other events, and before 0.3). */
+  aiInvolvement: AiInvolvement | null;
   /** The hash chain: the previous event's hash, and SHA-256 over this event's content and prevHash. */
   prevHash: string | null;
   hash: string | null;

@@ -15,13 +15,15 @@ export interface ReportEntry {
   responsibility: { name: string; url?: string | null; type?: string } | null;
   /** The version's W3C ai-disclosure value (README "AI disclosure"); null when nothing is declared. */
   disclosure: string | null;
+  /** Whether readers must see an AI label on this version (README "AI disclosure"). */
+  labelRequired: boolean;
 }
 
 export interface ReportGroup {
   uid: string;
   locale: string | null;
   /** Per document (its draft): by status, by AI involvement, and how many need a person (the review queue). */
-  counts: { status: Record<string, number>; aiInvolvement: Record<string, number>; needsReview: number };
+  counts: { status: Record<string, number>; aiInvolvement: Record<string, number>; needsReview: number; labelRequired: { true: number; false: number } };
   entries: ReportEntry[];
 }
 
@@ -54,7 +56,11 @@ export interface Drift {
   version: 'draft' | 'published';
   stored: string;
   expected: string;
-  /** `content`: the status does not follow the content hash; else why (a verification the audit log does not record). */
+  /**
+   * `content`: the status does not follow the content hash (or the declared AI involvement); `record`: the review
+   * record on the trust row (time, verifier, checks, AI involvement) is not the one its verify event records; else
+   * why (a verification the audit log does not record).
+   */
   reason: string;
 }
 

@@ -1,10 +1,16 @@
-import { disclosureHeaderValue, resolveDisclosure } from '../../shared/disclosure';
+import { disclosureHeaderValue } from '../../shared/disclosure';
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../shared/trust';
+import { resolveDisclosure } from '../../server/src/domain/status';
 
-describe('resolveDisclosure', () => {
-  it('maps every status and aiInvolvement to the W3C value, the label duty and the header', () => {
+const NEWSROOM = { name: 'Bytevyte Newsroom' };
+
+describe('disclosure', () => {
+  it('maps every status and aiInvolvement to the W3C value and the header (public interest, someone responsible)', () => {
     const table = AI_INVOLVEMENT.flatMap((aiInvolvement) =>
-      VERIFICATION_STATUSES.map((status) => [aiInvolvement, status, resolveDisclosure({ status, aiInvolvement }), disclosureHeaderValue({ status, aiInvolvement })])
+      VERIFICATION_STATUSES.map((status) => {
+        const disclosure = resolveDisclosure({ status, aiInvolvement, publicInterest: true, responsibleParty: NEWSROOM });
+        return [aiInvolvement, status, disclosure, disclosureHeaderValue({ aiInvolvement, disclosure })];
+      })
     );
     expect(table).toEqual([
       ['unknown', 'unverified', { value: null, labelRequired: false }, null],

@@ -2,6 +2,8 @@ import { normalizeTrust, presentTrust, presentTrustState } from '../../server/sr
 import { withoutTrustPopulate } from '../../server/src/middlewares/document-service/content-api-read';
 import { DEFAULT_SETTINGS } from '../../shared/trust';
 
+const REF = { uid: 'api::article.article', locale: 'en' };
+
 const context = { settings: { ...DEFAULT_SETTINGS, siteName: 'Bytevyte' }, defaultLocale: 'en' };
 
 const stored = {
@@ -21,7 +23,7 @@ const stored = {
 
 describe('presentation of trust data', () => {
   it('fills defaults for an entry without trust data', () => {
-    expect(presentTrust(normalizeTrust(null), 'en', context)).toEqual({
+    expect(presentTrust(normalizeTrust(null), REF, context)).toEqual({
       status: 'unverified',
       verifiedAt: null,
       verifiedBy: null,
@@ -33,18 +35,18 @@ describe('presentation of trust data', () => {
   });
 
   it('exposes only the public keys, and the verifier name only when showVerifierName is on', () => {
-    const hidden = presentTrust(normalizeTrust(stored), 'en', context);
+    const hidden = presentTrust(normalizeTrust(stored), REF, context);
     expect(Object.keys(hidden).sort()).toEqual(['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
     expect(hidden.verifiedBy).toBeNull();
     expect(hidden.verifiedAt).toBe(new Date(1764000000000).toISOString());
     expect(hidden.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }]);
     expect(JSON.stringify(hidden)).not.toContain('aaaa');
-    const shown = presentTrust(normalizeTrust(stored), 'en', { ...context, settings: { ...context.settings, showVerifierName: true } });
+    const shown = presentTrust(normalizeTrust(stored), REF, { ...context, settings: { ...context.settings, showVerifierName: true } });
     expect(shown.verifiedBy).toBe('Eddie Editor');
   });
 
   it('gives the admin state the editor fields and parsed changedFields', () => {
-    const state = presentTrustState(normalizeTrust(stored), 'en', context, 'h');
+    const state = presentTrustState(normalizeTrust(stored), REF, context, 'h');
     expect(state.changedFields).toEqual(['title']);
     expect(state.verifiedBy).toEqual({ id: 1, name: 'Eddie Editor' });
     expect(state.disclaimerMode).toBe('default');
@@ -57,7 +59,7 @@ describe('presentation of trust data', () => {
   });
 
   it('reports no changed fields unless stale', () => {
-    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), 'en', context, 'h').changedFields).toEqual([]);
+    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), REF, context, 'h').changedFields).toEqual([]);
   });
 });
 

@@ -35,6 +35,12 @@ const trustSchema = {
     // The review record of the last verification, and the entry's own editorial responsibility (a label).
     checks: { type: 'json', private: true },
     editorialResponsibility: { type: 'json', private: true },
+    // The AI involvement declared when the version was verified: a verification covers it (changing aiInvolvement
+    // makes the version stale). Null on verifications recorded before 0.3 (domain/status.ts reviewedInvolvement).
+    verifiedAiInvolvement: { type: 'enumeration', enum: [...AI_INVOLVEMENT], private: true },
+    // The entry's own answer to "published to inform the public on matters of public interest?" (a label); null: the
+    // type's setting (settings.publicInterest).
+    publicInterest: { type: 'boolean', private: true },
     // The content as hashed at the last verification (the latest only), for the diff of a stale version.
     verifiedContent: { type: 'json', private: true },
     // An AI agent's pending suggestion (MCP trust_labels_suggest): not hashed, never in the public trust object.

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { SOURCES_FIELD } from '../domain/hash';
+import { AI_INVOLVEMENT_FIELD } from '../domain/status';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
 import { getService } from '../utils';
 import { parseInput } from '../validation/input';
@@ -91,7 +92,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { target, fieldAllowed } = await checkedTargetOf(strapi, ctx, 'read');
     const diff = await getService(strapi, 'trust').getDiff(target);
     // No content of a field the Content Manager hides from this user (its field permissions); sources are trust labels.
-    const shown = (field: string) => field === SOURCES_FIELD || fieldAllowed(field);
+    const shown = (field: string) => field === SOURCES_FIELD || field === AI_INVOLVEMENT_FIELD || fieldAllowed(field);
     const only = (side: typeof diff.draft) => (side ? { ...side, fields: side.fields.filter((change) => shown(change.field)) } : null);
     const body: GetDiff.Response = { data: { draft: only(diff.draft), published: only(diff.published) } };
     ctx.body = body;

@@ -18,9 +18,21 @@ export interface TrustRow {
   trust: StoredTrust;
 }
 
-// verifiedHash too: a `verified` status without a recorded hash is shown as unverified (domain/trust.ts presentTrust).
-const PUBLIC_READ = ['status', 'verifiedAt', 'aiInvolvement', 'disclaimerMode', 'disclaimerText', 'verifiedByName', 'sourcesJson', 'verifiedHash'] as const;
-const ALL_FIELDS = [...PUBLIC_READ, 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'editorialResponsibility', 'suggestion'] as const;
+// verifiedHash too: a `verified` status without a recorded hash is shown as unverified (domain/status.ts shownStatus);
+// editorialResponsibility and publicInterest: whether a label is required (domain/status.ts resolveDisclosure).
+const PUBLIC_READ = [
+  'status',
+  'verifiedAt',
+  'aiInvolvement',
+  'disclaimerMode',
+  'disclaimerText',
+  'verifiedByName',
+  'sourcesJson',
+  'verifiedHash',
+  'editorialResponsibility',
+  'publicInterest',
+] as const;
+const ALL_FIELDS = [...PUBLIC_READ, 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'verifiedAiInvolvement', 'suggestion'] as const;
 const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
 type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 

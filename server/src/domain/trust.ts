@@ -1,5 +1,4 @@
 // The trust of one version as the database stores it, and what each reader is shown of it. Pure: no Strapi.
-import { resolveDisclosure } from '../../../shared/disclosure';
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import type {
   AiInvolvement,
@@ -14,6 +13,9 @@ import type {
   VerificationStatus,
 } from '../../../shared/trust';
 import { AI_INVOLVEMENT, DISCLAIMER_MODES, VERIFICATION_STATUSES } from '../../../shared/trust';
+import { publicInterestOf, resolveDisclosure, responsiblePartyOf, shownStatus } from './status';
+
+export { responsiblePartyOf, shownStatus };
 
 /** The trust component row of one version, internal fields included (see components/index.ts). */
 export interface StoredTrust {
@@ -32,6 +34,10 @@ export interface StoredTrust {
   checks: ReviewCheck[] | null;
   /** The entry's own editorial responsibility (a label), when it names one. */
   editorialResponsibility: EditorialResponsibility | null;
+  /** The AI involvement declared at the last verification (null: recorded before 0.3, see domain/status.ts). */
+  verifiedAiInvolvement: AiInvolvement | null;
+  /** The entry's own answer to "of public interest?" (a label); null: the type's setting. */
+  publicInterest: boolean | null;
   /**
    * The content as it was hashed at the last verification (the hashed attributes' canonical values and the sources),
    * for the diff of a stale version; loaded only when asked (it holds the whole text).
@@ -61,6 +67,8 @@ export const defaultTrust = (): StoredTrust => ({
   verifiedByName: null,
   checks: null,
   editorialResponsibility: null,
+  verifiedAiInvolvement: null,
+  publicInterest: null,
   verifiedContent: null,
   suggestion: null,
 });
@@ -75,6 +83,7 @@ export const CLEARED_VERIFICATION = {
   verifiedById: null,
   verifiedByName: null,
   checks: null,
+  verifiedAiInvolvement: null,
   verifiedContent: null,
 } as const satisfies Partial<StoredTrust>;
 
@@ -117,6 +126,13 @@ const parseJson = <T>(value: unknown): T | null => {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** A boolean column: drivers return true/false, 1/0 (SQLite, MySQL) or null. */
+const toBooleanOrNull = (value: unknown): boolean | null => {
+  if (value === true || value === 1 || value === '1' || value === 't' || value === 'true') return true;
+  if (value === false || value === 0 || value === '0' || value === 'f' || value === 'false') return false;
+  return null;
+};
+
 /**
  * A stored source. The plugin writes `{ title, url, publisher, accessedAt }`; 0.1 wrote the same four values as an
  * array, which is still read. Anything else is dropped.
@@ -156,6 +172,11 @@ export const normalizeTrust = (raw: any): StoredTrust => {
     verifiedByName: text(raw.verifiedByName),
     checks: parseJson<ReviewCheck[]>(raw.checks),
     editorialResponsibility: parseJson<EditorialResponsibility>(raw.editorialResponsibility),
+    verifiedAiInvolvement:
+      raw.verifiedAiInvolvement === null || raw.verifiedAiInvolvement === undefined
+        ? null
+        : oneOf<AiInvolvement>(VALID_AI_INVOLVEMENT, raw.verifiedAiInvolvement, 'unknown'),
+    publicInterest: toBooleanOrNull(raw.publicInterest),
     verifiedContent: parseJson<Record<string, unknown>>(raw.verifiedContent),
     suggestion: parseJson<TrustSuggestion>(raw.suggestion),
   };
@@ -197,22 +218,10 @@ export const disclaimerResolver = (context: PresentationContext) => {
 
 export type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
 
-/**
- * The status a version may be shown with: a verification records the hash of what was verified, so a `verified` or
- * `stale` status without one (written around the plugin) is no verification at all. Given the content's hash (the
- * receipt hashes the content), a `verified` status whose recorded hash is another is `stale`; without it, whether the
- * recorded hash is the content's own is the integrity check's job (services/integrity.ts).
- */
-export const shownStatus = (trust: Pick<StoredTrust, 'status' | 'verifiedHash'>, contentHash?: string): VerificationStatus => {
-  if (trust.status !== 'unverified' && !trust.verifiedHash) return 'unverified';
-  if (trust.status === 'verified' && contentHash !== undefined && trust.verifiedHash !== contentHash) return 'stale';
-  return trust.status;
-};
-
 /** The public trust object: what the content API, GraphQL, the badge and JSON-LD show of a version. */
 export const presentTrust = (
   stored: StoredTrust,
-  locale: string | null | undefined,
+  { uid, locale }: VersionRef,
   context: PresentationContext,
   resolve: DisclaimerResolver = disclaimerResolver(context)
 ): PublicTrust => {
@@ -225,18 +234,29 @@ export const presentTrust = (
     aiInvolvement: trust.aiInvolvement,
     disclaimer: resolve(trust, locale),
     sources: trust.sources,
-    disclosure: resolveDisclosure(trust),
+    disclosure: resolveDisclosure({
+      status,
+      aiInvolvement: trust.aiInvolvement,
+      publicInterest: publicInterestOf(trust.publicInterest, context.settings, uid),
+      responsibleParty: responsiblePartyOf(trust, context.settings),
+    }),
   };
 };
+
+/** Which version is presented: its type (whose settings apply) and its locale (whose texts apply). */
+export interface VersionRef {
+  uid: string;
+  locale: string | null | undefined;
+}
 
 /** The admin API's view of a version: the public object plus what editors set and see. */
 export const presentTrustState = (
   trust: StoredTrust,
-  locale: string | null | undefined,
+  version: VersionRef,
   context: PresentationContext,
   contentHash: string
 ): TrustState => ({
-  ...presentTrust(trust, locale, context),
+  ...presentTrust(trust, version, context),
   disclaimerMode: trust.disclaimerMode,
   disclaimerText: trust.disclaimerText,
   changedFields: trust.status === 'stale' ? trust.changedFields ?? [] : [],
@@ -246,9 +266,7 @@ export const presentTrustState = (
   checks: trust.status === 'unverified' ? null : trust.checks,
   editorialResponsibility: trust.editorialResponsibility,
   responsibleParty: responsiblePartyOf(trust, context.settings),
+  publicInterest: trust.publicInterest,
+  publicInterestApplied: publicInterestOf(trust.publicInterest, context.settings, version.uid),
   suggestion: trust.suggestion,
 });
-
-/** Who holds editorial responsibility for a version: the entry's own, else the site's, else nobody named. */
-export const responsiblePartyOf = (trust: Pick<StoredTrust, 'editorialResponsibility'>, settings: Pick<Settings, 'editorialResponsibility'>) =>
-  trust.editorialResponsibility ?? settings.editorialResponsibility ?? null;

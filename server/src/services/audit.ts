@@ -32,6 +32,7 @@ const toEvent = (row: any): AuditEvent => ({
   note: row.note ?? null,
   checks: parseJson(row.checks) ?? null,
   responsibility: parseJson(row.responsibility) ?? null,
+  aiInvolvement: (row.aiInvolvement ?? row.ai_involvement) || null,
   prevHash: (row.prevHash ?? row.prev_hash) || null,
   hash: row.hash || null,
 });
@@ -39,7 +40,7 @@ const toEvent = (row: any): AuditEvent => ({
 /** The fields of an event that the chain covers, as stored (domain/audit-chain.ts). */
 const chainedFieldsOf = (event: AuditEvent) => ({
   ...event,
-  extra: { checks: event.checks, responsibility: event.responsibility },
+  extra: { checks: event.checks, responsibility: event.responsibility, aiInvolvement: event.aiInvolvement },
 });
 
 export interface NewEvent {
@@ -54,6 +55,10 @@ export interface NewEvent {
   /** The review record of a verify. */
   checks?: string[] | null;
   responsibility?: { name: string; url?: string | null; type?: string } | null;
+  /** The AI involvement declared on the version a verify reviewed. */
+  aiInvolvement?: string | null;
+  /** When it happened (now when not given): a verify gives the instant it records on the trust row. */
+  at?: Date;
 }
 
 /**
@@ -81,10 +86,12 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Appends events in the current transaction, chained after the head. */
-  const appendAll = async (trx: any, events: NewEvent[], at = new Date()) => {
+  const appendAll = async (trx: any, events: NewEvent[], now = new Date()) => {
     let { head, length } = await lockHead(trx);
     for (const event of events) {
-      const hash = eventHash({ ...event, at: chainInstant(at), extra: { checks: event.checks ?? null, responsibility: event.responsibility ?? null } }, head);
+      const at = event.at ?? now;
+      const extra = { checks: event.checks ?? null, responsibility: event.responsibility ?? null, aiInvolvement: event.aiInvolvement ?? null };
+      const hash = eventHash({ ...event, at: chainInstant(at), extra }, head);
       // Through the query engine (in this transaction): it fills Strapi's own columns (documentId, timestamps).
       await strapi.db.query(AUDIT_EVENT_UID as any).create({
         data: {
@@ -99,6 +106,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           note: event.note,
           checks: event.checks ?? null,
           responsibility: event.responsibility ?? null,
+          aiInvolvement: event.aiInvolvement ?? null,
           prevHash: head,
           hash,
         },
@@ -136,13 +144,22 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { events: rows.map(toEvent), total: Number(total) };
     },
 
-    /** The newest verify event of one version's content (by its content hash), or null. */
+    /**
+     * The verify event that records the verification of one version's content (by its content hash) now: the newest
+     * verify of that hash, unless an unverify of that locale came after it. Null when no event records it (a trust
+     * row set to verified around the plugin). One query, on the events' (uid, document, locale) index.
+     */
     async verifyEventOf(uid: string, documentId: string, locale: string | null, contentHash: string): Promise<AuditEvent | null> {
       const row = await strapi.db.query(AUDIT_EVENT_UID as any).findOne({
-        where: { uid, entryDocumentId: documentId, action: 'verify', contentHash, ...(locale ? { entryLocale: locale } : {}) },
+        where: {
+          uid,
+          entryDocumentId: documentId,
+          ...(locale ? { entryLocale: locale } : {}),
+          $or: [{ action: 'verify', contentHash }, { action: 'unverify' }],
+        },
         orderBy: [{ id: 'desc' }],
       });
-      return row ? toEvent(row) : null;
+      return row && row.action === 'verify' ? toEvent(row) : null;
     },
 
     /** The verify and unverify events of one type (or document), by document and locale, oldest first. */

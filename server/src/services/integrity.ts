@@ -7,7 +7,7 @@ import { hashOfVersion, hashSetup, loadVersions, type Version } from '../databas
 import { CLEARED_VERIFICATION, normalizeTrust } from '../domain/trust';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import type { Actor } from './audit';
-import { expectedStatus } from './verification';
+import { expectedStatus } from '../domain/status';
 
 const PAGE = 1000;
 
@@ -33,7 +33,7 @@ const expectationOf = (strapi: Core.Strapi, uid: string, version: Version, event
   if (verifiedHash && !isRecorded(events, version.documentId, version.locale, verifiedHash)) {
     return { expected: 'unverified', reason: 'no verify event records this verification' };
   }
-  return { expected: expectedStatus(version.trust, verifiedHash ? hashOfVersion(strapi, uid, version).hash : null), reason: 'content' };
+  return { expected: expectedStatus(version.trust, verifiedHash ? hashOfVersion(strapi, uid, version) : null), reason: 'content' };
 };
 
 /**

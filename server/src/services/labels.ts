@@ -10,7 +10,9 @@ import { getPluginConfig, getService } from '../utils';
 import { adminDisplayName } from './actors';
 import type { AdminUser, Target } from './verification';
 
-const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources', 'editorialResponsibility'] as const;
+const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources', 'editorialResponsibility', 'publicInterest'] as const;
+/** The labels a verification covers: a change of one makes a verified draft stale (domain/status.ts). */
+const REVIEWED_FIELDS: readonly LabelField[] = ['sources', 'aiInvolvement'];
 type LabelField = (typeof LABEL_FIELDS)[number];
 
 /** The trust row columns of a label field (sources are stored as sourcesJson). */
@@ -18,9 +20,10 @@ const toPatch = (field: LabelField, next: StoredTrust): Record<string, unknown> 
   field === 'sources' ? { sourcesJson: toStoredSources(next.sources) } : { [field]: next[field] };
 
 /**
- * Editors' labels on the draft of one locale: AI involvement, disclaimer, sources. An edit writes only the fields it
- * changes, in the document's transaction: a verification that runs at the same time is never overwritten, and a
- * change of sources (which are hashed) makes a verified draft stale in the same transaction.
+ * Editors' labels on the draft of one locale: AI involvement, disclaimer, sources, editorial responsibility, public
+ * interest. An edit writes only the fields it changes, in the document's transaction: a verification that runs at the
+ * same time is never overwritten, and a change of what a verification covers (the sources, which are hashed, and the
+ * declared AI involvement) makes a verified draft stale in the same transaction.
  */
 const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -41,6 +44,11 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (changed.length === 0) return;
 
       const patch = Object.assign({}, ...changed.map((field) => toPatch(field, next)));
+      // A verification recorded before 0.3 has no AI involvement of its own: the one declared until now is the one it
+      // covers (domain/status.ts reviewedInvolvement). Recorded before it changes, so the change makes it stale.
+      if (changed.includes('aiInvolvement') && current.verifiedHash && current.verifiedAiInvolvement === null) {
+        patch.verifiedAiInvolvement = current.aiInvolvement;
+      }
       if (draft.trustId === null) await createTrustRow(strapi, target.uid, attributeName, draft.id, patch);
       else await updateTrustRow(strapi, draft.trustId, patch);
       // The draft now differs from the published version: the Content Manager shows it as modified. Who changed
@@ -62,7 +70,7 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         changedFields: [...changed],
         note: null,
       });
-      if (changed.includes('sources')) {
+      if (changed.some((field) => REVIEWED_FIELDS.includes(field))) {
         await getService(strapi, 'verification').recompute(transaction, target.uid, target.documentId, user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null);
       }
     });

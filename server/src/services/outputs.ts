@@ -4,11 +4,12 @@ import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { disclosureWords } from '../../../shared/disclosure';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
-import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust';
-import type { Receipt } from '../../../shared/contracts';
+import type { EditorialResponsibility, PublicTrust, Settings } from '../../../shared/trust';
+import type { AuditEvent, Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
 import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
-import { defaultTrust, presentTrust, responsiblePartyOf, shownStatus } from '../domain/trust';
+import { responsiblePartyOf, shownStatus } from '../domain/status';
+import { defaultTrust, presentTrust } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 import type { Target } from './verification';
@@ -16,6 +17,18 @@ import type { Target } from './verification';
 const HEADLINE_TYPES = new Set(['string', 'text']);
 
 const notFound = () => notFoundError('Not Found');
+
+/**
+ * What readers are told about a review comes from the chained verify event, not from the trust row (which an SQL
+ * edit can change without breaking the chain): when, by whom (a name shown only with showVerifierName), the checks,
+ * and who held editorial responsibility.
+ */
+const reviewOf = (event: AuditEvent, settings: Pick<Settings, 'showVerifierName'>) => ({
+  verifiedAt: event.at,
+  verifiedBy: settings.showVerifierName ? event.actor?.name ?? null : null,
+  checks: event.checks ?? [],
+  editorialResponsibility: event.responsibility ?? null,
+});
 
 /** Like @strapi/utils' isPrivateAttribute: private in the schema, or listed in the model's private attributes. */
 const isPrivate = (model: any, name: string) =>
@@ -55,8 +68,12 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return typeof row.title === 'string' && row.title.trim() !== '' ? row.title : null;
   };
 
-  /** The published version of one document in one locale, presented as the content API presents it. */
-  const loadPublished = async ({ uid, documentId, locale }: Target): Promise<PublishedVersion> => {
+  /**
+   * The published version of one document in one locale, presented as the content API presents it. `withReview`: a
+   * verified version's review record (verifiedAt, verifiedBy, editorial responsibility) is its verify event's, and
+   * none when no event records it.
+   */
+  const loadPublished = async ({ uid, documentId, locale }: Target, { withReview = false } = {}): Promise<PublishedVersion> => {
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
@@ -69,7 +86,14 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const id = Number(row.id);
     // One read of the trust row: the public object and the editorial responsibility both come from it.
     const stored = (await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id])).get(id)?.trust ?? defaultTrust();
-    const trust = presentTrust(stored, locale, context);
+    let trust = presentTrust(stored, { uid, locale }, context);
+    let responsibility = responsiblePartyOf(stored, context.settings);
+    if (withReview && trust.status === 'verified' && stored.verifiedHash) {
+      const event = await getService(strapi, 'audit').verifyEventOf(uid, documentId, row.locale ?? null, stored.verifiedHash);
+      const review = event ? reviewOf(event, context.settings) : null;
+      trust = { ...trust, verifiedAt: review?.verifiedAt ?? null, verifiedBy: review?.verifiedBy ?? null };
+      if (review) responsibility = review.editorialResponsibility;
+    }
     return {
       uid,
       documentId,
@@ -80,7 +104,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       notVerifiedLabel: pickLocalized(context.settings.notVerifiedLabel, locale, context.defaultLocale),
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
       disclosureText: disclosureWords(trust.disclosure.value, locale ?? context.defaultLocale),
-      responsibility: responsiblePartyOf(stored, context.settings),
+      responsibility,
     };
   };
 
@@ -109,26 +133,17 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { hash } = hashOfVersion(strapi, uid, version);
       // The version's trust row came with it: presented as every channel presents it, without a second query. A
       // receipt certifies content, so its status is judged against the hash of this content (shownStatus).
-      const trust = presentTrust({ ...version.trust, status: shownStatus(version.trust, hash) }, version.locale, context);
+      const trust = presentTrust({ ...version.trust, status: shownStatus(version.trust, { hash }) }, { uid, locale: version.locale }, context);
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
       const audit = getService(strapi, 'audit');
-      const verifiedAt = trust.status === 'verified' ? trust.verifiedAt : null;
-      // The head row as it is now: a plain read, no lock (a public GET never locks or writes the chain).
-      const [{ head: chainHead }, event] = await Promise.all([
-        audit.chainHead(),
-        verifiedAt ? audit.verifyEventOf(uid, documentId, version.locale, hash) : null,
-      ]);
-      let verification: Receipt['verification'] = null;
-      if (verifiedAt) {
-        verification = {
-          verifiedAt,
-          verifiedBy: trust.verifiedBy,
-          checks: version.trust.checks ?? [],
-          editorialResponsibility: responsiblePartyOf(version.trust, context.settings),
-          auditEvent: event?.hash ? { id: event.id, at: event.at, hash: event.hash, prevHash: event.prevHash } : null,
-        };
-      }
+      // The head row as it is now: a plain read, no lock (a public GET never locks or writes the chain). One after the
+      // other: two queries at once on one connection is what pg 9 will refuse.
+      const { head: chainHead } = await audit.chainHead();
+      const event = trust.status === 'verified' ? await audit.verifyEventOf(uid, documentId, version.locale, hash) : null;
+      // Only what the chain records is certified: a verified row that no verify event records has no verification.
+      const verification: Receipt['verification'] =
+        event?.hash ? { ...reviewOf(event, context.settings), auditEvent: { id: event.id, at: event.at, hash: event.hash, prevHash: event.prevHash } } : null;
       return {
         uid,
         documentId,
@@ -168,7 +183,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** schema.org JSON-LD of the published version. */
     async jsonLd(target: Target): Promise<Record<string, unknown>> {
-      const version = await loadPublished(target);
+      const version = await loadPublished(target, { withReview: true });
       const types = (getPluginConfig(strapi).jsonLdTypes ?? {}) as Record<string, SchemaOrgType>;
       return buildJsonLd({
         type: types[version.uid] ?? DEFAULT_SCHEMA_ORG_TYPE,

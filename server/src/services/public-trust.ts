@@ -30,5 +30,5 @@ export const loadPublicTrust = async (
   ]);
   const resolve = disclaimerResolver(presentation);
   const unlabelled = defaultTrust();
-  return new Map(entries.map((entry) => [entry.id, presentTrust(rows.get(entry.id)?.trust ?? unlabelled, entry.locale, presentation, resolve)]));
+  return new Map(entries.map((entry) => [entry.id, presentTrust(rows.get(entry.id)?.trust ?? unlabelled, { uid, locale: entry.locale }, presentation, resolve)]));
 };

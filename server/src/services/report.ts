@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { ReportEntry, ReportGroup } from '../../../shared/contracts';
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
-import { defaultTrust, disclaimerResolver, presentTrust, responsiblePartyOf } from '../domain/trust';
+import { needsReview, responsiblePartyOf } from '../domain/status';
+import { defaultTrust, disclaimerResolver, presentTrust } from '../domain/trust';
 import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
 
 export type { ReportEntry, ReportGroup };
@@ -40,12 +41,12 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
         const key = row.locale ?? '';
         let group = byLocale.get(key);
         if (!group) {
-          group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT), needsReview: 0 }, entries: [] };
+          group = { uid, locale: row.locale ?? null, counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT), needsReview: 0, labelRequired: { true: 0, false: 0 } }, entries: [] };
           byLocale.set(key, group);
         }
         const own = stored.get(Number(row.id))?.trust ?? defaultTrust();
         // The public values, as every channel presents them (services/public-trust.ts), plus the review record.
-        const trust = presentTrust(own, row.locale ?? null, context, resolve);
+        const trust = presentTrust(own, { uid, locale: row.locale ?? null }, context, resolve);
         const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
         group.entries.push({
           documentId: row.documentId,
@@ -57,14 +58,14 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           checks: trust.status === 'unverified' ? null : own.checks,
           responsibility: responsiblePartyOf(own, context.settings),
           disclosure: trust.disclosure.value,
+          labelRequired: trust.disclosure.labelRequired,
         });
         // Counts are per document: the draft, which every document has, is what editors work on.
         if (version === 'draft') {
           group.counts.status[trust.status] = (group.counts.status[trust.status] ?? 0) + 1;
           group.counts.aiInvolvement[trust.aiInvolvement] = (group.counts.aiInvolvement[trust.aiInvolvement] ?? 0) + 1;
-          if (trust.status === 'stale' || (trust.status === 'unverified' && (trust.aiInvolvement === 'assisted' || trust.aiInvolvement === 'generated'))) {
-            group.counts.needsReview += 1;
-          }
+          if (needsReview(trust)) group.counts.needsReview += 1;
+          group.counts.labelRequired[trust.disclosure.labelRequired ? 'true' : 'false'] += 1;
         }
       }
       groups.push(...[...byLocale.values()].sort((a, b) => String(a.locale).localeCompare(String(b.locale))));
@@ -73,7 +74,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   toCsv(groups: ReportGroup[]): string {
-    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl', 'disclosure'];
+    const header = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl', 'disclosure', 'labelRequired'];
     const lines = [header.map(csvCell).join(',')];
     for (const group of groups) {
       for (const entry of group.entries) {
@@ -91,6 +92,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
             entry.responsibility?.name ?? '',
             entry.responsibility?.url ?? '',
             entry.disclosure ?? '',
+            entry.labelRequired,
           ]
             .map(csvCell)
             .join(',')

@@ -7,7 +7,8 @@ import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
 import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
 import { SOURCES_FIELD } from '../domain/hash';
-import { diffContent } from '../domain/diff';
+import { diffContent, diffValues } from '../domain/diff';
+import { AI_INVOLVEMENT_FIELD, needsReview, reviewedInvolvement } from '../domain/status';
 import { presentTrustState, type PresentationContext } from '../domain/trust';
 import { notFound } from '../errors';
 import { parseInput } from '../validation/input';
@@ -37,7 +38,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const stateOf = (uid: string, version: Version, locale: string | null, context: PresentationContext): TrustState =>
-    presentTrustState(version.trust, locale, context, hashOfVersion(strapi, uid, version).hash);
+    presentTrustState(version.trust, { uid, locale }, context, hashOfVersion(strapi, uid, version).hash);
 
   return {
     /** Trust state of the draft and the published version of one locale. 404 for a document that does not exist. */
@@ -65,7 +66,13 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = [...hashSetup(strapi, target.uid).names, SOURCES_FIELD];
       const diffOf = (version: Version | null): Diff | null => {
         if (!version?.trust.verifiedContent || version.trust.status === 'unverified') return null;
-        return { verifiedAt: version.trust.verifiedAt, status: version.trust.status, fields: diffContent(version.trust.verifiedContent, contentOfVersion(strapi, target.uid, version), fields) };
+        const changes = diffContent(version.trust.verifiedContent, contentOfVersion(strapi, target.uid, version), fields);
+        // The declared AI involvement is part of what was verified (domain/status.ts): its change is shown too.
+        const reviewed = reviewedInvolvement(version.trust);
+        if (reviewed !== version.trust.aiInvolvement) {
+          changes.push({ field: AI_INVOLVEMENT_FIELD, before: reviewed, after: version.trust.aiInvolvement, changes: diffValues(reviewed, version.trust.aiInvolvement) });
+        }
+        return { verifiedAt: version.trust.verifiedAt, status: version.trust.status, fields: changes };
       };
       return { draft: diffOf(draft ?? published), published: published && published !== draft ? diffOf(published) : null };
     },
@@ -108,8 +115,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
           const stored = trust.get(Number(draft.id))?.trust;
           const draftStatus = stored?.status ?? 'unverified';
           const aiInvolvement = stored?.aiInvolvement ?? 'unknown';
-          const needs = draftStatus === 'stale' || (draftStatus === 'unverified' && (aiInvolvement === 'assisted' || aiInvolvement === 'generated'));
-          if (!needs) continue;
+          if (!needsReview({ status: draftStatus, aiInvolvement })) continue;
           counts[draftStatus === 'stale' ? 'stale' : 'unverified'] += 1;
           if (status && status !== draftStatus) continue;
           all.push({

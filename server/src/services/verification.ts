@@ -3,12 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { TRUST_EVENTS, type AuditAction } from '../../../shared/constants';
 import type { Bulk } from '../../../shared/contracts';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/schemas';
-import type { EditorialResponsibility, ReviewCheck, Settings } from '../../../shared/trust';
+import type { AiInvolvement, EditorialResponsibility, ReviewCheck, Settings } from '../../../shared/trust';
 import { inDocumentTransaction, type DocumentTransaction } from '../database/document-transaction';
 import { updateTrustRow, updateTrustRows, createTrustRow } from '../database/trust-rows';
 import { contentOfVersion, draftAndPublished, hashOfVersion, loadVersions, type Version } from '../database/versions';
-import { changedFieldNames } from '../domain/hash';
-import { CLEARED_VERIFICATION, responsiblePartyOf, type StoredTrust } from '../domain/trust';
+import { changedSinceVerification, expectedStatus, responsiblePartyOf } from '../domain/status';
+import { CLEARED_VERIFICATION, type StoredTrust } from '../domain/trust';
 import { invalid, isTrustLabelsError, notFound, TrustLabelsError } from '../errors';
 import { getPluginConfig, getService } from '../utils';
 import { adminDisplayName, currentActor } from './actors';
@@ -39,12 +39,6 @@ export interface AdminUser {
 
 const ruleError = (rule: 'requiredSources' | 'fourEyes', message: string, values?: Record<string, unknown>) =>
   invalid([rule], message, ERROR_CODES[rule], values);
-
-/** The rule: verified exactly when the content hash equals the recorded one, stale when it differs, else unverified. */
-export const expectedStatus = (trust: Pick<StoredTrust, 'verifiedHash'>, currentHash: string | null) => {
-  if (!trust.verifiedHash || currentHash === null) return 'unverified' as const;
-  return currentHash === trust.verifiedHash ? ('verified' as const) : ('stale' as const);
-};
 
 const adminActor = (user: AdminUser): Actor => ({ id: user.id, name: adminDisplayName(user), type: 'admin' });
 
@@ -87,7 +81,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     hash: string | null;
     changedFields: string[];
     note: string | null;
-    review?: { checks: ReviewCheck[]; responsibility: EditorialResponsibility | null };
+    review?: { checks: ReviewCheck[]; responsibility: EditorialResponsibility | null; aiInvolvement: AiInvolvement };
+    at?: Date;
   }) =>
     getService(strapi, 'audit').append({
       action: event.action,
@@ -98,7 +93,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       contentHash: event.hash,
       changedFields: event.changedFields,
       note: event.note,
-      ...(event.review ? { checks: event.review.checks, responsibility: event.review.responsibility } : {}),
+      ...(event.review ? { checks: event.review.checks, responsibility: event.review.responsibility, aiInvolvement: event.review.aiInvolvement } : {}),
+      ...(event.at ? { at: event.at } : {}),
     });
 
   /** Verify, inside a document transaction that the caller holds. */
@@ -131,26 +127,37 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
         contentHash: hash,
       });
     }
+    // What the verifier reviewed: this content, declared with this AI involvement. The published version shares the
+    // verification only if both are the same there.
+    const aiInvolvement = draft.trust.aiInvolvement;
     const marked = [draft];
     const versionNames = ['draft'];
-    if (published && published !== draft && hashOfVersion(strapi, target.uid, published).hash === hash) {
+    if (
+      published &&
+      published !== draft &&
+      published.trust.aiInvolvement === aiInvolvement &&
+      hashOfVersion(strapi, target.uid, published).hash === hash
+    ) {
       marked.push(published);
       versionNames.push('published');
     }
+    // One instant for the trust row and the verify event: the row repeats the event's review record (integrity.ts).
+    const at = new Date();
     await writeTrust(target.uid, marked, {
       status: 'verified',
-      verifiedAt: new Date().toISOString(),
+      verifiedAt: at.toISOString(),
       verifiedHash: hash,
       fieldHashes,
       changedFields: [],
       verifiedById: user.id,
       verifiedByName: adminDisplayName(user),
+      verifiedAiInvolvement: aiInvolvement,
       checks: [...checks],
       // What was verified, as hashed: the diff of a later stale version is against it.
       verifiedContent: contentOfVersion(strapi, target.uid, draft),
     });
-    const review = { checks: [...checks], responsibility: responsiblePartyOf(draft.trust, settings) };
-    await append({ action: 'verify', target, actor: adminActor(user), hash, changedFields: [], note, review });
+    const review = { checks: [...checks], responsibility: responsiblePartyOf(draft.trust, settings), aiInvolvement };
+    await append({ action: 'verify', target, actor: adminActor(user), hash, changedFields: [], note, review, at });
     emitAfterCommit(transaction, TRUST_EVENTS.verified, { ...target, status: 'verified', versions: versionNames });
   };
 
@@ -200,8 +207,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const version of versions) {
         const { trust } = version;
         const current = trust.verifiedHash ? hashOfVersion(strapi, uid, version) : null;
-        const status = expectedStatus(trust, current?.hash ?? null);
-        const changedFields = status === 'stale' && current ? changedFieldNames(trust.fieldHashes, current.fieldHashes) : [];
+        const status = expectedStatus(trust, current);
+        const changedFields = status === 'stale' && current ? changedSinceVerification(trust, current) : [];
         if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? [])) continue;
         if (version.trustId !== null) {
           await updateTrustRow(strapi, version.trustId, status === 'unverified' ? CLEARED_VERIFICATION : { status, changedFields });

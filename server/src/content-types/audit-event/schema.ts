@@ -35,5 +35,7 @@ export default {
     // The review record of a verify: what the verifier checked, and who holds editorial responsibility.
     checks: { type: 'json' },
     responsibility: { type: 'json' },
+    // The AI involvement declared on the version a verify reviewed (null on events written before 0.3).
+    aiInvolvement: { type: 'string' },
   },
 };

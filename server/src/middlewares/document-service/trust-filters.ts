@@ -15,6 +15,34 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
 /**
+ * The only trust fields anyone may filter on (components/index.ts): everything else under `trust` is internal. Strapi
+ * refuses private fields in the content API, but not the row's `id`, and not for other callers.
+ */
+export const FILTERABLE_TRUST_FIELDS = new Set(['status', 'verifiedAt', 'aiInvolvement']);
+
+/** The path of the first field in a trust filter that is not filterable (through `$and`/`$or`/`$not`), or null. */
+const unfilterableField = (condition: unknown, path: string[], depth = 0): string[] | null => {
+  if (depth > MAX_DEPTH) return null;
+  if (Array.isArray(condition)) {
+    for (const [i, item] of condition.entries()) {
+      const found = unfilterableField(item, [...path, String(i)], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(condition)) return null;
+  for (const [key, value] of Object.entries(condition)) {
+    if (LOGICAL.has(key)) {
+      const found = unfilterableField(value, [...path, key], depth + 1);
+      if (found) return found;
+    } else if (!key.startsWith('$') && !FILTERABLE_TRUST_FIELDS.has(key)) {
+      return [...path, key];
+    }
+  }
+  return null;
+};
+
+/**
  * Where, in a trust filter, an operator is given another operator instead of a value (`[status][$eq][$ne]=x`):
  * Strapi's WHERE builder fails on it with a 500 (for every attribute; for trust the plugin answers a 400). Returns the
  * path of the first such operator, or null.
@@ -73,6 +101,11 @@ export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unk
   const negations: unknown[] = [];
   const isTrust = (key: string) => key === attributeName && contentTypes.includes(uid);
   for (const [key, value] of Object.entries(where)) {
+    const unfilterable = isTrust(key) ? unfilterableField(value, [key]) : null;
+    if (unfilterable) {
+      const message = `${unfilterable.join('.')}: only ${[...FILTERABLE_TRUST_FIELDS].join(', ')} can be filtered under ${key}`;
+      throw toStrapiError(strapi, invalid(unfilterable, message, ERROR_CODES.filter));
+    }
     const misplaced = isTrust(key) ? misplacedOperator(value, [key]) : null;
     if (misplaced) {
       throw toStrapiError(strapi, invalid(misplaced, `${misplaced.join('.')}: an operator takes a value or a list of values, not another operator`, ERROR_CODES.filter));
