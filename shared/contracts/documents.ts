@@ -30,6 +30,8 @@ export interface EditorMeta {
   /** Who holds editorial responsibility for the site (settings); an entry may name its own. */
   editorialResponsibility: EditorialResponsibility | null;
   fourEyes: boolean;
+  /** The type's `publicInterest` setting (true unless the settings say otherwise). */
+  publicInterestOfType: boolean;
 }
 
 /** GET /trust-labels/documents/:uid/:documentId?locale= (read) */

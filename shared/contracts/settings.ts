@@ -11,7 +11,8 @@ export interface SettingsProblem {
 export declare namespace GetSettings {
   export interface Response {
     data: Settings;
-    meta: { problems: SettingsProblem[] };
+    /** `contentTypes`: the enabled types, for the per-type settings (publicInterest). */
+    meta: { problems: SettingsProblem[]; contentTypes: Array<{ uid: string; displayName: string }> };
   }
 }
 

@@ -22,7 +22,7 @@ import { contentManager } from '../helpers/content-manager';
 
 const AUDIT_UID = 'plugin::trust-labels.audit-event';
 const SOURCE = { title: 'A source', url: 'https://example.com/source' };
-const EVENT_KEYS = ['action', 'actor', 'at', 'changedFields', 'checks', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'responsibility', 'uid'];
+const EVENT_KEYS = ['action', 'actor', 'aiInvolvement', 'at', 'changedFields', 'checks', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'responsibility', 'uid'];
 
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
@@ -278,12 +278,13 @@ describe('audit log, webhook events and report', () => {
         return res.body as { data: any[]; meta: { pagination: any } };
       };
       const all = await page('');
-      expect(all.data).toHaveLength(7);
-      expect(all.meta.pagination).toEqual({ page: 1, pageSize: 200, pageCount: 1, total: 7 });
+      // The sources edit, the verify, five label edits, and the stale the first change of aiInvolvement caused.
+      expect(all.data).toHaveLength(8);
+      expect(all.meta.pagination).toEqual({ page: 1, pageSize: 200, pageCount: 1, total: 8 });
       const pages = [await page('&pageSize=3'), await page('&pageSize=3&page=2'), await page('&pageSize=3&page=3')];
-      expect(pages.map((p) => p.meta.pagination)).toEqual([1, 2, 3].map((n) => ({ page: n, pageSize: 3, pageCount: 3, total: 7 })));
+      expect(pages.map((p) => p.meta.pagination)).toEqual([1, 2, 3].map((n) => ({ page: n, pageSize: 3, pageCount: 3, total: 8 })));
       expect(pages.flatMap((p) => p.data.map((event) => event.id))).toEqual(all.data.map((event) => event.id));
-      expect(pages[2].data.map((event) => event.action)).toEqual(['edit']);
+      expect(pages[2].data.map((event) => event.action)).toEqual(['verify', 'edit']);
       expect((await page('&pageSize=3&page=9')).data).toEqual([]);
       for (const bad of ['&page=0', '&pageSize=201', '&pageSize=x', '&page=1&page=2']) {
         const res = await t.http.get(trustPath(documentId, `/history?locale=en${bad}`), { token: editor.token });

@@ -23,7 +23,9 @@ const STATUSES: Status[] = ['unverified', 'verified', 'stale'];
 const expected = (ai: (typeof INVOLVEMENTS)[number], status: Status) => {
   if (ai === 'none') return { value: 'human-only', labelRequired: false, header: 'mode=none' };
   if (ai === 'unknown') return { value: null, labelRequired: false, header: null };
-  if (status === 'verified') return { value: 'ai-assisted', labelRequired: false, header: ai === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified' };
+  // Reviewed, but nobody is named as holding editorial responsibility (the settings' default): the label stays
+  // (C(2026) 5054; every combination is in review-binding.test.ts).
+  if (status === 'verified') return { value: 'ai-assisted', labelRequired: true, header: ai === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified' };
   return { value: 'ai-autonomous', labelRequired: true, header: 'mode=machine-generated' };
 };
 

@@ -331,8 +331,16 @@ describe('verification is bound to the verified content', () => {
 
   // ---- labels and sources ---------------------------------------------------------------------------
 
+  // SPEC 2026-12-07: the declared AI involvement is part of what is verified (tests/integration/review-binding.test.ts);
+  // the disclaimer stays outside.
+  it('changing aiInvolvement turns the draft stale, naming aiInvolvement', async () => {
+    const documentId = await verifiedArticle();
+    const res = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted' }, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body.data.draft).toMatchObject({ aiInvolvement: 'assisted', status: 'stale', changedFields: ['aiInvolvement'] });
+  });
+
   it.each([
-    ['aiInvolvement', { aiInvolvement: 'assisted' }],
     ['the disclaimer mode', { disclaimerMode: 'off' }],
     ['a custom disclaimer', { disclaimerMode: 'custom', disclaimerText: 'Written with care.' }],
   ])('changing only %s keeps the draft verified', async (_label, labels) => {

@@ -7,12 +7,16 @@ import { css, styled } from 'styled-components';
 
 import type { Diff, FieldChange } from '../../../shared/contracts';
 import { useTrustApi } from '../hooks/useTrustApi';
+import type { AiInvolvement } from '../../../shared/trust';
 import { fieldLabel } from '../utils/fields';
+import { aiLabel } from './LabelsModal';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { errorMessage } from '../utils/errors';
 
 /** The plugin's own field (the trust sources), diffed item by item. */
 const SOURCES_FIELD = 'sources';
+/** The declared AI involvement, which a verification covers (server/src/domain/status.ts AI_INVOLVEMENT_FIELD). */
+const AI_INVOLVEMENT_FIELD = 'aiInvolvement';
 /** Unchanged text longer than this is shortened to its ends, so that a long body shows its changes, not its whole text. */
 const CONTEXT = 120;
 
@@ -171,13 +175,28 @@ const ValueChange = ({ change, t }: { change: FieldChange; t: Translate }) => (
   </Text>
 );
 
+/** The declared AI involvement (a verification covers it): its labels, before → after. */
+const AiInvolvementChange = ({ change, t }: { change: FieldChange; t: Translate }) => (
+  <Text>
+    <Deleted t={t}>{aiLabel(t, change.before as AiInvolvement)}</Deleted> → <Inserted t={t}>{aiLabel(t, change.after as AiInvolvement)}</Inserted>
+  </Text>
+);
+
 const FieldChanges = ({ change, t }: { change: FieldChange; t: Translate }) => (
   <Flex tag="section" direction="column" alignItems="stretch" gap={2} data-testid={`trust-diff-${change.field}`}>
     <Typography variant="delta" tag="h3">
       {fieldLabel(t, change.field)}
     </Typography>
     <Box padding={4} background="neutral100" hasRadius>
-      {isList(change) ? <ListChanges change={change} t={t} /> : isText(change) ? <TextChanges change={change} t={t} /> : <ValueChange change={change} t={t} />}
+      {change.field === AI_INVOLVEMENT_FIELD ? (
+        <AiInvolvementChange change={change} t={t} />
+      ) : isList(change) ? (
+        <ListChanges change={change} t={t} />
+      ) : isText(change) ? (
+        <TextChanges change={change} t={t} />
+      ) : (
+        <ValueChange change={change} t={t} />
+      )}
     </Box>
   </Flex>
 );

@@ -24,6 +24,8 @@ export interface LabelsForm {
   disclaimerMode: DisclaimerMode;
   disclaimerText: string;
   sources: SourceDraft[];
+  /** Published to inform the public on matters of public interest: the entry's own answer, or null for its type's. */
+  publicInterest: boolean | null;
 }
 
 export const formFrom = (state: TrustState): LabelsForm => ({
@@ -31,6 +33,7 @@ export const formFrom = (state: TrustState): LabelsForm => ({
   disclaimerMode: state.disclaimerMode,
   disclaimerText: state.disclaimerText ?? '',
   sources: state.sources.map(toDraft),
+  publicInterest: state.publicInterest ?? null,
 });
 
 export const bodyFrom = (form: LabelsForm) => ({
@@ -38,7 +41,14 @@ export const bodyFrom = (form: LabelsForm) => ({
   disclaimerMode: form.disclaimerMode,
   disclaimerText: form.disclaimerText === '' ? null : form.disclaimerText,
   sources: form.sources.map(fromDraft),
+  publicInterest: form.publicInterest,
 });
+
+/** The public interest select's values: the type's setting, or the entry's own yes / no. */
+const PUBLIC_INTEREST_CHOICES = ['type', 'yes', 'no'] as const;
+type PublicInterestChoice = (typeof PUBLIC_INTEREST_CHOICES)[number];
+const choiceOf = (value: boolean | null): PublicInterestChoice => (value === null ? 'type' : value ? 'yes' : 'no');
+const valueOf = (choice: PublicInterestChoice): boolean | null => (choice === 'type' ? null : choice === 'yes');
 
 export type LabelsBody = ReturnType<typeof bodyFrom>;
 
@@ -115,6 +125,10 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
   };
 
   const dirty = JSON.stringify(bodyFrom(form)) !== JSON.stringify(bodyFrom(formFrom(draft)));
+  // What the type's setting answers (the draft's applied value when it follows the type).
+  const typePublicInterest = draft.publicInterest === null ? draft.publicInterestApplied : meta.publicInterestOfType;
+  // A verification covers the declared AI involvement: changing it withdraws the badge (server/src/domain/status.ts).
+  const withdrawsVerification = draft.status === 'verified' && form.aiInvolvement !== draft.aiInvolvement;
   const invalid = problems.length > 0;
   const preview = disclaimerPreview(form, meta);
 
@@ -123,7 +137,7 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
       .filter(([path]) => path === 'sources' || path.startsWith('sources.'))
       .map(([path, message]) => [path.replace(/^sources\.?/, ''), message])
   );
-  const otherErrors = Object.entries(shown).filter(([path]) => !['aiInvolvement', 'disclaimerMode', 'disclaimerText'].includes(path) && path !== 'sources' && !path.startsWith('sources.'));
+  const otherErrors = Object.entries(shown).filter(([path]) => !['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'publicInterest'].includes(path) && path !== 'sources' && !path.startsWith('sources.'));
 
   const save = async () => {
     if (invalid) return;
@@ -178,6 +192,11 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                   </SingleSelect>
                   <Field.Error />
                 </Field.Root>
+                {withdrawsVerification ? (
+                  <Typography variant="pi" textColor="warning700" data-testid="trust-ai-withdraws">
+                    {t('labels.aiWithdraws', 'The verification covers the declared AI involvement: saving this change withdraws the badge until someone verifies again.')}
+                  </Typography>
+                ) : null}
               </Grid.Item>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="disclaimerMode" error={shown.disclaimerMode}>
@@ -189,6 +208,33 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                       </SingleSelectOption>
                     ))}
                   </SingleSelect>
+                  <Field.Error />
+                </Field.Root>
+              </Grid.Item>
+              <Grid.Item col={12} direction="column" alignItems="stretch">
+                <Field.Root
+                  name="publicInterest"
+                  error={shown.publicInterest}
+                  hint={t(
+                    'fields.publicInterestHint',
+                    'The AI Act asks for a visible AI label on AI text published to inform the public on matters of public interest (news, politics, health…), unless a person reviewed it and someone holds editorial responsibility.'
+                  )}
+                >
+                  <Field.Label>{t('fields.publicInterest', 'Of public interest')}</Field.Label>
+                  <SingleSelect
+                    value={choiceOf(form.publicInterest)}
+                    onChange={(value: string | number) => change({ publicInterest: valueOf(value as PublicInterestChoice) }, 'publicInterest')}
+                    data-testid="trust-public-interest"
+                  >
+                    <SingleSelectOption value="type">
+                      {typePublicInterest
+                        ? t('publicInterest.typeYes', 'As the content type: yes')
+                        : t('publicInterest.typeNo', 'As the content type: no')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="yes">{t('publicInterest.yes', 'Yes: informs the public on matters of public interest')}</SingleSelectOption>
+                    <SingleSelectOption value="no">{t('publicInterest.no', 'No (e.g. advertising, fiction, a product page)')}</SingleSelectOption>
+                  </SingleSelect>
+                  <Field.Hint />
                   <Field.Error />
                 </Field.Root>
               </Grid.Item>

@@ -203,6 +203,8 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
               sourceCount={draft.sources.length}
               requiredChecks={meta.requiredChecks}
               responsible={draft.responsibleParty ?? meta.editorialResponsibility}
+              aiInvolvement={draft.aiInvolvement}
+              publicInterest={draft.publicInterestApplied}
             />
           )}
         </Flex>
@@ -249,6 +251,7 @@ const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentRe
       <SummaryItem label={t('panel.disclosure', 'AI disclosure')} testId="trust-summary-disclosure">
         {disclosure}
         {draft.disclosure.labelRequired ? ` · ${t('disclosure.labelRequired', 'a visible AI label is required')}` : null}
+        {!draft.publicInterestApplied ? ` · ${t('disclosure.notPublicInterest', 'not of public interest')}` : null}
         {badgeWords !== disclosure ? (
           <Typography variant="pi" textColor="neutral600" tag="span" display="block" data-testid="trust-summary-disclosure-badge">
             {t('panel.disclosureBadge', 'Badge ({locale}): {words}', { locale: meta.locale, words: badgeWords })}

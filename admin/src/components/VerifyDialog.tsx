@@ -3,7 +3,7 @@ import * as React from 'react';
 import { Box, Button, Checkbox, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { Check, Cross } from '@strapi/icons';
 
-import { REVIEW_CHECKS, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
+import { REVIEW_CHECKS, type AiInvolvement, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { errorMessage } from '../utils/errors';
 
@@ -43,13 +43,26 @@ interface VerifyDialogProps {
   sourceCount?: number;
   requiredChecks?: ReviewCheck[];
   responsible?: EditorialResponsibility | null;
+  /** verify only: the draft's declared AI involvement and whether its text is of public interest (label rules). */
+  aiInvolvement?: AiInvolvement;
+  publicInterest?: boolean;
 }
 
 /**
  * The Verify (or Unverify) button and its confirmation. Verifying asks for the review record: what the verifier
  * checked (the required checks must be ticked) and an optional note; it names who holds editorial responsibility.
  */
-export const VerifyDialog = ({ action, disabled, onConfirm, requiredSources, sourceCount, requiredChecks = [], responsible }: VerifyDialogProps) => {
+export const VerifyDialog = ({
+  action,
+  disabled,
+  onConfirm,
+  requiredSources,
+  sourceCount,
+  requiredChecks = [],
+  responsible,
+  aiInvolvement,
+  publicInterest = true,
+}: VerifyDialogProps) => {
   const t = useTranslate();
   const [note, setNote] = React.useState('');
   const [checks, setChecks] = React.useState<ReviewCheck[]>([]);
@@ -57,6 +70,9 @@ export const VerifyDialog = ({ action, disabled, onConfirm, requiredSources, sou
   const verify = action === 'verify';
   const missingSources = verify && requiredSources !== undefined && (sourceCount ?? 0) < requiredSources;
   const missingChecks = verify ? requiredChecks.filter((check) => !checks.includes(check)) : [];
+  // The AI Act exempts AI text from the label only when a person reviewed it and someone holds editorial
+  // responsibility (server/src/domain/status.ts resolveDisclosure): say so before verifying without the second.
+  const labelStays = verify && (aiInvolvement === 'assisted' || aiInvolvement === 'generated') && publicInterest && !responsible?.name;
 
   const toggle = (check: ReviewCheck, on: boolean) =>
     setChecks((current) => REVIEW_CHECKS.filter((item) => (item === check ? on : current.includes(item))));
@@ -79,7 +95,11 @@ export const VerifyDialog = ({ action, disabled, onConfirm, requiredSources, sou
           <Flex direction="column" alignItems="stretch" gap={4} width="100%">
             <Typography>
               {verify
-                ? t('dialog.verifyBody', 'You confirm that you reviewed this version, in this locale, and take editorial responsibility for it. Any later change to its content withdraws the badge.')
+                ? t(
+                    'dialog.verifyBodyAi',
+                    'You confirm that you reviewed this version, in this locale, as declared ({aiInvolvement}). Any later change to its content or to its declared AI involvement withdraws the badge.',
+                    { aiInvolvement: t(`ai.${aiInvolvement ?? 'unknown'}`, aiInvolvement ?? 'unknown') }
+                  )
                 : t('dialog.unverifyBody', 'The draft and the published version of this locale will show as not verified.')}
             </Typography>
             {verify ? (
@@ -93,6 +113,19 @@ export const VerifyDialog = ({ action, disabled, onConfirm, requiredSources, sou
                     {t('dialog.noResponsibility', 'No one is named as holding editorial responsibility (Settings → Trust Labels).')}
                   </Typography>
                 )}
+              </Box>
+            ) : null}
+            {labelStays ? (
+              <Box padding={3} background="warning100" borderColor="warning200" hasRadius role="note" data-testid="trust-label-stays">
+                <Typography variant="pi" fontWeight="bold" textColor="warning700" tag="p">
+                  {t('dialog.labelStays', 'Readers will still see an AI label.')}
+                </Typography>
+                <Typography variant="pi" textColor="warning700" tag="p">
+                  {t(
+                    'dialog.labelStaysWhy',
+                    'The AI Act (Art. 50(4)) lifts the label from AI text of public interest only when a person reviewed it and a person or organisation holds editorial responsibility for it. Nobody is named: set who holds it in Settings → Trust Labels, or on this entry.'
+                  )}
+                </Typography>
               </Box>
             ) : null}
             {verify ? (

@@ -72,6 +72,7 @@ const SettingsPage = () => {
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [saving, setSaving] = React.useState(false);
   const [problems, setProblems] = React.useState<SettingsProblem[]>([]);
+  const [contentTypes, setContentTypes] = React.useState<Array<{ uid: string; displayName: string }>>([]);
   const [responsibility, setResponsibility] = React.useState<ResponsibilityDraft>(draftOf(null));
   // A failed load shows Strapi's error page with a retry (or its no-permission page), never an endless spinner.
   const [loadFailure, setLoadFailure] = React.useState<{ status: number | null; message: string } | null>(null);
@@ -86,6 +87,7 @@ const SettingsPage = () => {
       setForm(settings);
       setResponsibility(draftOf(settings.editorialResponsibility ?? null));
       setProblems(meta?.problems ?? []);
+      setContentTypes(meta?.contentTypes ?? []);
       let available: Array<{ code: string; name: string }> = [];
       try {
         available = (await api.locales()).map(({ code, name }) => ({ code, name }));
@@ -334,6 +336,41 @@ const SettingsPage = () => {
                   </Field.Root>
                 </Grid.Item>
               </Grid.Root>
+              {!form.editorialResponsibility ? (
+                <Typography variant="pi" textColor="warning700" data-testid="trust-settings-no-responsibility">
+                  {t(
+                    'settings.noResponsibilityLabel',
+                    'With nobody named, verified AI text of public interest still carries the AI label for readers: the AI Act lifts it only when a person reviewed the text and someone holds editorial responsibility.'
+                  )}
+                </Typography>
+              ) : null}
+              <Field.Root
+                name="publicInterest"
+                error={errors.publicInterest}
+                hint={t(
+                  'settings.publicInterestHint',
+                  'Texts published to inform the public on matters of public interest need the AI label (AI Act Art. 50(4)). Turn it off for types that are not (advertising, fiction, product pages). An entry may answer for itself in its labels.'
+                )}
+              >
+                <Field.Label>{t('settings.publicInterest', 'Of public interest, per content type')}</Field.Label>
+                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={1} paddingBottom={1} data-testid="trust-settings-public-interest">
+                  {contentTypes.map((type) => (
+                    <Checkbox
+                      key={type.uid}
+                      name={`publicInterest.${type.uid}`}
+                      checked={form.publicInterest?.[type.uid] ?? true}
+                      disabled={!canUpdate}
+                      onCheckedChange={(checked: boolean | 'indeterminate') =>
+                        setForm({ ...form, publicInterest: { ...(form.publicInterest ?? {}), [type.uid]: checked === true } })
+                      }
+                    >
+                      {type.displayName}
+                    </Checkbox>
+                  ))}
+                </Flex>
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
             </Flex>
           </Box>
 

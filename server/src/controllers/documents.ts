@@ -32,7 +32,7 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body: GetDocument.Response = {
       data: await trust.getDocumentState(target),
       // The last verdict on the audit chain, so that the Trust panel can warn when it is broken.
-      meta: { ...(await trust.editorMeta(target.locale)), chain: await getService(strapi, 'audit').chainStatus() },
+      meta: { ...(await trust.editorMeta(target.locale, target.uid)), chain: await getService(strapi, 'audit').chainStatus() },
     };
     ctx.body = body;
   },

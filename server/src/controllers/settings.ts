@@ -2,14 +2,18 @@ import type { Core } from '@strapi/strapi';
 
 import type { GetSettings, UpdateSettings } from '../../../shared/contracts';
 import { settingsUpdateSchema } from '../../../shared/schemas';
-import { getService } from '../utils';
+import { getPluginConfig, getService } from '../utils';
 import { parseInput } from '../validation/input';
 
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: any) {
     const { settings, problems } = await getService(strapi, 'settings').getWithProblems();
     // Stored values that failed validation: each reads as its default, and the Settings page says so.
-    const body: GetSettings.Response = { data: settings, meta: { problems } };
+    const contentTypes = getPluginConfig(strapi).contentTypes.map((uid) => ({
+      uid,
+      displayName: (strapi.contentType(uid as any) as any)?.info?.displayName ?? uid,
+    }));
+    const body: GetSettings.Response = { data: settings, meta: { problems, contentTypes } };
     ctx.body = body;
   },
 

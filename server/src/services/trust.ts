@@ -8,7 +8,7 @@ import { loadTrustRows } from '../database/trust-rows';
 import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
 import { SOURCES_FIELD } from '../domain/hash';
 import { diffContent, diffValues } from '../domain/diff';
-import { AI_INVOLVEMENT_FIELD, needsReview, reviewedInvolvement } from '../domain/status';
+import { AI_INVOLVEMENT_FIELD, needsReview, publicInterestOf, reviewedInvolvement } from '../domain/status';
 import { presentTrustState, type PresentationContext } from '../domain/trust';
 import { notFound } from '../errors';
 import { parseInput } from '../validation/input';
@@ -150,7 +150,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
      * What the Trust panel needs to preview a disclaimer before saving: the default text per AI involvement for the
      * locale (resolved, `{siteName}` filled), the site name, and the verification rules.
      */
-    async editorMeta(locale: string | null): Promise<EditorMeta> {
+    async editorMeta(locale: string | null, uid?: string): Promise<EditorMeta> {
       const { settings, defaultLocale } = await getService(strapi, 'settings').presentationContext();
       const forLocale = locale ?? defaultLocale;
       const disclaimerDefaults = Object.fromEntries(
@@ -167,6 +167,7 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
         requiredChecks: settings.requiredChecks,
         editorialResponsibility: settings.editorialResponsibility,
         fourEyes: settings.fourEyes,
+        publicInterestOfType: publicInterestOf(null, settings, uid),
       };
     },
 
