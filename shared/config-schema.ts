@@ -30,7 +30,7 @@ export const pluginConfigSchema = z
       .default({}),
     // Checks (and repairs) every version's stored status against its content at each start (README "Integrity").
     integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
-    // The AI-Disclosure header (draft-abaris-aicdh) on single-entry content API responses (README "AI disclosure").
+    // The experimental AI-Disclosure header (draft-abaris-aicdh, expired) on single-entry content API responses (README "AI disclosure").
     disclosureHeader: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
     // Optional, without a default: the schema.org @type of each type's JSON-LD (default "Article").
     jsonLdTypes: z
