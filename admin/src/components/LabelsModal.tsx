@@ -45,8 +45,7 @@ export const bodyFrom = (form: LabelsForm) => ({
 });
 
 /** The public interest select's values: the type's setting, or the entry's own yes / no. */
-const PUBLIC_INTEREST_CHOICES = ['type', 'yes', 'no'] as const;
-type PublicInterestChoice = (typeof PUBLIC_INTEREST_CHOICES)[number];
+type PublicInterestChoice = 'type' | 'yes' | 'no';
 const choiceOf = (value: boolean | null): PublicInterestChoice => (value === null ? 'type' : value ? 'yes' : 'no');
 const valueOf = (choice: PublicInterestChoice): boolean | null => (choice === 'type' ? null : choice === 'yes');
 
