@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { disclosureWords } from '../../../shared/disclosure';
-import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
+import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, publicationDates, type SchemaOrgType } from '../../../shared/json-ld';
 import type { EditorialResponsibility, PublicTrust } from '../../../shared/trust';
 import type { Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
@@ -41,6 +41,9 @@ export interface PublishedVersion {
   disclosureText: string;
   publishingPrinciplesUrl: string | null;
   responsibility: EditorialResponsibility | null;
+  /** ISO 8601; see shared/json-ld.ts `publicationDates`. */
+  datePublished: string | null;
+  dateModified: string | null;
 }
 
 /**
@@ -60,7 +63,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
-    if (hasDraftAndPublish(strapi, uid)) where.publishedAt = { $notNull: true };
+    const draftAndPublish = hasDraftAndPublish(strapi, uid);
+    if (draftAndPublish) where.publishedAt = { $notNull: true };
     const [row, context] = await Promise.all([
       strapi.db.query(uid as any).findOne({ where }),
       getService(strapi, 'settings').presentationContext(),
@@ -81,6 +85,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
       disclosureText: disclosureWords(trust.disclosure.value, locale ?? context.defaultLocale),
       responsibility: responsiblePartyOf(stored, context.settings),
+      ...publicationDates(row, draftAndPublish),
     };
   };
 
@@ -177,6 +182,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
         trust: version.trust,
         publishingPrinciplesUrl: version.publishingPrinciplesUrl,
         responsibility: version.responsibility,
+        datePublished: version.datePublished,
+        dateModified: version.dateModified,
       });
     },
   };
