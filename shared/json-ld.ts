@@ -2,22 +2,23 @@
 
 import type { AiInvolvement, PublicTrust } from './trust';
 
-/** IPTC Digital Source Type NewsCodes, http://cv.iptc.org/newscodes/digitalsourcetype/ */
-export const IPTC_DIGITAL_SOURCE_TYPE_SCHEME = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
+const SCHEMA_ORG = 'https://schema.org/';
 
 /**
- * `aiInvolvement` → IPTC digital source type (vocabulary as of 2024-10):
- * - `generated`: trainedAlgorithmicMedia, "Created using Generative AI";
- * - `assisted`: compositeWithTrainedAlgorithmicMedia, "Edited using Generative AI" (augmentation, correction or
- *   enhancement using a generative AI model);
- * - `none`: digitalCreation, "Media created by a human using non-generative tools" (humanEdits means a human
- *   edited media that came from elsewhere, which says nothing about how the text was written);
+ * `aiInvolvement` → `digitalSourceType`: a member of schema.org's IPTCDigitalSourceEnumeration (the property's
+ * range), each the schema.org twin of an IPTC Digital Source Type term (http://cv.iptc.org/newscodes/digitalsourcetype/):
+ * - `generated`: TrainedAlgorithmicMediaDigitalSource (IPTC trainedAlgorithmicMedia, "Created using Generative AI");
+ * - `assisted`: CompositeWithTrainedAlgorithmicMediaDigitalSource (IPTC compositeWithTrainedAlgorithmicMedia,
+ *   "Edited using Generative AI": augmentation, correction or enhancement using a generative AI model);
+ * - `none`: DigitalArtDigitalSource. schema.org has no member for IPTC's digitalCreation ("Media created by a human
+ *   using non-generative tools"); this one is coded as IPTC's digitalArt, the retired term that digitalCreation took over. (The
+ *   human-edit members are about editing media that came from elsewhere, which says nothing about who wrote a text.)
  * - `unknown`: no claim at all.
  */
 export const DIGITAL_SOURCE_TYPES: Record<AiInvolvement, string | null> = {
-  generated: `${IPTC_DIGITAL_SOURCE_TYPE_SCHEME}trainedAlgorithmicMedia`,
-  assisted: `${IPTC_DIGITAL_SOURCE_TYPE_SCHEME}compositeWithTrainedAlgorithmicMedia`,
-  none: `${IPTC_DIGITAL_SOURCE_TYPE_SCHEME}digitalCreation`,
+  generated: `${SCHEMA_ORG}TrainedAlgorithmicMediaDigitalSource`,
+  assisted: `${SCHEMA_ORG}CompositeWithTrainedAlgorithmicMediaDigitalSource`,
+  none: `${SCHEMA_ORG}DigitalArtDigitalSource`,
   unknown: null,
 };
 
@@ -58,6 +59,9 @@ export interface JsonLdInput {
   locale?: string | null;
   /** The public trust object of the published version (as in the content API). */
   trust: PublicTrust;
+  /** When the version was published and last modified (ISO 8601); see `publicationDates`. */
+  datePublished?: string | null;
+  dateModified?: string | null;
   publishingPrinciplesUrl?: string | null;
   /** Who holds editorial responsibility (settings, or the entry's own): publisher or editor, and the reviewer. */
   responsibility?: { name: string; url?: string | null; type?: 'Organization' | 'Person' } | null;
@@ -76,7 +80,39 @@ const isHttpUrl = (value: unknown): value is string => {
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 /**
- * The JSON-LD object: `citation` from the sources, `publishingPrinciples`, the IPTC `digitalSourceType`, the
+ * ISO 8601 of a date as a database driver gives it (a Date, an ISO string, milliseconds: SQLite's, sometimes as a
+ * numeric string), or null.
+ */
+export const isoDateTime = (value: unknown): string | null => {
+  let date: Date | null = null;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'number') date = new Date(value);
+  else if (typeof value === 'string' && value.trim() !== '') date = new Date(/^\d+$/.test(value) ? Number(value) : value);
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+};
+
+/**
+ * `datePublished` and `dateModified` of the row a reader sees. With draft & publish, that row is re-created at
+ * every publish, so its `publishedAt` is the last publication; `firstPublishedAt` (Strapi's
+ * `experimental_firstPublishedAt` future flag) is the first, when the app has it. Without draft & publish, Strapi
+ * sets `publishedAt` at every save, so the entry was published when it was created. `dateModified` is the row's
+ * `updatedAt`, never before `datePublished` (a published row keeps the `updatedAt` of the draft it was made from).
+ */
+export const publicationDates = (
+  row: Record<string, unknown>,
+  draftAndPublish: boolean
+): { datePublished: string | null; dateModified: string | null } => {
+  const datePublished = draftAndPublish
+    ? isoDateTime(row.firstPublishedAt) ?? isoDateTime(row.publishedAt)
+    : isoDateTime(row.createdAt) ?? isoDateTime(row.publishedAt);
+  const updatedAt = isoDateTime(row.updatedAt);
+  const dateModified = updatedAt && datePublished && updatedAt < datePublished ? datePublished : updatedAt ?? datePublished;
+  return { datePublished, dateModified };
+};
+
+/**
+ * The JSON-LD object: `datePublished` and `dateModified`, `citation` from the sources, `publishingPrinciples`,
+ * `digitalSourceType` (a schema.org IPTCDigitalSourceEnumeration member), the
  * disclaimer as `backstory` (schema.org's Article property for "why and how an article was created"), and, only
  * when the version is verified, a `mainEntityOfPage` WebPage with `lastReviewed` and, when the verifier's name
  * is public, `reviewedBy`. Values are plain data; `serializeJsonLd` makes the text safe to inline in HTML.
@@ -88,6 +124,10 @@ export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
 
   if (nonEmpty(input.headline)) doc.headline = input.headline;
   if (nonEmpty(input.locale)) doc.inLanguage = input.locale;
+  const datePublished = isoDateTime(input.datePublished);
+  const dateModified = isoDateTime(input.dateModified);
+  if (datePublished) doc.datePublished = datePublished;
+  if (dateModified) doc.dateModified = dateModified;
 
   const citations = trust.sources
     .filter((source) => nonEmpty(source.title) && isHttpUrl(source.url))
@@ -102,7 +142,8 @@ export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
   if (isHttpUrl(input.publishingPrinciplesUrl)) doc.publishingPrinciples = input.publishingPrinciplesUrl;
 
   const digitalSourceType = DIGITAL_SOURCE_TYPES[trust.aiInvolvement] ?? null;
-  // A node reference, so that the value is an IRI whatever context a consumer applies.
+  // A node reference, so that the value is an IRI whatever context a consumer applies (schema.org's context does
+  // not make this property's strings IRIs).
   if (digitalSourceType) doc.digitalSourceType = { '@id': digitalSourceType };
 
   if (nonEmpty(trust.disclaimer) && (SCHEMA_ORG_ARTICLE_TYPES as readonly string[]).includes(type)) {

@@ -30,31 +30,27 @@ export const nodes = (node: Record<string, any> | undefined, property: string): 
   (node?.[`${SCHEMA}${property}`] as Array<Record<string, any>>) ?? [];
 
 /**
- * The IPTC Digital Source Type vocabulary (http://cv.iptc.org/newscodes/digitalsourcetype/, release of
- * 2024-10-23), with the terms IPTC has retired. A digitalSourceType the plugin emits must be a current term.
+ * The members of schema.org's IPTCDigitalSourceEnumeration, the range of `digitalSourceType` (schema.org's
+ * enumeration page, members as of 2026). A digitalSourceType the plugin emits must be one of them.
  */
-export const IPTC_DIGITAL_SOURCE_TYPES = {
-  current: [
-    'digitalCapture',
-    'computationalCapture',
-    'negativeFilm',
-    'positiveFilm',
-    'print',
-    'humanEdits',
-    'compositeWithTrainedAlgorithmicMedia',
-    'algorithmicallyEnhanced',
-    'digitalCreation',
-    'dataDrivenMedia',
-    'trainedAlgorithmicMedia',
-    'algorithmicMedia',
-    'screenCapture',
-    'virtualRecording',
-    'composite',
-    'compositeCapture',
-    'compositeSynthetic',
-  ],
-  retired: ['minorHumanEdits', 'softwareImage', 'digitalArt'],
-} as const;
-
-export const IPTC_SCHEME = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
-export const CURRENT_IPTC_URIS = new Set<string>(IPTC_DIGITAL_SOURCE_TYPES.current.map((term) => `${IPTC_SCHEME}${term}`));
+export const IPTC_DIGITAL_SOURCE_ENUMERATION = new Set<string>(
+  [
+    'AlgorithmicMediaDigitalSource',
+    'AlgorithmicallyEnhancedDigitalSource',
+    'CompositeCaptureDigitalSource',
+    'CompositeDigitalSource',
+    'CompositeSyntheticDigitalSource',
+    'CompositeWithTrainedAlgorithmicMediaDigitalSource',
+    'DataDrivenMediaDigitalSource',
+    'DigitalArtDigitalSource',
+    'DigitalCaptureDigitalSource',
+    'MinorHumanEditsDigitalSource',
+    'MultiFrameComputationalCaptureDigitalSource',
+    'NegativeFilmDigitalSource',
+    'PositiveFilmDigitalSource',
+    'PrintDigitalSource',
+    'ScreenCaptureDigitalSource',
+    'TrainedAlgorithmicMediaDigitalSource',
+    'VirtualRecordingDigitalSource',
+  ].map((member) => `${SCHEMA}${member}`)
+);

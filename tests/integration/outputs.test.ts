@@ -12,7 +12,7 @@ import {
 } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
-import { CURRENT_IPTC_URIS, expandJsonLd, IPTC_SCHEME, nodes, SCHEMA, values } from '../helpers/json-ld';
+import { expandJsonLd, IPTC_DIGITAL_SOURCE_ENUMERATION, nodes, SCHEMA, values } from '../helpers/json-ld';
 import { readSvg } from '../helpers/svg';
 import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
 
@@ -101,11 +101,20 @@ describe('badge and JSON-LD outputs', () => {
     return documentId;
   };
 
-  /** The content API's own trust object for a published entry (what JSON-LD and the badge must agree with). */
-  const restTrust = async (documentId: string, locale: string) => {
+  /** The content API's published entry (what JSON-LD and the badge must agree with). */
+  const restEntry = async (documentId: string, locale: string) => {
     const res = await t.http.get(`/api/articles/${documentId}`, { query: { locale } });
     expect(res.status).toBe(200);
-    return res.body.data.trust;
+    return res.body.data;
+  };
+  const restTrust = async (documentId: string, locale: string) => (await restEntry(documentId, locale)).trust;
+
+  /** JSON-LD's dates are those of the version readers get: published then, modified then (never before). */
+  const expectDatesOf = (doc: Record<string, unknown>, entry: { publishedAt: string; updatedAt: string }) => {
+    const published = new Date(entry.publishedAt).toISOString();
+    const updated = new Date(entry.updatedAt).toISOString();
+    expect(doc.datePublished).toBe(published);
+    expect(doc.dateModified).toBe(updated > published ? updated : published);
   };
 
   const badge = (documentId: string, options: { locale?: string; token?: string; headers?: Record<string, string> } = {}) =>
@@ -346,9 +355,10 @@ describe('badge and JSON-LD outputs', () => {
   // ---- JSON-LD -----------------------------------------------------------------------------------
 
   describe('JSON-LD', () => {
-    it('describes a verified published article: citations, principles, IPTC source type, review', async () => {
+    it('describes a verified published article: dates, citations, principles, digital source type, review', async () => {
       for (const locale of ['en', 'fr']) {
-        const trust = await restTrust(ids.verified, locale);
+        const entry = await restEntry(ids.verified, locale);
+        const trust = entry.trust;
         const res = await jsonLd(ids.verified, { locale });
         expect(res.headers.get('etag')).toMatch(/^"/);
         expect(res.headers.get('cache-control')).toBe('public, max-age=60');
@@ -356,6 +366,7 @@ describe('badge and JSON-LD outputs', () => {
         expect(node['@type']).toEqual([`${SCHEMA}Article`]);
         expect(values(node, 'headline')).toEqual([`${titles.verified} (${locale})`]);
         expect(values(node, 'inLanguage')).toEqual([locale]);
+        expectDatesOf(doc, entry);
         expect(values(node, 'publishingPrinciples')).toEqual([PRINCIPLES]);
         expect(values(node, 'backstory')).toEqual([trust.disclaimer]);
         const citations = nodes(node, 'citation');
@@ -367,8 +378,9 @@ describe('badge and JSON-LD outputs', () => {
           expect(publisher['@type']).toEqual([`${SCHEMA}Organization`]);
           expect(values(publisher, 'name')).toEqual(['Example Press']);
         }
-        expect(values(node, 'digitalSourceType')).toEqual([
-          `${IPTC_SCHEME}${locale === 'en' ? 'trainedAlgorithmicMedia' : 'compositeWithTrainedAlgorithmicMedia'}`,
+        // A node reference to the schema.org enumeration member: an IRI, not text.
+        expect(node[`${SCHEMA}digitalSourceType`]).toEqual([
+          { '@id': `${SCHEMA}${locale === 'en' ? 'TrainedAlgorithmicMediaDigitalSource' : 'CompositeWithTrainedAlgorithmicMediaDigitalSource'}` },
         ]);
         const page = nodes(node, 'mainEntityOfPage');
         expect(page).toHaveLength(1);
@@ -400,13 +412,14 @@ describe('badge and JSON-LD outputs', () => {
 
     it('has no review for stale and unverified versions, in both locales', async () => {
       for (const [documentId, sourceType] of [
-        [ids.stale, 'compositeWithTrainedAlgorithmicMedia'],
-        [ids.unverified, 'digitalCreation'],
+        [ids.stale, 'CompositeWithTrainedAlgorithmicMediaDigitalSource'],
+        [ids.unverified, 'DigitalArtDigitalSource'],
       ]) {
         for (const locale of ['en', 'fr']) {
-          const { node } = await expandedJsonLd(await jsonLd(documentId, { locale }));
+          const { doc, node } = await expandedJsonLd(await jsonLd(documentId, { locale }));
+          expectDatesOf(doc, await restEntry(documentId, locale));
           expect(node).not.toHaveProperty(`${SCHEMA}mainEntityOfPage`);
-          expect(values(node, 'digitalSourceType')).toEqual([`${IPTC_SCHEME}${sourceType}`]);
+          expect(values(node, 'digitalSourceType')).toEqual([`${SCHEMA}${sourceType}`]);
           expect(nodes(node, 'citation')).toHaveLength(1);
         }
       }
@@ -451,10 +464,10 @@ describe('badge and JSON-LD outputs', () => {
       expect(cached.text).toBe('');
     });
 
-    it('only ever uses current IPTC digital source type terms', () => {
+    it('only ever uses members of schema.org\'s IPTCDigitalSourceEnumeration', () => {
       // generated, assisted and none (unknown has none).
       expect(digitalSourceTypesSeen.size).toBe(3);
-      for (const uri of digitalSourceTypesSeen) expect(CURRENT_IPTC_URIS.has(uri)).toBe(true);
+      for (const uri of digitalSourceTypesSeen) expect(IPTC_DIGITAL_SOURCE_ENUMERATION.has(uri)).toBe(true);
     });
   });
 
@@ -592,6 +605,9 @@ describe('outputs for other enabled types (jsonLdTypes, no i18n, no draft & publ
 
   it('serves a type without draft & publish once the role may find it, verified like any other', async () => {
     const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: 'News' } as any });
+    // Saved again later: Strapi moves publishedAt at every save of a type without draft & publish.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await t.strapi.documents('api::category.category' as any).update({ documentId: category.documentId, data: { name: 'World news' } as any });
     const path = badgePath(category.documentId, 'api::category.category');
     expect((await t.http.get(path)).status).toBe(403);
     await t.grantPublic(['api::category.category.find']);
@@ -605,5 +621,11 @@ describe('outputs for other enabled types (jsonLdTypes, no i18n, no draft & publ
     expect(doc['@type']).toBe('Article');
     expect(doc).not.toHaveProperty('headline'); // categories have no title
     expect(doc.mainEntityOfPage['@type']).toBe('WebPage');
+    // Published when it was created; modified at its last save.
+    await t.grantPublic(['api::category.category.findOne']);
+    const rest = (await t.http.get(`/api/categories/${category.documentId}`)).body.data;
+    expect(new Date(rest.publishedAt).getTime()).toBeGreaterThan(new Date(rest.createdAt).getTime());
+    expect(doc.datePublished).toBe(new Date(rest.createdAt).toISOString());
+    expect(doc.dateModified).toBe(new Date(rest.updatedAt).toISOString());
   });
 });

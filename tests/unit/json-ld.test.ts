@@ -1,6 +1,6 @@
-import { buildJsonLd, DIGITAL_SOURCE_TYPES, SCHEMA_ORG_TYPES, serializeJsonLd } from '../../shared/json-ld';
+import { buildJsonLd, DIGITAL_SOURCE_TYPES, isoDateTime, publicationDates, SCHEMA_ORG_TYPES, serializeJsonLd } from '../../shared/json-ld';
 import { AI_INVOLVEMENT, type PublicTrust } from '../../shared/trust';
-import { CURRENT_IPTC_URIS, expandJsonLd, nodes, SCHEMA, values } from '../helpers/json-ld';
+import { expandJsonLd, IPTC_DIGITAL_SOURCE_ENUMERATION, nodes, SCHEMA, values } from '../helpers/json-ld';
 
 const HOSTILE = `</script><script>alert("x")</script> & 'more'`;
 
@@ -24,12 +24,16 @@ describe('JSON-LD builder', () => {
       locale: 'en',
       trust: trust({ verifiedBy: 'Eddie Editor' }),
       publishingPrinciplesUrl: 'https://example.com/principles',
+      datePublished: '2026-11-24T11:00:00.000Z',
+      dateModified: '2026-11-24T10:30:00.000Z',
     });
     expect(doc).toEqual({
       '@context': 'https://schema.org',
       '@type': 'Article',
       headline: 'Anthropic expands partnership',
       inLanguage: 'en',
+      datePublished: '2026-11-24T11:00:00.000Z',
+      dateModified: '2026-11-24T10:30:00.000Z',
       citation: [
         {
           '@type': 'CreativeWork',
@@ -40,7 +44,7 @@ describe('JSON-LD builder', () => {
         { '@type': 'CreativeWork', name: 'Paper', url: 'http://example.org/paper?q=1' },
       ],
       publishingPrinciples: 'https://example.com/principles',
-      digitalSourceType: { '@id': 'http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia' },
+      digitalSourceType: { '@id': 'https://schema.org/CompositeWithTrainedAlgorithmicMediaDigitalSource' },
       backstory: 'While we strive for accuracy, Bytevyte can make mistakes.',
       mainEntityOfPage: {
         '@type': 'WebPage',
@@ -52,6 +56,9 @@ describe('JSON-LD builder', () => {
     const node = await expandJsonLd(doc);
     expect(node['@type']).toEqual([`${SCHEMA}Article`]);
     expect(values(node, 'headline')).toEqual(['Anthropic expands partnership']);
+    expect(values(node, 'datePublished')).toEqual(['2026-11-24T11:00:00.000Z']);
+    expect(values(node, 'dateModified')).toEqual(['2026-11-24T10:30:00.000Z']);
+    expect(node[`${SCHEMA}digitalSourceType`]).toEqual([{ '@id': `${SCHEMA}CompositeWithTrainedAlgorithmicMediaDigitalSource` }]);
     expect(nodes(node, 'citation').map((citation) => citation['@type'])).toEqual([[`${SCHEMA}CreativeWork`], [`${SCHEMA}CreativeWork`]]);
     expect(values(nodes(node, 'citation')[0], 'url')).toEqual(['https://example.com/press']);
     expect(values(nodes(nodes(node, 'citation')[0], 'publisher')[0], 'name')).toEqual(['Example Corp']);
@@ -61,7 +68,7 @@ describe('JSON-LD builder', () => {
     expect(values(nodes(page, 'reviewedBy')[0], 'name')).toEqual(['Eddie Editor']);
   });
 
-  it('maps every aiInvolvement to a current IPTC digital source type, and unknown to none', async () => {
+  it('maps every aiInvolvement to a member of schema.org\'s IPTCDigitalSourceEnumeration, and unknown to none', async () => {
     for (const aiInvolvement of AI_INVOLVEMENT) {
       const node = await expandJsonLd(buildJsonLd({ trust: trust({ aiInvolvement }) }));
       const uris = values(node, 'digitalSourceType');
@@ -70,11 +77,51 @@ describe('JSON-LD builder', () => {
         continue;
       }
       expect(uris).toHaveLength(1);
-      expect(CURRENT_IPTC_URIS.has(uris[0] as string)).toBe(true);
+      expect(IPTC_DIGITAL_SOURCE_ENUMERATION.has(uris[0] as string)).toBe(true);
       expect(uris[0]).toBe(DIGITAL_SOURCE_TYPES[aiInvolvement]);
     }
-    expect(DIGITAL_SOURCE_TYPES.generated).toBe('http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia');
-    expect(DIGITAL_SOURCE_TYPES.none).toBe('http://cv.iptc.org/newscodes/digitalsourcetype/digitalCreation');
+    expect(DIGITAL_SOURCE_TYPES).toEqual({
+      generated: 'https://schema.org/TrainedAlgorithmicMediaDigitalSource',
+      assisted: 'https://schema.org/CompositeWithTrainedAlgorithmicMediaDigitalSource',
+      none: 'https://schema.org/DigitalArtDigitalSource',
+      unknown: null,
+    });
+  });
+
+  it('emits datePublished and dateModified in ISO 8601, and leaves out what is not a date', () => {
+    const doc = buildJsonLd({ trust: trust(), datePublished: '2026-12-01T08:00:00Z', dateModified: 'not a date' });
+    expect(doc.datePublished).toBe('2026-12-01T08:00:00.000Z');
+    expect(doc).not.toHaveProperty('dateModified');
+    const none = buildJsonLd({ trust: trust() });
+    expect(none).not.toHaveProperty('datePublished');
+    expect(none).not.toHaveProperty('dateModified');
+  });
+
+  it('reads the dates of the row a reader sees, however the database driver gives them', () => {
+    const ms = Date.parse('2026-12-01T08:00:00.000Z');
+    for (const value of [new Date(ms), ms, String(ms), '2026-12-01T08:00:00.000Z']) expect(isoDateTime(value)).toBe('2026-12-01T08:00:00.000Z');
+    for (const value of [null, undefined, '', '  ', 'yesterday', {}, Number.NaN]) expect(isoDateTime(value)).toBeNull();
+
+    const created = '2026-11-01T00:00:00.000Z';
+    const draftSaved = '2026-12-01T09:00:00.000Z';
+    const published = '2026-12-01T10:00:00.000Z';
+    const edited = '2026-12-02T10:00:00.000Z';
+    // Draft & publish: the published row's publishedAt (the last publish); never modified before it was published.
+    expect(publicationDates({ createdAt: created, publishedAt: published, updatedAt: draftSaved }, true)).toEqual({
+      datePublished: published,
+      dateModified: published,
+    });
+    // With Strapi's experimental firstPublishedAt, the first publication; the published content's last change.
+    expect(publicationDates({ createdAt: created, firstPublishedAt: created, publishedAt: published, updatedAt: draftSaved }, true)).toEqual({
+      datePublished: created,
+      dateModified: draftSaved,
+    });
+    // Without draft & publish, publishedAt moves at every save: the entry was published when it was created.
+    expect(publicationDates({ createdAt: created, publishedAt: edited, updatedAt: edited }, false)).toEqual({
+      datePublished: created,
+      dateModified: edited,
+    });
+    expect(publicationDates({}, true)).toEqual({ datePublished: null, dateModified: null });
   });
 
   it('has no review unless verified, and no reviewer unless the name is public', () => {

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { renderBadge, type Badge } from '../../../shared/badge';
 import { pickLocalized } from '../../../shared/disclaimer';
 import { disclosureWords } from '../../../shared/disclosure';
-import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, type SchemaOrgType } from '../../../shared/json-ld';
+import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, publicationDates, type SchemaOrgType } from '../../../shared/json-ld';
 import type { EditorialResponsibility, PublicTrust, Settings } from '../../../shared/trust';
 import type { AuditEvent, Receipt } from '../../../shared/contracts';
 import { loadTrustRows } from '../database/trust-rows';
@@ -54,6 +54,9 @@ export interface PublishedVersion {
   disclosureText: string;
   publishingPrinciplesUrl: string | null;
   responsibility: EditorialResponsibility | null;
+  /** ISO 8601; see shared/json-ld.ts `publicationDates`. */
+  datePublished: string | null;
+  dateModified: string | null;
 }
 
 /**
@@ -77,7 +80,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
-    if (hasDraftAndPublish(strapi, uid)) where.publishedAt = { $notNull: true };
+    const draftAndPublish = hasDraftAndPublish(strapi, uid);
+    if (draftAndPublish) where.publishedAt = { $notNull: true };
     const [row, context] = await Promise.all([
       strapi.db.query(uid as any).findOne({ where }),
       getService(strapi, 'settings').presentationContext(),
@@ -105,6 +109,7 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       publishingPrinciplesUrl: context.settings.publishingPrinciplesUrl,
       disclosureText: disclosureWords(trust.disclosure.value, locale ?? context.defaultLocale),
       responsibility,
+      ...publicationDates(row, draftAndPublish),
     };
   };
 
@@ -192,6 +197,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
         trust: version.trust,
         publishingPrinciplesUrl: version.publishingPrinciplesUrl,
         responsibility: version.responsibility,
+        datePublished: version.datePublished,
+        dateModified: version.dateModified,
       });
     },
   };
