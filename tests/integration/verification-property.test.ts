@@ -49,9 +49,11 @@ interface VersionCheck {
   status: string;
   hash: string;
   verifiedHash: string | null;
+  /** The declared AI involvement is the one the verification recorded. */
+  involvementReviewed: boolean;
 }
 
-describe('property: the status is verified iff the content hash equals the verified hash', () => {
+describe('property: the status is verified iff the content hash equals the verified hash (and the AI involvement the reviewed one)', () => {
   let t: TestContext;
   let admin: AdminSession;
   let editor: AdminSession;
@@ -74,6 +76,8 @@ describe('property: the status is verified iff the content hash equals the verif
       status: row.trust.status,
       hash: hashOfVersion(t.strapi, ARTICLE_UID, row).hash,
       verifiedHash: row.trust.verifiedHash,
+      // A verification covers the declared AI involvement too (one recorded before 0.3 covers the current one).
+      involvementReviewed: row.trust.aiInvolvement === (row.trust.verifiedAiInvolvement ?? row.trust.aiInvolvement),
     });
     const draft = rows.find((row) => !row.published);
     const published = rows.find((row) => row.published);
@@ -83,12 +87,12 @@ describe('property: the status is verified iff the content hash equals the verif
   };
 
   const expectInvariant = (v: VersionCheck, context: string) => {
-    const label = `${context}: ${v.version} is ${v.status}, hash ${v.hash.slice(0, 8)}, verified hash ${v.verifiedHash?.slice(0, 8) ?? null}`;
-    expect({ label, verified: v.status === 'verified' }).toEqual({ label, verified: v.verifiedHash !== null && v.hash === v.verifiedHash });
+    const label = `${context}: ${v.version} is ${v.status}, hash ${v.hash.slice(0, 8)}, verified hash ${v.verifiedHash?.slice(0, 8) ?? null}, involvement reviewed ${v.involvementReviewed}`;
+    expect({ label, verified: v.status === 'verified' }).toEqual({ label, verified: v.verifiedHash !== null && v.hash === v.verifiedHash && v.involvementReviewed });
     expect({ label, status: ['verified', 'stale', 'unverified'].includes(v.status) }).toEqual({ label, status: true });
     if (v.status === 'unverified') expect({ label, verifiedHash: v.verifiedHash }).toEqual({ label, verifiedHash: null });
     if (v.status === 'stale') {
-      expect({ label, recorded: v.verifiedHash !== null, differs: v.hash !== v.verifiedHash }).toEqual({ label, recorded: true, differs: true });
+      expect({ label, recorded: v.verifiedHash !== null, differs: v.hash !== v.verifiedHash || !v.involvementReviewed }).toEqual({ label, recorded: true, differs: true });
     }
   };
 
