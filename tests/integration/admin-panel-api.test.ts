@@ -58,6 +58,7 @@ describe('admin panel support routes', () => {
       requiredChecks: ['accuracy', 'plausibility', 'sources'],
       editorialResponsibility: null,
       fourEyes: false,
+      publicInterestOfType: true,
     });
     // fr has no texts of its own: the preview shows the English fallback, like the content API.
     await t.strapi.documents(ARTICLE_UID).update({ documentId: plainId, locale: 'fr', data: { title: 'Simple' } as any });

@@ -93,7 +93,7 @@ describe('every channel shows the same public trust', () => {
     expect(entry).toMatchObject({ status: reference.status, aiInvolvement: reference.aiInvolvement, verifiedAt: reference.verifiedAt });
 
     const state = (await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.published;
-    const { disclaimerMode: _mode, disclaimerText: _text, changedFields: _changed, contentHash: _hash, checks: _checks, editorialResponsibility: _own, responsibleParty: _party, suggestion: _suggestion, verifiedBy, ...shared } = state;
+    const { disclaimerMode: _mode, disclaimerText: _text, changedFields: _changed, contentHash: _hash, checks: _checks, editorialResponsibility: _own, responsibleParty: _party, suggestion: _suggestion, publicInterest: _public, publicInterestApplied: _applied, verifiedBy, ...shared } = state;
     expect({ ...shared, verifiedBy: verifiedBy.name }).toEqual(reference);
   });
 });

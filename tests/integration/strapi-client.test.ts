@@ -68,7 +68,8 @@ describe('@strapi/client reads trust', () => {
     }
     const verified = (byId.get(verifiedId) as any).trust;
     expect(verified).toMatchObject({ status: 'verified', verifiedBy: 'vera Tester', aiInvolvement: 'assisted', sources: SOURCES });
-    expect(verified.disclosure).toEqual({ value: 'ai-assisted', labelRequired: false });
+    // Verified, but nobody holds editorial responsibility (the default settings): the AI label stays.
+    expect(verified.disclosure).toEqual({ value: 'ai-assisted', labelRequired: true });
     expect((byId.get(unverifiedId) as any).trust).toMatchObject({ status: 'unverified', aiInvolvement: 'generated', sources: [] });
   });
 
