@@ -129,6 +129,39 @@ describe('links in README.md and docs/*.md', () => {
   });
 });
 
+/** Comments in the code point to a docs/ page and its section as `docs/<page>.md#<anchor>`: each must resolve. */
+describe('docs/ sections named in the code', () => {
+  const SKIP = new Set(['node_modules', 'dist', '.app', '.tmp', '.cache', 'build']);
+  const sourceFiles = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+      if (SKIP.has(entry.name) || entry.name.startsWith('.')) return [];
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return sourceFiles(path);
+      return /\.(ts|tsx|js)$/.test(entry.name) ? [path] : [];
+    });
+  const references = ['server', 'shared', 'admin', 'tests', 'bench', 'scripts']
+    .filter((folder) => existsSync(join(ROOT, folder)))
+    .flatMap((folder) => sourceFiles(join(ROOT, folder)))
+    .flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => [...line.matchAll(/\bdocs\/[\w-]+\.md(?:#[\w-]+)?/g)].map((match) => ({ file, line: index + 1, target: match[0] })))
+    );
+
+  it('finds them', () => {
+    expect(references.length).toBeGreaterThan(10);
+  });
+
+  it('each names an existing page and heading', () => {
+    const problems = references
+      .filter((reference) => !reference.file.endsWith('docs-links.test.ts'))
+      .map((reference) => ({ reference, problem: problemOf({ file: join(ROOT, 'README.md'), line: reference.line, target: reference.target }) }))
+      .filter(({ problem }) => problem !== null)
+      .map(({ reference, problem }) => `${relative(ROOT, reference.file)}:${reference.line} (${reference.target}): ${problem}`);
+    expect(problems).toEqual([]);
+  });
+});
+
 /**
  * ARCHITECTURE.md names paths relative to the repository root, or, after "The house", relative to server/src/ unless
  * they start with a top-level folder of the repository (its first paragraph says so).
