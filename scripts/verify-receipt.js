@@ -5,7 +5,7 @@
 //   node scripts/verify-receipt.js https://cms.example.com api::article.article <documentId> [locale]
 //
 // Prints the receipt's hash and the recomputed one; exits 0 when they are equal, 1 when they differ, 2 on an error.
-// The canonical serialization (README "Verification receipts") is the plugin's server/src/domain/hash.ts:
+// The canonical serialization (docs/compliance.md#verification-receipts) is the plugin's server/src/domain/hash.ts:
 //   1. canonical(value): null and undefined → null; arrays element by element; objects with their keys sorted
 //      (by UTF-16 code units, as Array.prototype.sort) and without the keys `id` and `__temp_key__`; other values
 //      as they are. Serialized with JSON.stringify (no spaces).

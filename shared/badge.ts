@@ -1,4 +1,4 @@
-// The SVG trust badge (SPEC.md "Outputs for API consumers"). Pure: no Strapi, no Node APIs.
+// The SVG trust badge (docs/front-end.md#the-svg-badge). Pure: no Strapi, no Node APIs.
 
 import { LIMITS } from './trust';
 

@@ -28,9 +28,11 @@ export const pluginConfigSchema = z
         invalid_type_error: 'must be an object mapping content type uids to arrays of attribute names',
       })
       .default({}),
-    // Checks (and repairs) every version's stored status against its content at each start (README "Integrity").
+    // Checks (and repairs) every version's stored status against its content at each start
+    // (docs/operations.md#several-strapi-processes-crashes-and-database-faults, "Integrity check").
     integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
-    // The experimental AI-Disclosure header (draft-abaris-aicdh, expired) on single-entry content API responses (README "AI disclosure").
+    // The experimental AI-Disclosure header (draft-abaris-aicdh, expired) on single-entry content API responses
+    // (docs/compliance.md#ai-disclosure).
     disclosureHeader: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
     // Optional, without a default: the schema.org @type of each type's JSON-LD (default "Article").
     jsonLdTypes: z

@@ -1,5 +1,5 @@
-// Names that users, integrators and tests rely on (SPEC.md "Names"), and the uids of the plugin's own models. The
-// one place for them: imported by the server and the admin panel.
+// Names that users, integrators and tests rely on (the names the docs/ pages and the API use), and the uids of the
+// plugin's own models. The one place for them: imported by the server and the admin panel.
 export const PLUGIN_ID = 'trust-labels';
 export const DEFAULT_ATTRIBUTE_NAME = 'trust';
 

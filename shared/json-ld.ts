@@ -1,4 +1,4 @@
-// schema.org JSON-LD for a published entry (SPEC.md "Outputs for API consumers"). Pure: no Strapi, no Node APIs.
+// schema.org JSON-LD for a published entry (docs/front-end.md#json-ld). Pure: no Strapi, no Node APIs.
 
 import type { AiInvolvement, PublicTrust } from './trust';
 

@@ -1,5 +1,5 @@
 import type { Disclosure } from './disclosure';
-// Values and defaults of the trust data (SPEC.md "Data on each entry" and "Settings").
+// Values and defaults of the trust data (docs/editors.md#what-editors-set and docs/install-and-configure.md#settings).
 
 export const AI_INVOLVEMENT = ['unknown', 'none', 'assisted', 'generated'] as const;
 export type AiInvolvement = (typeof AI_INVOLVEMENT)[number];

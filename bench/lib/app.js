@@ -86,7 +86,8 @@ async function prepareBenchApp() {
   });
   // Setup F: an article whose public trust object is stored in its own row, as a JSON attribute, so that Strapi's
   // own SELECT of the page reads it: no query of anyone's own, no join. The cheapest any storage of these values
-  // can be; it gives up filtering on trust fields (SPEC requires `filters[trust][status]`).
+  // can be; it gives up filtering on trust fields (the content API offers `filters[trust][status]`,
+  // docs/front-end.md#what-api-consumers-get).
   write('src/api/inrow/content-types/inrow/schema.json', {
     ...article,
     collectionName: 'inrows',

@@ -105,7 +105,7 @@ async function main() {
     cpu: () => process.cpuUsage(),
     /**
      * SQL queries (knex query events) of one GET, and whether its entries carry trust. A first GET warms what may be
-     * reused (Strapi's caches, the plugin's settings: at most once a second, README "Settings").
+     * reused (Strapi's caches, the plugin's settings: at most once a second, docs/install-and-configure.md#settings).
      */
     async queries({ url }) {
       await fetch(`${baseUrl}${url}`);

@@ -79,7 +79,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 /**
  * The audit log outlives the plugin: its tables are listed in Strapi's `persisted_tables`, which Strapi's schema
  * sync never drops, so starting the app once without the plugin does not erase the record of every decision.
- * (README "Disabling or removing the plugin" says how to remove them.)
+ * (docs/install-and-configure.md#disabling-or-removing-the-plugin says how to remove them.)
  */
 const keepAuditLogTables = async (strapi: Core.Strapi) => {
   const tables = [AUDIT_EVENT_UID, AUDIT_CHAIN_UID].map((uid) => (strapi.db as any).metadata.get(uid).tableName as string);

@@ -1,4 +1,4 @@
-// Request and response types of the admin API's document routes (SPEC.md "Admin API"), shared by the server's
+// Request and response types of the admin API's document routes (docs/api.md#admin-api), shared by the server's
 // controllers and the admin panel, so that the two cannot drift. One namespace per endpoint.
 import type { AuditAction } from '../constants';
 import type { BulkAction, ErrorCode, TrustEdit } from '../schemas';

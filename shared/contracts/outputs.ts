@@ -17,8 +17,8 @@ export interface Receipt {
   locale: string | null;
   status: VerificationStatus;
   /**
-   * The content hash of the published version now (SPEC "Disclosure and receipt"); the same value as `content.hash`,
-   * which comes with what the hash covers.
+   * The content hash of the published version now (docs/compliance.md#verification-receipts); the same value as
+   * `content.hash`, which comes with what the hash covers.
    */
   contentHash: string;
   /** When this exact content was verified (as `verification.verifiedAt`); null unless the published version is verified. */
@@ -37,8 +37,8 @@ export interface Receipt {
   chainHead: string;
   disclosure: Disclosure;
   /**
-   * The content hash of the published version now (README "Verification receipts": how to recompute it from the
-   * content API response with scripts/verify-receipt.js).
+   * The content hash of the published version now (docs/compliance.md#verification-receipts: how to recompute it from
+   * the content API response with scripts/verify-receipt.js).
    */
   content: {
     algorithm: 'sha256';

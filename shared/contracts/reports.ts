@@ -13,9 +13,9 @@ export interface ReportEntry {
   checks: string[] | null;
   /** Who holds editorial responsibility (the entry's own, else the site's). */
   responsibility: { name: string; url?: string | null; type?: string } | null;
-  /** The version's W3C ai-disclosure value (README "AI disclosure"); null when nothing is declared. */
+  /** The version's W3C ai-disclosure value (docs/compliance.md#ai-disclosure); null when nothing is declared. */
   disclosure: string | null;
-  /** Whether readers must see an AI label on this version (README "AI disclosure"). */
+  /** Whether readers must see an AI label on this version (docs/compliance.md#ai-disclosure). */
   labelRequired: boolean;
 }
 

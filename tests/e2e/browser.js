@@ -1,5 +1,5 @@
 // What the browser tests share: Debian's Chromium, a logged-in context for Strapi's admin, look-ups, and
-// screenshots for the README.
+// screenshots for the README and docs/.
 const assert = require('node:assert/strict');
 const path = require('path');
 

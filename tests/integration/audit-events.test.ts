@@ -15,7 +15,7 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
- * SPEC.md "Verification rules": the audit log (one event per verify, unverify, automatic stale and label
+ * docs/compliance.md#audit-log: the audit log (one event per verify, unverify, automatic stale and label
  * edit; no route to edit or delete events), the events on Strapi's event hub registered as webhook events,
  * and "Admin API" GET /trust-labels/report (JSON and CSV).
  */

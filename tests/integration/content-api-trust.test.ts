@@ -2,8 +2,8 @@ import { loadPublicTrust } from '../../server/src/services/public-trust';
 import { bootTestApp, testDbClient, type AdminSession, type TestContext } from '../helpers';
 
 /**
- * SPEC.md "Content API": every entry of an enabled type carries `trust` in the ordinary REST responses,
- * without any populate parameter, with exactly the public keys, never internal data, and filterable.
+ * docs/front-end.md#what-api-consumers-get: every entry of an enabled type carries `trust` in the ordinary REST
+ * responses, without any populate parameter, with exactly the public keys, never internal data, and filterable.
  */
 
 const ARTICLE = 'api::article.article';

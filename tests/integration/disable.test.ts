@@ -2,9 +2,9 @@ import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type TestConte
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
- * README "Disabling or removing the plugin": one start without it drops the entries' trust data (Strapi's schema
- * sync), but not the audit log, which is listed in Strapi's persisted_tables. Enabled again, the history is there and
- * its chain still holds.
+ * docs/install-and-configure.md#disabling-or-removing-the-plugin: one start without it drops the entries' trust data
+ * (Strapi's schema sync), but not the audit log, which is listed in Strapi's persisted_tables. Enabled again, the
+ * history is there and its chain still holds.
  */
 describe('starting once without the plugin', () => {
   let database: TestDatabase;

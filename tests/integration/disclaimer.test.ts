@@ -1,9 +1,9 @@
 import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
 
 /**
- * SPEC.md "Settings" and "Content API": `trust.disclaimer` is the custom text, else the settings default for
- * the entry's aiInvolvement in its locale (missing locale -> default locale -> en), with {siteName} filled;
- * null when the mode is off or no default applies.
+ * docs/install-and-configure.md#settings and docs/front-end.md#what-api-consumers-get: `trust.disclaimer` is the custom
+ * text, else the settings default for the entry's aiInvolvement in its locale (missing locale -> default locale -> en),
+ * with {siteName} filled; null when the mode is off or no default applies.
  */
 
 const ARTICLE = 'api::article.article';

@@ -137,7 +137,7 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
       const entry = await t.http.get(receipt.content.path);
       expect(entry.status).toBe(200);
       expect(contentHashOf(entry.body.data, receipt.content.fields)).toBe(receipt.content.hash);
-      // The SPEC's flat keys, besides the nested detail.
+      // The receipt's flat keys, besides the nested detail.
       expect(receipt.contentHash).toBe(receipt.content.hash);
       expect(receipt.chainHead).toMatch(/^[0-9a-f]{64}$/);
 
@@ -170,7 +170,7 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     expect(run.stdout).toContain('disclosure: ai-assisted');
   });
 
-  it('the receipt has the SPEC\'s flat keys: contentHash, verifiedAt, checks, editorialResponsibility and the chain head now', async () => {
+  it('the receipt has its flat keys: contentHash, verifiedAt, checks, editorialResponsibility and the chain head now', async () => {
     const { publish } = contentManager(() => ({ http: t.http, token: admin.token }));
     const receiptOf = async (documentId: string) => {
       const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });

@@ -13,7 +13,7 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
- * SPEC.md "Outputs for API consumers": with @strapi/plugin-graphql installed, `trust` is queryable and
+ * docs/front-end.md#graphql: with @strapi/plugin-graphql installed, `trust` is queryable and
  * filterable in GraphQL, with the same shape and the same hiding of internal data as REST, and cannot be written.
  */
 

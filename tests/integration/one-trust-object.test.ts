@@ -5,7 +5,8 @@ import { readSvg } from '../helpers/svg';
 import { disclosureWords } from '../../shared/disclosure';
 
 /**
- * One owner of the public trust object (services/public-trust.ts): for the same version, REST (list, single entry,
+ * One presentation of the public trust object (domain/trust.ts `presentTrust`; REST and GraphQL load it through
+ * services/public-trust.ts, the others read the row themselves): for the same version, REST (list, single entry,
  * populated through a relation, whatever the populate asks of trust), GraphQL (direct and through a relation), the
  * badge, JSON-LD, the report and the admin state all show the same public values.
  */

@@ -17,7 +17,7 @@ import { readSvg } from '../helpers/svg';
 import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
 
 /**
- * SPEC.md "Outputs for API consumers": GET /api/trust-labels/badge/:uid/:documentId.svg and
+ * docs/front-end.md#the-svg-badge and #json-ld: GET /api/trust-labels/badge/:uid/:documentId.svg and
  * GET /api/trust-labels/json-ld/:uid/:documentId, for verified, stale and unverified articles in both locales,
  * only for requesters that may `find` the type, never from a draft, never a 500.
  */

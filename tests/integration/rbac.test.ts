@@ -2,10 +2,10 @@ import { bootTestApp, contentManagerOn, type AdminSession, type TestContext } fr
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
- * SPEC.md "Admin API": every route enforces its RBAC action on the server; default grants on the first start
- * (Editor: read, edit, verify; Author: read, edit); changes made by admins are kept across restarts. And
- * "Permissions" (0.2): the plugin's actions combine with the Content Manager's, with its conditions ("Is creator")
- * and locale restrictions, on every route.
+ * docs/install-and-configure.md#permissions-rbac and docs/api.md#admin-api: every route enforces its RBAC action on the
+ * server; default grants on the first start (Editor: read, edit, verify; Author: read, edit); changes made by admins
+ * are kept across restarts. And "Permissions" (0.2): the plugin's actions combine with the Content Manager's, with its
+ * conditions ("Is creator") and locale restrictions, on every route.
  */
 
 const ARTICLE = 'api::article.article';

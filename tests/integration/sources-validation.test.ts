@@ -1,8 +1,8 @@
 import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
 
 /**
- * SPEC.md "Data on each entry" (source rules) and "Admin API" (bad input: 400 ValidationError with a path per
- * problem, nothing changed; unknown or disabled uid / unknown documentId: 404; never a 500).
+ * docs/editors.md#what-editors-set (source rules) and docs/api.md#errors (bad input: 400 ValidationError with a path
+ * per problem, nothing changed; unknown or disabled uid / unknown documentId: 404; never a 500).
  */
 
 const ARTICLE = 'api::article.article';

@@ -1,8 +1,8 @@
 import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
 
 /**
- * SPEC.md "Content API": writing trust data through the content API is impossible. A create or update whose
- * body contains `trust` (any token, any role) either fails with a 400 or leaves trust data unchanged.
+ * docs/front-end.md#what-api-consumers-get: writing trust data through the content API is impossible. A create or
+ * update whose body contains `trust` (any token, any role) either fails with a 400 or leaves trust data unchanged.
  */
 
 const ARTICLE = 'api::article.article';

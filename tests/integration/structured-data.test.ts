@@ -10,13 +10,14 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
- * README "JSON-LD" → "What your page adds before embedding it": the JSON-LD route's real response, merged with the
+ * docs/front-end.md "JSON-LD" → "What your page adds before embedding it": the JSON-LD route's real response, merged with the
  * README's own code (`withSiteFields`, `exampleSite`), passes structured-data-testing-tool's Google preset (from
  * tests/node_modules) with no failure and no warning; the response alone fails on exactly the fields the README
  * says the site adds. The README's two JSON examples are the route's shape and that merge of it.
  */
 
-const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+// The front-end developers' page, where the JSON-LD section lives.
+const README = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'front-end.md'), 'utf8');
 const SITE = { name: 'Bytevyte', url: 'https://bytevyte.example' };
 const SOURCE = {
   title: 'Anthropic expands partnership with Google and Broadcom',

@@ -5,12 +5,12 @@ import { ARTICLE_UID, bootTestApp, createArticle, trustPath, type AdminSession, 
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
- * SPEC.md "Verification rules" as properties: after any sequence of edits (Content Manager, code, trust
- * labels), verifications, withdrawals, publishes and discards, every version's status is `verified` if and
- * only if its current content hash equals the hash recorded at its last verification; `unverified` has no
- * recorded hash; `stale` has one that differs. A model of what the last verification of each version was
- * (verify records the draft's hash, and the published one's when equal; publish and discard copy a
- * version's verification with its content; unverify clears both) pins the recorded hashes down too.
+ * docs/editors.md#human-verification-that-never-lies as properties: after any sequence of edits (Content Manager, code,
+ * trust labels), verifications, withdrawals, publishes and discards, every version's status is `verified` if and only
+ * if its current content hash equals the hash recorded at its last verification; `unverified` has no recorded hash;
+ * `stale` has one that differs. A model of what the last verification of each version was (verify records the draft's
+ * hash, and the published one's when equal; publish and discard copy a version's verification with its content;
+ * unverify clears both) pins the recorded hashes down too.
  */
 
 const CM = `/content-manager/collection-types/${ARTICLE_UID}`;

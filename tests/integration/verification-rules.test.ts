@@ -10,8 +10,8 @@ import {
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
- * SPEC.md "Verification rules" (requiredSources, fourEyes) and "Admin API" (RBAC on verify / unverify / bulk,
- * 404s, ValidationError with paths for bad input that changes nothing, never a 500).
+ * docs/editors.md#human-verification-that-never-lies (requiredSources, fourEyes) and docs/api.md#admin-api (RBAC on
+ * verify / unverify / bulk, 404s, ValidationError with paths for bad input that changes nothing, never a 500).
  */
 
 const CM = `/content-manager/collection-types/${ARTICLE_UID}`;

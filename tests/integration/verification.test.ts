@@ -12,10 +12,10 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 /**
- * SPEC.md "Verification rules": a verification is bound to a hash of the verified content; any change to
- * hashed content, by any path, turns that version `stale`; reverting the content makes it `verified` again;
- * label-only edits (aiInvolvement, disclaimer) do not; sources do. Draft and published versions of each
- * locale are judged on their own.
+ * docs/editors.md#human-verification-that-never-lies: a verification is bound to a hash of the verified content; any
+ * change to hashed content, by any path, turns that version `stale`; reverting the content makes it `verified` again;
+ * label-only edits (aiInvolvement, disclaimer) do not; sources do. Draft and published versions of each locale are
+ * judged on their own.
  */
 
 const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
@@ -331,8 +331,8 @@ describe('verification is bound to the verified content', () => {
 
   // ---- labels and sources ---------------------------------------------------------------------------
 
-  // SPEC 2026-12-07: the declared AI involvement is part of what is verified (tests/integration/review-binding.test.ts);
-  // the disclaimer stays outside.
+  // Since 0.3 (CHANGELOG): the declared AI involvement is part of what is verified
+  // (tests/integration/review-binding.test.ts); the disclaimer stays outside.
   it('changing aiInvolvement turns the draft stale, naming aiInvolvement', async () => {
     const documentId = await verifiedArticle();
     const res = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted' }, { token: admin.token });

@@ -19,7 +19,7 @@ interface SuggestionNoticeProps {
 }
 
 /**
- * An AI agent's pending suggestion (MCP tool trust_labels_suggest, README "MCP tools"): what it would change, and,
+ * An AI agent's pending suggestion (MCP tool trust_labels_suggest, docs/api.md#mcp-tools): what it would change, and,
  * for editors, Accept (applied as their own label edit) or Dismiss. Nothing of it is public until accepted.
  */
 export const SuggestionNotice = ({ suggestion, current, canEdit, busy, onAccept, onDismiss, t }: SuggestionNoticeProps) => {

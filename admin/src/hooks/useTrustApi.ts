@@ -111,7 +111,7 @@ export const useTrustApi = () => {
         (await post<Verify.Response>(documentPath(model, documentId, '/verify', locale), body)).data,
       unverify: async (model: string, documentId: string, locale: string | null, body: Unverify.Request['body']) =>
         (await post<Unverify.Response>(documentPath(model, documentId, '/unverify', locale), body)).data,
-      /** An AI agent's pending suggestion: applied as this editor's label edit, or dropped (README "MCP tools"). */
+      /** An AI agent's pending suggestion: applied as this editor's label edit, or dropped (docs/api.md#mcp-tools). */
       acceptSuggestion: async (model: string, documentId: string, locale: string | null) =>
         (await post<AcceptSuggestion.Response>(documentPath(model, documentId, '/suggestion/accept', locale), {})).data,
       dismissSuggestion: async (model: string, documentId: string, locale: string | null) =>

@@ -21,7 +21,7 @@ const checkedTargetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | '
 const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => (await checkedTargetOf(strapi, ctx, action)).target;
 
 /**
- * The admin API (SPEC.md "Admin API"). Each action checks its input here, at the edge (validation/targets.ts, the
+ * The admin API (docs/api.md#admin-api). Each action checks its input here, at the edge (validation/targets.ts, the
  * shared zod schemas), and hands typed values to the services; the RBAC action is enforced by the route's policy.
  */
 const documents = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,5 +1,5 @@
-// The audit log's hash chain (SPEC.md "Audit log"): each event's `hash` is SHA-256 over its canonical content and
-// the previous event's hash, so that an edited, deleted, inserted or reordered event breaks the chain from there
+// The audit log's hash chain (docs/compliance.md#audit-log): each event's `hash` is SHA-256 over its canonical content
+// and the previous event's hash, so that an edited, deleted, inserted or reordered event breaks the chain from there
 // on. Pure: no Strapi.
 import { canonicalJson, sha256 } from './hash';
 

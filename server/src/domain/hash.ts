@@ -2,8 +2,8 @@ import { createHash } from 'crypto';
 
 /**
  * The content hash that binds a verification to the exact content a person verified. Pure functions, no
- * Strapi: the schema is passed in. SPEC.md "Content hash": SHA-256 over a canonical serialization of the
- * hashed attributes plus the sources.
+ * Strapi: the schema is passed in. docs/editors.md#human-verification-that-never-lies ("Content hash"): SHA-256 over a
+ * canonical serialization of the hashed attributes plus the sources.
  */
 
 export const SYSTEM_ATTRIBUTES = new Set([

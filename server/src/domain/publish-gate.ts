@@ -1,5 +1,6 @@
-// The publish gate (SPEC.md `requireDisclosure`, EU AI Act Art. 50(4)): an entry marked AI-assisted or AI-generated
-// must show a disclaimer or be verified by a person before it can be published. Pure: no Strapi.
+// The publish gate (docs/editors.md#publish-gate, the `requireDisclosure` setting; EU AI Act Art. 50(4)): an entry
+// marked AI-assisted or AI-generated must show a disclaimer or be verified by a person before it can be published.
+// Pure: no Strapi.
 import { resolveDisclaimer } from '../../../shared/disclaimer';
 import type { Settings } from '../../../shared/trust';
 import type { StoredTrust } from './trust';

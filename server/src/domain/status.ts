@@ -1,6 +1,7 @@
-// What a version's status, disclosure and label are: the one place of these rules (SPEC.md "Verification rules",
-// "Additions of 2026-12-07"). Every reader (content API, GraphQL, badge, JSON-LD, receipt, admin state, queue, report,
-// integrity check) and every writer (verify, recompute after a write, label edits) asks here. Pure: no Strapi.
+// What a version's status, disclosure and label are: the one place of these rules
+// (docs/editors.md#human-verification-that-never-lies, docs/compliance.md#ai-disclosure). Every reader (content API,
+// GraphQL, badge, JSON-LD, receipt, admin state, queue, report, integrity check) and every writer (verify, recompute
+// after a write, label edits) asks here. Pure: no Strapi.
 import type { Disclosure } from '../../../shared/disclosure';
 import type { AiInvolvement, EditorialResponsibility, Settings, VerificationStatus } from '../../../shared/trust';
 import { changedFieldNames } from './hash';

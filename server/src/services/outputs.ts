@@ -125,9 +125,9 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     loadPublished,
 
     /**
-     * The verification receipt of the published version (README "Verification receipts"): its content hash now,
-     * what the hash covers and where to read it, and, when verified, the review record and the audit event. The
-     * SPEC's flat keys repeat the hash and the review record (null unless verified) and add the audit chain's head now.
+     * The verification receipt of the published version (docs/compliance.md#verification-receipts): its content hash
+     * now, what the hash covers and where to read it, and, when verified, the review record and the audit event. The
+     * flat keys repeat the hash and the review record (null unless verified) and add the audit chain's head now.
      */
     async receipt({ uid, documentId, locale }: Target): Promise<Receipt> {
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
@@ -154,7 +154,8 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         locale: version.locale,
         status: trust.status,
-        // The SPEC's flat keys ("Disclosure and receipt"); `content` and `verification` give the detail.
+        // The receipt's flat keys (docs/compliance.md#verification-receipts); `content` and `verification` give the
+        // detail.
         contentHash: hash,
         verifiedAt: verification?.verifiedAt ?? null,
         checks: verification?.checks ?? null,

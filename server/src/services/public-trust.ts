@@ -6,9 +6,15 @@ import { defaultTrust, disclaimerResolver, presentTrust, type PresentationContex
 import { getPluginConfig, getService } from '../utils';
 
 /**
- * The one owner of the public trust object (SPEC.md "Content API"): loads the trust of a page of entries in one
- * query and presents each (resolved disclaimer, public fields only). The content API, GraphQL, the badge, JSON-LD
- * and the report all read trust through here; the admin state adds the editor fields to the same presentation.
+ * The public trust object of a page of entries (docs/front-end.md#what-api-consumers-get): loads their trust rows in
+ * one query (public fields only) and presents each (resolved disclaimer, disclosure). The content API
+ * (middlewares/attach-trust.ts) and GraphQL (graphql.ts) read trust through here. The other channels read the trust
+ * row themselves, because they need fields that are not public, and present it with the same `presentTrust`
+ * (domain/trust.ts, whose status and disclosure come from domain/status.ts): the badge and JSON-LD
+ * (services/outputs.ts `loadPublished`: the editorial responsibility, the verified hash for the verify event), the
+ * receipt (services/outputs.ts `receipt`: the row that comes with the version's content, its status judged against
+ * that content's hash), the report (services/report.ts: checks, editorial responsibility) and the admin state
+ * (services/trust.ts, adding the editor fields).
  */
 export interface EntryRef {
   /** The entry row id (one version: a locale's draft or published row). */

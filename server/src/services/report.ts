@@ -45,7 +45,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           byLocale.set(key, group);
         }
         const own = stored.get(Number(row.id))?.trust ?? defaultTrust();
-        // The public values, as every channel presents them (services/public-trust.ts), plus the review record.
+        // The public values, presented as every channel presents them (domain/trust.ts), plus the review record.
         const trust = presentTrust(own, { uid, locale: row.locale ?? null }, context, resolve);
         const version = draftAndPublish && row.publishedAt ? 'published' : 'draft';
         group.entries.push({

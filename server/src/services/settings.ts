@@ -8,7 +8,7 @@ import type { PresentationContext } from '../domain/trust';
 
 const STORE_KEY = 'settings';
 
-/** How long the content API's read path may reuse the settings it read (README "Settings"). */
+/** How long the content API's read path may reuse the settings it read (docs/install-and-configure.md#settings). */
 export const PRESENTATION_CACHE_MS = 1000;
 
 /**
