@@ -385,6 +385,25 @@ describe('queue, report and statuses: the same answers for every role, on every 
       expect(csv.text).toBe(csvOf(expected));
     });
 
+    it('the report, JSON, page by page: each page has every group and its counts, the pages together every entry', async () => {
+      const session = sessions[name];
+      const expected = await expectedReport(rows, readable);
+      const entries = expected.flatMap((group: any) => group.entries.map((entry: any) => ({ uid: group.uid, locale: group.locale, ...entry })));
+      const pageSize = 7;
+      const pageCount = Math.max(1, Math.ceil(entries.length / pageSize));
+      const seen: any[] = [];
+      for (let page = 1; page <= pageCount + 1; page += 1) {
+        const res = await t.http.get('/trust-labels/report', { token: session.token, query: { page: String(page), pageSize: String(pageSize) } });
+        expect(res.status).toBe(200);
+        expect(res.body.meta.pagination).toEqual({ page: Math.min(page, pageCount), pageSize, total: entries.length, pageCount });
+        expect(res.body.data.map(({ entries: _entries, ...group }: any) => group)).toEqual(expected.map(({ entries: _entries, ...group }: any) => group));
+        const onPage = res.body.data.flatMap((group: any) => group.entries.map((entry: any) => ({ uid: group.uid, locale: group.locale, ...entry })));
+        expect(onPage).toEqual(entries.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize));
+        if (page <= pageCount) seen.push(...onPage);
+      }
+      expect(seen).toEqual(entries);
+    });
+
     it('the statuses of the list view', async () => {
       const session = sessions[name];
       for (const uid of TYPES) {
