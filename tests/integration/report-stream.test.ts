@@ -36,6 +36,9 @@ describe('the CSV report streams', () => {
     let nextArticle = (await maxOf(articles.tableName)) + 1;
     let nextTrust = (await maxOf(trustTable)) + 1;
     let nextLink = (await maxOf(joinTable.name)) + 1;
+    // A row as read, to write back: JSON columns come back parsed on MariaDB (mysql2), and go back as JSON text.
+    const writable = (row: any) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value]));
     const batch = 250;
     for (let start = 0; start < DOCUMENTS; start += batch) {
       const newVersions: any[] = [];
@@ -48,9 +51,9 @@ describe('the CSV report streams', () => {
           const trust = trustRows.find((row) => row.id === link[joinTable.inverseJoinColumn.name]);
           const articleId = nextArticle++;
           const trustId = nextTrust++;
-          newVersions.push({ ...version, id: articleId, [articles.attributes.documentId.columnName]: documentId });
-          newTrust.push({ ...trust, id: trustId });
-          newLinks.push({ ...link, id: nextLink++, [joinTable.joinColumn.name]: articleId, [joinTable.inverseJoinColumn.name]: trustId });
+          newVersions.push({ ...writable(version), id: articleId, [articles.attributes.documentId.columnName]: documentId });
+          newTrust.push({ ...writable(trust), id: trustId });
+          newLinks.push({ ...writable(link), id: nextLink++, [joinTable.joinColumn.name]: articleId, [joinTable.inverseJoinColumn.name]: trustId });
         }
       }
       await knex(articles.tableName).insert(newVersions);
