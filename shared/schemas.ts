@@ -410,7 +410,11 @@ export const reportQuerySchema = z.object({
     .refine((value) => value === 'json' || value === 'csv', { message: 'format must be json or csv', ...issue(ERROR_CODES.format, { options: ['json', 'csv'] }) })
     .default('json')
     .transform((value) => value as 'json' | 'csv'),
+  // The JSON report's page of entries (the CSV export is whole, streamed).
+  page: positiveQueryInteger('page', 99_999).default('1'),
+  pageSize: positiveQueryInteger('pageSize', 1_000).default('200'),
 });
+export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 /** A zod issue as Strapi's ValidationError details entry, with the code and values the admin panel translates. */
 export interface ValidationErrorDetail {

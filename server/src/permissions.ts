@@ -61,9 +61,35 @@ export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any,
 };
 
 /**
- * The documentIds and locales of `uid` the user may read in the Content Manager (among `documentIds`, when given),
- * as `documentId\0locale` keys; null when the user may read none of the type. With `field`, each key maps to
- * whether the user may also read that field of that version (the Content Manager's field permissions).
+ * Which versions of `uid` the user may read in the Content Manager, as a query: null when none; `ids` null when all;
+ * else `ids()` builds a subquery of the ids of the readable versions, for `WHERE <entry>.id IN (…)`.
+ *
+ * This is the Content Manager's own list mechanism (its `find` controller): the permission checker's
+ * `sanitizedQuery.read` turns the user's rules (conditions such as "Is creator", the locales that i18n adds as a
+ * condition) into query filters (CASL `rulesToQuery`, then Strapi's filter syntax); Strapi's query-params service
+ * turns those into a where-clause and its query builder into SQL, with the joins the conditions need. Nothing is
+ * loaded to check it: the database applies it, whatever the number of entries (ARCHITECTURE.md "Permissions in
+ * queries"). Field permissions are not a filter: they decide what is shown of the versions of one page.
+ */
+export interface ReadScope {
+  ids: (() => any) | null;
+}
+
+export const readScope = async (strapi: Core.Strapi, ctx: any, uid: string): Promise<ReadScope | null> => {
+  const checker = checkerFor(strapi, ctx, uid);
+  if (checker.cannot.read()) return null;
+  const { filters } = await checker.sanitizedQuery.read({});
+  if (!filters || (typeof filters === 'object' && Object.keys(filters).length === 0)) return { ids: null };
+  const { where } = (strapi.get('query-params') as any).transform(uid, { filters });
+  return { ids: () => (strapi.db as any).queryBuilder(uid).init({ where, select: ['id'] }).getKnexQuery() };
+};
+
+/**
+ * The documentIds and locales of `uid` the user may read in the Content Manager among `documentIds` (a page of
+ * them: each is loaded; without them, every draft of the type is, which only the integrity check still does), as
+ * `documentId\0locale` keys; null when the user may read none of the type. With `field`, each key maps to whether
+ * the user may also read that field of that version (the Content Manager's field permissions, whose conditions are
+ * evaluated on each version).
  */
 export const readableDocuments = async (
   strapi: Core.Strapi,
@@ -73,6 +99,7 @@ export const readableDocuments = async (
 ): Promise<Map<string, boolean> | null> => {
   const checker = checkerFor(strapi, ctx, uid);
   if (checker.cannot.read()) return null;
+  if (documentIds?.length === 0) return new Map();
   const permissionQuery = await checker.sanitizedQuery.read({});
   const filters = { $and: [permissionQuery.filters ?? {}, ...(documentIds ? [{ documentId: { $in: documentIds } }] : [])] };
   const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(uid).populateFromQuery(permissionQuery).build();

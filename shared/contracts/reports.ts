@@ -35,17 +35,29 @@ export interface ReportChain {
   lastCheck: ChainStatus | null;
 }
 
+/** A page of the report's entries, counted across all its groups. */
+export interface ReportPagination {
+  page: number;
+  pageSize: number;
+  /** Entries (versions) the user may read, in all groups. */
+  total: number;
+  pageCount: number;
+}
+
 /**
- * GET /trust-labels/report?format=json|csv (read); CSV has one line per entry, and the chain head in the
- * X-Trust-Labels-Chain-Head and X-Trust-Labels-Chain-Events headers.
+ * GET /trust-labels/report?format=json|csv&page=&pageSize= (read). JSON: a page of entries (200 by default, at most
+ * 1,000), in every group the user may read, each group with its counts (whole, not per page). CSV: the whole report,
+ * streamed, one line per entry, with the chain head in the X-Trust-Labels-Chain-Head and X-Trust-Labels-Chain-Events
+ * headers (page and pageSize do not apply).
  */
 export declare namespace GetReport {
   export interface Request {
-    query: { format?: 'json' | 'csv' };
+    query: { format?: 'json' | 'csv'; page?: string; pageSize?: string };
   }
   export interface Response {
+    /** Every group; `entries` holds those of this page only (empty in the groups outside it). */
     data: ReportGroup[];
-    meta: { chain: ReportChain };
+    meta: { chain: ReportChain; pagination: ReportPagination };
   }
 }
 

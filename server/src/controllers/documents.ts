@@ -1,10 +1,12 @@
+import { Readable } from 'stream';
+
 import type { Core } from '@strapi/strapi';
 
 import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
 import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
 import { SOURCES_FIELD } from '../domain/hash';
 import { AI_INVOLVEMENT_FIELD } from '../domain/status';
-import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments } from '../permissions';
+import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readScope } from '../permissions';
 import { getService } from '../utils';
 import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
@@ -101,7 +103,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async queue(ctx: any) {
     const query = parseInput(queueQuerySchema, ctx.query ?? {});
     if (query.uid !== undefined) assertEnabledUid(strapi, query.uid);
-    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(query, (typeUid, field) => readableDocuments(strapi, ctx, typeUid, { field }));
+    // The Content Manager's read permission goes into the queue's query; field permissions are checked on the page.
+    const body: GetQueue.Response = await getService(strapi, 'trust').reviewQueue(query, {
+      scope: (typeUid) => readScope(strapi, ctx, typeUid),
+      titles: (typeUid, field, documentIds) => readableDocuments(strapi, ctx, typeUid, { documentIds, field }),
+    });
     ctx.body = body;
   },
 
@@ -126,8 +132,9 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async report(ctx: any) {
     const report = getService(strapi, 'report');
-    const { format } = parseInput(reportQuerySchema, ctx.query ?? {});
-    const data = await report.build((uid) => readableDocuments(strapi, ctx, uid));
+    const { format, page, pageSize } = parseInput(reportQuerySchema, ctx.query ?? {});
+    // Only the documents and locales the user may read, applied in the report's queries.
+    const scope = (uid: string) => readScope(strapi, ctx, uid);
     // The chain head at the time of the report: archive it elsewhere, and a later rewrite of the log shows.
     const audit = getService(strapi, 'audit');
     const chain = { ...(await audit.chainHead()), at: new Date().toISOString(), lastCheck: await audit.chainStatus() };
@@ -139,10 +146,15 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
       // The last verdict on the whole chain (at startup or the last integrity check), as the JSON report's lastCheck.
       ctx.set('X-Trust-Labels-Chain-Ok', chain.lastCheck ? String(chain.lastCheck.ok) : 'unchecked');
       if (chain.lastCheck) ctx.set('X-Trust-Labels-Chain-Checked-At', chain.lastCheck.checkedAt);
-      ctx.body = report.toCsv(data);
+      // Streamed: rows are read in keyset pages as the client takes them (backpressure), whatever the site's size.
+      const stream = Readable.from(await report.csv(scope), { objectMode: false });
+      stream.on('error', (error) => strapi.log.error(`[trust-labels] the CSV report stopped: ${error.message}`));
+      ctx.status = 200;
+      ctx.body = stream;
       return;
     }
-    const body: GetReport.Response = { data, meta: { chain } };
+    const { data, pagination } = await report.page({ page, pageSize }, scope);
+    const body: GetReport.Response = { data, meta: { chain, pagination } };
     ctx.body = body;
   },
 });

@@ -45,13 +45,13 @@ const chunks = <T>(values: T[]): T[][] => {
   return out;
 };
 
-interface TrustTables {
+export interface TrustTables {
   link: { name: string; entityColumn: string; componentColumn: string; orderColumn: string };
   trustTable: string;
   columns: Record<TrustField | 'id', string>;
 }
 
-const tablesOf = (strapi: Core.Strapi, uid: string, attr: string): TrustTables => {
+export const tablesOf = (strapi: Core.Strapi, uid: string, attr: string): TrustTables => {
   const metadata = (strapi.db as any).metadata;
   const joinTable = metadata.get(uid).attributes[attr]?.joinTable;
   if (!joinTable) throw new Error(`[trust-labels] ${uid} has no trust attribute "${attr}"`);
@@ -78,7 +78,7 @@ const withKnex = async <T>(strapi: Core.Strapi, run: (knex: any) => Promise<T>):
   return strapi.db.transaction(({ trx }) => run(trx));
 };
 
-const qualified = (strapi: Core.Strapi, table: string) => {
+export const qualified = (strapi: Core.Strapi, table: string) => {
   const schema = strapi.db.getSchemaName?.();
   return schema ? `${schema}.${table}` : table;
 };

@@ -5,16 +5,26 @@ import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { trustEditSchema, type QueueQuery } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
+import { attributeColumn, isoOf, queueCounts, queuePage, versionTable, type VersionTable } from '../database/version-queries';
 import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
 import { SOURCES_FIELD } from '../domain/hash';
 import { diffContent, diffValues } from '../domain/diff';
 import { AI_INVOLVEMENT_FIELD, needsReview, publicInterestOf, reviewedInvolvement } from '../domain/status';
-import { presentTrustState, type PresentationContext } from '../domain/trust';
+import { normalizeTrust, presentTrustState, type PresentationContext } from '../domain/trust';
 import { notFound } from '../errors';
 import { parseInput } from '../validation/input';
 import { documentTarget } from '../validation/targets';
 import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
+import type { ReadScope } from '../permissions';
 import type { AdminUser, Target } from './verification';
+
+/** What the queue needs of the user's Content Manager permissions (permissions.ts). */
+export interface QueueAccess {
+  /** The versions of a type the user may read, as a query; null: none. */
+  scope(uid: string): Promise<ReadScope | null>;
+  /** For versions of these documents: whether the user may read `field` of each (`documentId\0locale` keys). */
+  titles(uid: string, field: string, documentIds: string[]): Promise<ReadonlyMap<string, boolean> | null>;
+}
 
 
 /**
@@ -78,68 +88,63 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The entries that need a person, across enabled types and locales (those `readable` allows): a stale draft, or an
-     * AI-assisted or AI-generated draft that is not verified. Published ones first, then the oldest first.
+     * The entries that need a person, across enabled types and locales (those `access` allows): a stale draft, or an
+     * AI-assisted or AI-generated draft that is not verified. Published ones first, then the oldest first. Filtered,
+     * counted, sorted and paged in SQL (database/version-queries.ts): a request reads one page, whatever the size of
+     * the site; only the titles of that page are checked against the Content Manager's field permissions.
      */
-    async reviewQueue(
-      { uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>,
-      /** The versions of `uid` the user may read, each with whether they may read `field` of it (the title). */
-      readable: (uid: string, field: string | null) => Promise<ReadonlyMap<string, boolean> | null>
-    ): Promise<GetQueue.Response> {
+    async reviewQueue({ uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>, access: QueueAccess): Promise<GetQueue.Response> {
       const { contentTypes, attributeName } = getPluginConfig(strapi);
-      const all: QueueEntry[] = [];
-      const counts = { stale: 0, unverified: 0 };
-      for (const typeUid of contentTypes) {
+      const types: Array<{ vt: VersionTable; index: number; scope: ReadScope; mainField: string | null; titleColumn: string | null }> = [];
+      for (const [index, typeUid] of contentTypes.entries()) {
         if (uid && uid !== typeUid) continue;
+        const scope = await access.scope(typeUid);
+        if (!scope) continue;
         const mainField = await titleFieldOf(typeUid);
-        const allowed = await readable(typeUid, mainField);
-        if (!allowed) continue;
-        const rows: any[] = await strapi.db.query(typeUid as any).findMany({
-          where: locale ? { locale } : {},
-          select: ['id', 'documentId', 'locale', 'publishedAt', 'updatedAt', ...(mainField ? [mainField] : [])],
-        });
-        const trust = await loadTrustRows(strapi, typeUid, attributeName, rows.map((row) => Number(row.id)));
-        const draftAndPublish = hasDraftAndPublish(strapi, typeUid);
-        const byVersion = new Map<string, { draft?: any; published?: any }>();
-        for (const row of rows) {
-          const key = `${row.documentId}\u0000${row.locale ?? ''}`;
-          if (!allowed.has(key)) continue;
-          const entry = byVersion.get(key) ?? {};
-          if (draftAndPublish && row.publishedAt) entry.published = row;
-          else entry.draft = row;
-          if (!draftAndPublish) entry.published = row;
-          byVersion.set(key, entry);
-        }
-        for (const [key, { draft, published }] of byVersion) {
-          if (!draft) continue;
-          const stored = trust.get(Number(draft.id))?.trust;
-          const draftStatus = stored?.status ?? 'unverified';
-          const aiInvolvement = stored?.aiInvolvement ?? 'unknown';
-          if (!needsReview({ status: draftStatus, aiInvolvement })) continue;
-          counts[draftStatus === 'stale' ? 'stale' : 'unverified'] += 1;
-          if (status && status !== draftStatus) continue;
-          all.push({
-            uid: typeUid,
-            documentId: draft.documentId,
-            locale: draft.locale ?? null,
-            // Only when the Content Manager lets the user read that field of this entry.
-            title: mainField && allowed.get(key) && typeof draft[mainField] === 'string' ? draft[mainField] : null,
-            status: draftStatus,
-            aiInvolvement,
-            changedFields: draftStatus === 'stale' ? stored?.changedFields ?? [] : [],
-            publishedStatus: published ? trust.get(Number(published.id))?.trust.status ?? 'unverified' : null,
-            updatedAt: draft.updatedAt ? new Date(draft.updatedAt).toISOString() : null,
-          });
+        types.push({ vt: versionTable(strapi, typeUid, attributeName), index, scope, mainField, titleColumn: attributeColumn(strapi, typeUid, mainField) });
+      }
+      // The counts: one aggregate per type, each group read as normalizeTrust reads a row and judged by needsReview.
+      const counts = { stale: 0, unverified: 0 };
+      let total = 0;
+      for (const type of types) {
+        for (const group of await queueCounts(strapi, type.vt, type.scope, locale)) {
+          const stored = normalizeTrust({ status: group.status, aiInvolvement: group.aiInvolvement });
+          if (!needsReview(stored)) continue;
+          counts[stored.status === 'stale' ? 'stale' : 'unverified'] += group.n;
+          if (!status || status === stored.status) total += group.n;
         }
       }
-      all.sort((a, b) => Number(b.publishedStatus !== null) - Number(a.publishedStatus !== null) || String(a.updatedAt).localeCompare(String(b.updatedAt)));
       const size = Math.min(Math.max(1, pageSize), 100);
-      const pageCount = Math.max(1, Math.ceil(all.length / size));
+      const pageCount = Math.max(1, Math.ceil(total / size));
       const current = Math.min(Math.max(1, page), pageCount);
+      const rows = total === 0 ? [] : await queuePage(strapi, types, { locale, status }, { limit: size, offset: (current - 1) * size });
+      // Titles: only when the Content Manager lets the user read that field of that version (a page of versions).
+      const titleAllowed = new Map<number, ReadonlyMap<string, boolean> | null>();
+      for (const type of types) {
+        const documentIds = [...new Set(rows.filter((row) => Number(row.type_index) === type.index).map((row) => String(row.document_id)))];
+        if (type.mainField && documentIds.length > 0) titleAllowed.set(type.index, await access.titles(type.vt.uid, type.mainField, documentIds));
+      }
+      const data: QueueEntry[] = rows.map((row) => {
+        const type = types.find((candidate) => candidate.index === Number(row.type_index))!;
+        const stored = normalizeTrust({ status: row.status, aiInvolvement: row.ai_involvement, changedFields: row.changed_fields });
+        const rowLocale = row.locale ?? null;
+        const titleReadable = titleAllowed.get(type.index)?.get(`${row.document_id}\u0000${rowLocale ?? ''}`) ?? false;
+        return {
+          uid: type.vt.uid,
+          documentId: row.document_id,
+          locale: rowLocale,
+          title: titleReadable && typeof row.title === 'string' ? row.title : null,
+          status: stored.status,
+          aiInvolvement: stored.aiInvolvement,
+          changedFields: stored.status === 'stale' ? stored.changedFields ?? [] : [],
+          publishedStatus: Number(row.has_published) === 1 ? normalizeTrust({ status: row.published_status }).status : null,
+          updatedAt: isoOf(row.updated_at),
+        };
+      });
       return {
-        data: all.slice((current - 1) * size, current * size),
+        data,
         meta: {
-          pagination: { page: current, pageSize: size, total: all.length, pageCount },
+          pagination: { page: current, pageSize: size, total, pageCount },
           counts,
           contentTypes: contentTypes.map((typeUid) => ({ uid: typeUid, displayName: (strapi.contentType(typeUid as any) as any)?.info?.displayName ?? typeUid })),
         },
