@@ -30,6 +30,10 @@ export const pluginConfigSchema = z
       .default({}),
     // Checks (and repairs) every version's stored status against its content at each start (README "Integrity").
     integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
+    // The integrity check works in batches of this many versions (README "Integrity check").
+    integrityBatchSize: z.number({ invalid_type_error: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(10000).default(500),
+    // How long a process's hold on the running check lasts without renewal; another process takes the check over after it.
+    integrityLeaseSeconds: z.number({ invalid_type_error: 'must be a number' }).min(1).max(3600).default(60),
     // The AI-Disclosure header (draft-abaris-aicdh) on single-entry content API responses (README "AI disclosure").
     disclosureHeader: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),
     // Optional, without a default: the schema.org @type of each type's JSON-LD (default "Article").
