@@ -42,6 +42,12 @@ class LeaseLost extends Error {}
 class Stopped extends Error {}
 
 type EventsByVersion = Map<string, VerificationEvent[]>;
+
+// When this Strapi began starting: the process's start, or, when an earlier Strapi of this process stopped since
+// (tests start many in one process), that stop. A check started since then, by any process on the database, is this
+// start's check too: processes that start together run one. (On the global object: it outlives module registries.)
+const LAST_STOP = Symbol.for('strapi-plugin-trust-labels.integrity.lastStop');
+const startedAt = () => Math.max(Date.now() - process.uptime() * 1000, Number((globalThis as any)[LAST_STOP] ?? 0));
 const versionKey = (documentId: string, locale: string | null) => `${documentId}\u0000${locale ?? ''}`;
 
 export type { CompletedCheck };
@@ -62,9 +68,7 @@ export type { CompletedCheck };
  */
 const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  // When this Strapi began starting (services are created while it loads): a check started since, by any process,
-  // is this startup's check too.
-  const loadedAt = Date.now();
+  const loadedAt = startedAt();
   const store = createRunStore(strapi);
   let stopped = false;
   let poller: NodeJS.Timeout | null = null;
@@ -170,9 +174,16 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     lastRenewal = now;
   };
 
+  /**
+   * Lets the server answer between two steps. SQLite's driver is synchronous: its queries resolve without ever
+   * giving the event loop back, so a check of many batches would hold every request until its end.
+   */
+  const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
   /** Renews the lease when a third of it has gone by (during the chain walk and long repairs). */
   const renew = async () => {
     if (stopped) throw new Stopped();
+    await yieldToRequests();
     if (Date.now() - lastRenewal > leaseMs() / 3) await save(null);
   };
 
@@ -210,6 +221,7 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       state = addFindings({ ...state, afterId: versions[versions.length - 1].id }, holder, uid, versions.length, drift, fixed);
       await save(state);
+      await yieldToRequests();
       if (Date.now() - lastProgressLog > PROGRESS_LOG_MS) {
         lastProgressLog = Date.now();
         strapi.log.info(`[trust-labels] integrity check: ${state.checkedVersions} versions checked so far (${uid}, after entry id ${state.afterId}), ${state.driftTotal} drifting`);
@@ -379,6 +391,7 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       await working?.catch(() => undefined);
       // Hands the lease back: the next process (or this app's next start) resumes at once, without waiting for it to expire.
       await store.change((row) => (row.holder === holder ? { holder: null, expiresAt: 0 } : null)).catch(() => undefined);
+      (globalThis as any)[LAST_STOP] = Date.now();
     },
 
     holder: () => holder,
