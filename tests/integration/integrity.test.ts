@@ -146,7 +146,7 @@ describe('integrity check', () => {
 
   it('a review record forged by SQL on the trust row is drift (reason record), never shown publicly, and POST restores it from the verify event', async () => {
     await t.grantPublic([`${ARTICLE_UID}.find`]);
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Forged record', body: 'Body' } as any });
+    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Record rewritten', body: 'Body' } as any });
     const documentId = created.documentId;
     const put = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: SOURCES }, { token: editor.token });
     expect(put.status).toBe(200);
