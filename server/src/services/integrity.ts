@@ -194,9 +194,11 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     while (state.phase === 'versions') {
       const uid = state.uid && types.includes(state.uid) ? state.uid : null;
       if (uid === null) {
-        // The type is no longer enabled (the config changed between a crash and the takeover): the next one.
-        state = { ...state, phase: 'chain', uid: null, afterId: 0 };
-        break;
+        // The type is no longer enabled (the config changed between a crash and the takeover): the first type not
+        // checked yet, else the chain.
+        const next = types.find((candidate) => !(candidate in state.byType)) ?? null;
+        state = next ? { ...state, uid: next, afterId: 0 } : { ...state, phase: 'chain', uid: null, afterId: 0 };
+        continue;
       }
       const versions = await batchOf(uid, state.afterId, config().integrityBatchSize);
       if (versions.length === 0) {
@@ -216,7 +218,9 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
           await renew();
         }
         // What still drifts after the repair (the same versions, read again).
-        const again = (await Promise.all(documentIds.map((documentId) => loadVersions(strapi, uid, documentId, { withContent: true })))).flat();
+        const again: Version[] = [];
+        // One query at a time: never two at once on one connection.
+        for (const documentId of documentIds) again.push(...(await loadVersions(strapi, uid, documentId, { withContent: true })));
         drift = driftOfAll(uid, again, await getService(strapi, 'audit').verificationEvents(uid, documentIds));
       }
       state = addFindings({ ...state, afterId: versions[versions.length - 1].id }, holder, uid, versions.length, drift, fixed);
