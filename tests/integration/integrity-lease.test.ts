@@ -82,6 +82,19 @@ describe(`the integrity check on one ${client} database shared by two Strapi pro
     expect(done.body.data).toMatchObject({ ok: true, checkedVersions: versions, running: null, repair: false });
   });
 
+  it('a repair asked while a check without repair runs starts after it', async () => {
+    const checkOnly = t.http.post('/trust-labels/integrity', { repair: false }, { token: admin.token });
+    for (let i = 0; i < 500 && !(await integrityRow(t.strapi)).state; i += 1) await sleep(5);
+    expect((await integrityRow(t.strapi)).state).toMatchObject({ repair: false });
+    const repairing = await t.http.post('/trust-labels/integrity', {}, { token: admin.token });
+    const first = await checkOnly;
+    expect(first.status).toBe(200);
+    expect(first.body.data).toMatchObject({ repair: false, checkedVersions: versions });
+    expect(repairing.status).toBe(200);
+    expect(repairing.body.data).toMatchObject({ repair: true, ok: true, checkedVersions: versions });
+    expect(Date.parse(repairing.body.data.startedAt)).toBeGreaterThanOrEqual(Date.parse(first.body.data.completedAt));
+  });
+
   it('two processes starting together run one check', async () => {
     const runsBefore = (await integrityRow(t.strapi)).runs;
     await t.stop({ keepDatabase: true });
