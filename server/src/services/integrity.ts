@@ -325,7 +325,7 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { state: newRun(randomBytes(8).toString('hex'), Date.now(), repair, requestedBy, config().contentTypes[0] ?? null), runs: current.runs + 1 };
     });
     void kick();
-    return { row, started: Boolean(patch?.state), runId: row.state?.id ?? null, resultBefore: row.result?.id ?? null };
+    return { row, started: Boolean(patch?.state) };
   };
 
   /** Waits until the check `runId` (or, without, one that started at or after `since`) completes, up to `timeoutMs`. */
