@@ -31,6 +31,10 @@ export const pluginConfigSchema = z
     // Checks (and repairs) every version's stored status against its content at each start
     // (docs/operations.md#several-strapi-processes-crashes-and-database-faults, "Integrity check").
     integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
+    // The integrity check works in batches of this many versions (docs/operations.md).
+    integrityBatchSize: z.number({ invalid_type_error: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(10000).default(500),
+    // How long a process's hold on the running check lasts without renewal; another process takes the check over after it.
+    integrityLeaseSeconds: z.number({ invalid_type_error: 'must be a number' }).min(1).max(3600).default(60),
     // The experimental AI-Disclosure header (draft-abaris-aicdh, expired) on single-entry content API responses
     // (docs/compliance.md#ai-disclosure).
     disclosureHeader: z.boolean({ invalid_type_error: 'must be true or false' }).default(false),

@@ -20,6 +20,9 @@ export const TRUST_COMPONENT_UID = 'trust-labels.trust';
 export const AUDIT_EVENT_UID = `plugin::${PLUGIN_ID}.audit-event`;
 export const AUDIT_CHAIN_UID = `plugin::${PLUGIN_ID}.audit-chain`;
 
+/** The integrity check's one row: its lease, the running check's progress, the last completed check. */
+export const INTEGRITY_RUN_UID = `plugin::${PLUGIN_ID}.integrity-run`;
+
 /** Events on Strapi's event hub, also offered to webhooks. */
 export const TRUST_EVENTS = {
   verified: 'trust-labels.verified',

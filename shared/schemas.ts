@@ -348,6 +348,17 @@ export const bulkActionSchema = z
 
 export type BulkAction = z.output<typeof bulkActionSchema>;
 
+/** POST /trust-labels/integrity: `repair: false` checks without repairing. No body: repair. */
+export const integrityRunSchema = z.preprocess(
+  (value) => (value === undefined || value === null ? {} : value),
+  z
+    .object(
+      { repair: z.boolean({ invalid_type_error: 'repair must be true or false' }).optional() },
+      { invalid_type_error: 'the body must be a JSON object { repair? }' }
+    )
+    .strict()
+);
+
 // Query strings. Koa parses `?a=1&a=2` and `?a[b]=1` into arrays and objects, which fail these schemas (400).
 
 const LOCALE_MESSAGE = 'locale must be a locale code such as en or fr';

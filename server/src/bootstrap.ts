@@ -73,7 +73,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = getService(strapi, 'audit');
   await audit.ensureHead();
   await audit.chainUnchainedEvents();
-  if (getPluginConfig(strapi).integrityCheckOnStartup) await getService(strapi, 'integrity').onStartup();
+  const integrity = getService(strapi, 'integrity');
+  await integrity.ensureRow();
+  // Startup does not wait for the integrity check: it starts once the server listens (services/integrity.ts). A
+  // Strapi that never listens (a script that only loads it) runs none.
+  const start = () => integrity.start({ checkOnStartup: getPluginConfig(strapi).integrityCheckOnStartup });
+  const httpServer = (strapi.server as any)?.httpServer;
+  if (httpServer?.listening) start();
+  else httpServer?.once('listening', start);
 };
 
 /**

@@ -14,6 +14,7 @@ import { protectTrustMiddleware } from './middlewares/document-service/protect-t
 import { trustFiltersMiddleware } from './middlewares/document-service/trust-filters';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { installProcessGuard } from './process-guard';
+import { getService } from './utils';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -74,9 +75,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
 const processGuards = new WeakMap<Core.Strapi, () => void>();
 
 /** The plugin's destroy(): a stopped Strapi leaves no listener behind (the tests start many in one process). */
-export const unregister = ({ strapi }: { strapi: Core.Strapi }) => {
+export const unregister = async ({ strapi }: { strapi: Core.Strapi }) => {
   processGuards.get(strapi)?.();
   processGuards.delete(strapi);
+  // The integrity check's batch under way ends before the database closes; its progress stays for the next holder.
+  await getService(strapi, 'integrity').stop();
 };
 
 export default register;

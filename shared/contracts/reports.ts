@@ -89,16 +89,56 @@ export interface IntegrityReport {
   /** No drift and an unbroken chain. */
   ok: boolean;
   checkedVersions: number;
+  /** The drifted versions (at most 1,000 listed: `driftTotal` counts them all). */
   drift: Drift[];
   chain: ChainCheck;
-  /** POST only: the drift that was found and repaired. */
+  /** A repairing check (POST, startup): the drift that was found and repaired (at most 1,000 listed). */
   fixed?: Drift[];
   durationMs: number;
 }
 
-/** GET /trust-labels/integrity (read); POST /trust-labels/integrity (verify) also repairs. */
+/** The check under way (the whole site's progress). */
+export interface IntegrityProgress {
+  startedAt: string;
+  /** Whether it repairs what it finds (POST, startup) or only reports it (POST with `repair: false`). */
+  repair: boolean;
+  /** "startup", or who asked for it. */
+  requestedBy: string;
+  /** `versions`: checking the versions, type by type; `chain`: walking the audit log's chain. */
+  phase: 'versions' | 'chain';
+  uid: string | null;
+  checkedVersions: number;
+  driftFound: number;
+  /** Whether a process holds it now (false: it waits for one to take it over, at most one lease period). */
+  held: boolean;
+}
+
+/**
+ * GET /trust-labels/integrity (read) answers at once: the last completed check (`ok` null, no chain, before the
+ * first one), scoped to the versions the user may read, and the progress of the running one. POST (verify) starts a
+ * check, or joins the running one, and answers its result when it completes within the request (200), else the
+ * same as GET (202).
+ */
+export interface IntegrityState extends Omit<IntegrityReport, 'ok' | 'chain' | 'durationMs'> {
+  ok: boolean | null;
+  chain: ChainCheck | null;
+  durationMs: number | null;
+  /** The number of drifted versions found (listed or not); repaired ones are in `fixedTotal`. */
+  driftTotal: number;
+  fixedTotal: number;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** Whether the last completed check repaired what it found. */
+  repair: boolean | null;
+  running: IntegrityProgress | null;
+}
+
 export declare namespace Integrity {
+  export interface Request {
+    /** POST: `repair: false` checks without repairing (default true). */
+    body: { repair?: boolean };
+  }
   export interface Response {
-    data: IntegrityReport;
+    data: IntegrityState;
   }
 }

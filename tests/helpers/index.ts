@@ -108,3 +108,4 @@ export async function setTrustStatusInDb(
   await strapi.db.query('trust-labels.trust' as any).update({ where: { id: version.trustId }, data });
 }
 export * from './child';
+export * from './integrity';

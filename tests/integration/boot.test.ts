@@ -19,6 +19,8 @@ describe('the playground boots with the plugin', () => {
       attributeName: 'trust',
       hashAttributes: {},
       integrityCheckOnStartup: true,
+      integrityBatchSize: 500,
+      integrityLeaseSeconds: 60,
     });
   });
 

@@ -1,4 +1,4 @@
-import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type TestContext, type TestDatabase } from '../helpers';
+import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, waitForIntegrityCheck, type TestContext, type TestDatabase } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -32,8 +32,11 @@ describe('starting once without the plugin', () => {
     expect([...tables].sort()).toEqual(['trust_labels_audit_chain', 'trust_labels_audit_events']);
     await t.stop({ keepDatabase: true });
 
+    const since = Date.now();
     t = await bootTestApp({ database });
     admin = await t.admin('super-admin', 'dee-again');
+    // GET answers with the startup check (in the background), which walked the chain.
+    await waitForIntegrityCheck(t.strapi, since);
     const history = await t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token });
     expect(history.body.data.map((event: any) => event.action)).toEqual(['verify', 'edit']);
     expect(history.body.data[0].note).toBe('Before the pause');

@@ -1,4 +1,4 @@
-import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, type TestContext, type TestDatabase } from '../helpers';
+import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, waitForIntegrityCheck, type TestContext, type TestDatabase } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -110,8 +110,11 @@ describe('migration of the 0.1 audit log', () => {
     await t.strapi.store({ type: 'plugin', name: 'trust-labels', key: 'audit-chain-migrated' }).delete({});
     await t.stop({ keepDatabase: true });
 
+    const since = Date.now();
     t = await bootTestApp({ database });
     const again = await t.admin('super-admin', 'after-upgrade');
+    // The startup check (in the background) walked the chain: GET answers with it.
+    await waitForIntegrityCheck(t.strapi, since);
     const after: any[] = await t.strapi.db.connection('trust_labels_audit_events').orderBy('id');
     expect(after.map((row) => row.content_hash)).toEqual(before.map((row) => row.content_hash));
     expect(after.every((row) => row.prev_hash && row.hash)).toBe(true);

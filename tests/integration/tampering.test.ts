@@ -1,5 +1,5 @@
 import { AUDIT_EVENT_UID } from '../../shared/constants';
-import { ARTICLE_UID, bootTestApp, trustPath, type AdminSession, type TestContext } from '../helpers';
+import { ARTICLE_UID, bootTestApp, runIntegrityCheck, trustPath, waitForIntegrityCheck, type AdminSession, type TestContext } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -13,7 +13,15 @@ describe('tampering with the database is detected', () => {
   let documentIds: string[];
 
   const events = () => t.strapi.db.connection('trust_labels_audit_events').orderBy('id');
-  const integrity = async () => (await t.http.get('/trust-labels/integrity', { token: admin.token })).body.data;
+  // A check (without repair) run now; GET answers with the last one.
+  const integrity = async () => runIntegrityCheck(t.http, admin.token);
+  const restart = async (name: string) => {
+    await t.stop({ keepDatabase: true });
+    const since = Date.now();
+    t = await bootTestApp({ database: t.database });
+    admin = await t.admin('super-admin', name);
+    await waitForIntegrityCheck(t.strapi, since);
+  };
   // A row as read back, written again as it was (MySQL hands JSON columns back parsed).
   const insertRow = (row: Record<string, unknown>) =>
     t.strapi.db
@@ -21,7 +29,9 @@ describe('tampering with the database is detected', () => {
       .insert(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value])));
 
   beforeAll(async () => {
+    const since = Date.now();
     t = await bootTestApp();
+    await waitForIntegrityCheck(t.strapi, since);
     admin = await t.admin('super-admin', 'tess');
     documentIds = [];
     for (let i = 0; i < 3; i += 1) {
@@ -90,9 +100,7 @@ describe('tampering with the database is detected', () => {
     const report = await integrity();
     expect(report.chain).toMatchObject({ ok: false, firstBrokenEventId: forged.id });
 
-    await t.stop({ keepDatabase: true });
-    t = await bootTestApp({ database: t.database });
-    admin = await t.admin('super-admin', 'tess-again');
+    await restart('tess-again');
     // The startup check recorded it: the document state and the report say so without a new check.
     const state = await t.http.get(trustPath(documentIds[0], '?locale=en'), { token: admin.token });
     expect(state.body.meta.chain).toMatchObject({ ok: false, firstBrokenEventId: forged.id });
@@ -110,9 +118,7 @@ describe('tampering with the database is detected', () => {
     await t.strapi.db.connection('trust_labels_audit_events').where('id', second.id).update({ note: 'rewritten', prev_hash: null });
     try {
       expect((await integrity()).chain).toMatchObject({ ok: false, firstBrokenEventId: second.id });
-      await t.stop({ keepDatabase: true });
-      t = await bootTestApp({ database: t.database });
-      admin = await t.admin('super-admin', 'tess-after-null');
+      await restart('tess-after-null');
       // The startup did not re-hash the log over the forgery.
       const [, after] = await events();
       expect(after).toMatchObject({ note: 'rewritten', prev_hash: null, hash: second.hash });

@@ -14,7 +14,15 @@ describe('config validator (synchronous, types only)', () => {
       hashAttributes: {},
       disclosureHeader: false,
       integrityCheckOnStartup: true,
+      integrityBatchSize: 500,
+      integrityLeaseSeconds: 60,
     });
+  });
+
+  it('bounds the integrity check\'s batch size and lease', () => {
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 0 })).toThrow(/^integrityBatchSize: /);
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 2.5 })).toThrow(/^integrityBatchSize: must be a whole number/);
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityLeaseSeconds: '60' })).toThrow(/^integrityLeaseSeconds: must be a number/);
   });
 
   it('throws synchronously, naming the option', () => {

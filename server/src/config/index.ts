@@ -11,6 +11,8 @@ export default {
     attributeName: DEFAULT_ATTRIBUTE_NAME,
     hashAttributes: {},
     integrityCheckOnStartup: true,
+    integrityBatchSize: 500,
+    integrityLeaseSeconds: 60,
   },
   validator(config: unknown): void {
     const result = pluginConfigSchema.safeParse(config);

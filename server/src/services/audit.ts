@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, type AuditAction } from '../../../shared/constants';
 import type { Actor, AuditEvent, ChainStatus } from '../../../shared/contracts';
+import type { VerificationEvent } from '../domain/integrity';
 import { chainInstant, createChainWalker, eventHash, GENESIS_HASH, type ChainVerdict, type StoredChainEvent } from '../domain/audit-chain';
 
 export type { Actor, AuditAction, AuditEvent };
@@ -162,24 +163,41 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row && row.action === 'verify' ? toEvent(row) : null;
     },
 
-    /** The verify and unverify events of one type (or document), by document and locale, oldest first. */
-    async verificationEvents(uid: string, documentId?: string): Promise<Map<string, Array<{ action: string; contentHash: string | null }>>> {
+    /**
+     * The verify and unverify events of some documents of one type, by document and locale (`documentId\0locale`),
+     * oldest first: one query, on the events' (uid, document, locale) index. The integrity check asks for one batch's
+     * documents at a time.
+     */
+    async verificationEvents(uid: string, documentIds: string[]): Promise<Map<string, VerificationEvent[]>> {
+      const byVersion = new Map<string, VerificationEvent[]>();
+      if (documentIds.length === 0) return byVersion;
       const rows: any[] = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
-        where: { uid, action: { $in: ['verify', 'unverify'] }, ...(documentId ? { entryDocumentId: documentId } : {}) },
-        select: ['id', 'action', 'entryDocumentId', 'entryLocale', 'contentHash'],
+        where: { uid, entryDocumentId: { $in: [...new Set(documentIds)] }, action: { $in: ['verify', 'unverify'] } },
+        select: ['id', 'action', 'entryDocumentId', 'entryLocale', 'contentHash', 'at', 'actor', 'checks', 'aiInvolvement'],
         orderBy: { id: 'asc' },
       });
-      const byVersion = new Map<string, Array<{ action: string; contentHash: string | null }>>();
       for (const row of rows) {
         const key = `${row.entryDocumentId}\u0000${row.entryLocale ?? ''}`;
         if (!byVersion.has(key)) byVersion.set(key, []);
-        byVersion.get(key)!.push({ action: row.action, contentHash: row.contentHash ?? null });
+        const event = toEvent(row);
+        byVersion.get(key)!.push({
+          id: event.id,
+          action: event.action,
+          contentHash: event.contentHash,
+          at: row.at ? event.at : null,
+          actor: event.actor as VerificationEvent['actor'],
+          checks: event.checks as string[] | null,
+          aiInvolvement: event.aiInvolvement,
+        });
       }
       return byVersion;
     },
 
-    /** Walks the whole chain and records the verdict (which the report and the Trust panel show). */
-    async verifyChain(): Promise<ChainVerdict> {
+    /**
+     * Walks the whole chain and records the verdict (which the report and the Trust panel show). `onPage` runs after
+     * each page (the integrity check renews its lease there; it may throw to stop the walk).
+     */
+    async verifyChain({ onPage }: { onPage?: (events: number) => Promise<void> } = {}): Promise<ChainVerdict> {
       const walker = createChainWalker();
       let afterId = 0;
       for (;;) {
@@ -188,6 +206,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         walker.push(rows.map((row) => chainedFieldsOf(toEvent(row)) as unknown as StoredChainEvent));
         afterId = Number(rows[rows.length - 1].id);
         if (rows.length < PAGE) break;
+        await onPage?.(rows.length);
       }
       const recorded = await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
       const verdict = walker.end({ head: recorded?.head ?? null, length: recorded ? Number(recorded.length ?? 0) : 0 });
