@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import { ACTIONS, AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
 import { attachTrustToResponse } from './middlewares/attach-trust';
-import { getPluginConfig, getService } from './utils';
+import { getPluginConfig } from './utils';
+import { getService } from './services/registry';
 
 const actions = [
   { uid: 'read', displayName: 'Read trust labels', section: 'plugins', pluginName: PLUGIN_ID },

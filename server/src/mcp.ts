@@ -9,8 +9,8 @@ import { suggestionSchema } from '../../shared/schemas';
 import { AI_INVOLVEMENT } from '../../shared/trust';
 import { errorBody, forbidden, isTrustLabelsError } from './errors';
 import { assertContentManagerPermission, type ContentManagerAction } from './permissions';
-import type { Target } from './services/verification';
-import { getService } from './utils';
+import type { Target } from './types';
+import { getService } from './services/registry';
 import { parseInput } from './validation/input';
 import { documentTarget } from './validation/targets';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { forbidden, notFound } from './errors';
-import type { Target } from './services/verification';
+import type { Target } from './types';
 import { hasDraftAndPublish, isLocalized } from './utils';
 
 /**

@@ -14,7 +14,7 @@ import { protectTrustMiddleware } from './middlewares/document-service/protect-t
 import { trustFiltersMiddleware } from './middlewares/document-service/trust-filters';
 import { normalizeBodyErrors } from './middlewares/errors';
 import { installProcessGuard } from './process-guard';
-import { getService } from './utils';
+import { getService } from './services/registry';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -7,7 +7,7 @@ import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema,
 import { SOURCES_FIELD } from '../domain/hash';
 import { AI_INVOLVEMENT_FIELD } from '../domain/status';
 import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readScope } from '../permissions';
-import { getService } from '../utils';
+import { getService } from '../services/registry';
 import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
 

@@ -6,7 +6,8 @@ import type { CompletedCheck, RunRow } from '../domain/integrity';
 import { documentKey, readableDocuments } from '../permissions';
 import { adminDisplayName } from '../services/actors';
 import { parseInput } from '../validation/input';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from '../services/registry';
 
 /** How long POST waits for its check before answering 202 with the progress (the check goes on). */
 const POST_WAIT_MS = 25_000;

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import type { GetReceipt } from '../../../shared/contracts';
 import { serializeJsonLd } from '../../../shared/json-ld';
 import { assertContentApiFind } from '../content-api-access';
-import { getService } from '../utils';
+import { getService } from '../services/registry';
 import { assertEnabledUid, documentTarget } from '../validation/targets';
 
 const MAX_AGE_SECONDS = 60;

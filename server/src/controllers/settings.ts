@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import type { GetSettings, UpdateSettings } from '../../../shared/contracts';
 import { settingsUpdateSchema } from '../../../shared/schemas';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from '../services/registry';
 import { parseInput } from '../validation/input';
 
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { disclosureHeaderValue } from '../../../shared/disclosure';
 import { loadPublicTrust, type EntryRef } from '../services/public-trust';
-import { getPluginConfig } from '../utils';
+import { getPluginConfig, isEnabledUid } from '../utils';
 
 /**
  * How trust gets into content API responses, in two halves joined by one key on the request's state:
@@ -29,7 +29,7 @@ export const createReachability = (strapi: Core.Strapi) => {
   const known = new Map<string, boolean>();
   const reaches = (uid: string, visiting = new Set<string>()): boolean => {
     if (known.has(uid)) return known.get(uid)!;
-    if (getPluginConfig(strapi).contentTypes.includes(uid)) return true;
+    if (isEnabledUid(strapi, uid)) return true;
     if (visiting.has(uid)) return false;
     visiting.add(uid);
     const schema: any = strapi.getModel(uid as any);

@@ -5,7 +5,8 @@ import outputs from './outputs';
 import report from './report';
 import settings from './settings';
 import suggestions from './suggestions';
-import trust from './trust';
+import trust from './admin-state';
 import verification from './verification';
 
+// `trust` is the admin state service (admin-state.ts): the key app code has called since 0.1 (`service('trust').editDraft`).
 export default { audit, integrity, labels, outputs, report, settings, suggestions, trust, verification };

@@ -24,7 +24,8 @@ import {
 } from '../domain/integrity';
 import { expectedStatus } from '../domain/status';
 import { CLEARED_VERIFICATION, normalizeTrust } from '../domain/trust';
-import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
+import { getPluginConfig, hasDraftAndPublish } from '../utils';
+import { getService } from './registry';
 import type { Actor } from './audit';
 
 const INTEGRITY_ACTOR: Actor = { id: null, name: 'Integrity check', type: 'system' };

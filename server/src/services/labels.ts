@@ -6,9 +6,10 @@ import { createTrustRow, updateTrustRow } from '../database/trust-rows';
 import { draftAndPublished, loadVersions } from '../database/versions';
 import { toStoredSources, type StoredTrust } from '../domain/trust';
 import { invalid, notFound } from '../errors';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from './registry';
 import { adminDisplayName } from './actors';
-import type { AdminUser, Target } from './verification';
+import type { AdminUser, Target } from '../types';
 
 const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources', 'editorialResponsibility', 'publicInterest'] as const;
 /** The labels a verification covers: a change of one makes a verified draft stale (domain/status.ts). */

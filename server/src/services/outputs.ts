@@ -11,8 +11,9 @@ import { hashOfVersion, hashSetup, loadVersions } from '../database/versions';
 import { responsiblePartyOf, shownStatus } from '../domain/status';
 import { defaultTrust, presentTrust } from '../domain/trust';
 import { notFound as notFoundError } from '../errors';
-import { getPluginConfig, getService, hasDraftAndPublish } from '../utils';
-import type { Target } from './verification';
+import { getPluginConfig, hasDraftAndPublish } from '../utils';
+import { getService } from './registry';
+import type { Target } from '../types';
 
 const HEADLINE_TYPES = new Set(['string', 'text']);
 

@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { PublicTrust } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
 import { defaultTrust, disclaimerResolver, presentTrust, type PresentationContext } from '../domain/trust';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from './registry';
 
 /**
  * The public trust object of a page of entries (docs/front-end.md#what-api-consumers-get): loads their trust rows in
@@ -14,7 +15,7 @@ import { getPluginConfig, getService } from '../utils';
  * (services/outputs.ts `loadPublished`: the editorial responsibility, the verified hash for the verify event), the
  * receipt (services/outputs.ts `receipt`: the row that comes with the version's content, its status judged against
  * that content's hash), the report (services/report.ts: checks, editorial responsibility) and the admin state
- * (services/trust.ts, adding the editor fields).
+ * (services/admin-state.ts, adding the editor fields).
  */
 export interface EntryRef {
   /** The entry row id (one version: a locale's draft or published row). */

@@ -7,7 +7,8 @@ import { draftGroups, isoOf, publishedCounts, versionsOfGroup, versionTable, typ
 import { needsReview, responsiblePartyOf } from '../domain/status';
 import { defaultTrust, disclaimerResolver, normalizeTrust, presentTrust, type PresentationContext } from '../domain/trust';
 import type { ReadScope } from '../permissions';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from './registry';
 
 export type { ReportEntry, ReportGroup };
 

@@ -5,6 +5,7 @@ import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, type SettingsUpdate } from '../../../shared/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/trust';
 import type { PresentationContext } from '../domain/trust';
+import { defaultLocaleOf } from '../utils';
 
 const STORE_KEY = 'settings';
 
@@ -54,15 +55,7 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const readStored = async () => fromStored(await store().get({}));
 
   /** The i18n default locale, or 'en' when i18n is not installed. */
-  const defaultLocale = async (): Promise<string> => {
-    const i18n = strapi.plugin('i18n');
-    if (!i18n) return 'en';
-    try {
-      return (await i18n.service('locales').getDefaultLocale()) ?? 'en';
-    } catch {
-      return 'en';
-    }
-  };
+  const defaultLocale = (): Promise<string> => defaultLocaleOf(strapi);
 
   const readPresentationContext = async (): Promise<PresentationContext> => {
     const [{ settings }, locale] = await Promise.all([readStored(), defaultLocale()]);

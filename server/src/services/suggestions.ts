@@ -7,10 +7,11 @@ import { createTrustRow, updateTrustRow, updateTrustRows } from '../database/tru
 import { draftAndPublished, loadVersions, type Version } from '../database/versions';
 import { editFromSuggestion, mergeSuggestion, type SuggestionInput } from '../domain/suggestion';
 import { invalid, notFound } from '../errors';
-import { getPluginConfig, getService } from '../utils';
+import { getPluginConfig } from '../utils';
+import { getService } from './registry';
 import { parseInput } from '../validation/input';
 import { adminDisplayName } from './actors';
-import type { AdminUser, Target } from './verification';
+import type { AdminUser, Target } from '../types';
 
 export interface SuggestResult {
   /** The pending suggestion after this call (null when there is none). */

@@ -10,31 +10,19 @@ import { contentOfVersion, draftAndPublished, hashOfVersion, loadVersions, type 
 import { changedSinceVerification, expectedStatus, responsiblePartyOf } from '../domain/status';
 import { CLEARED_VERIFICATION, type StoredTrust } from '../domain/trust';
 import { invalid, isTrustLabelsError, notFound, TrustLabelsError } from '../errors';
-import { getPluginConfig, getService } from '../utils';
+import type { AdminUser, Target } from '../types';
+import { getPluginConfig } from '../utils';
+import { getService } from './registry';
 import { adminDisplayName, currentActor } from './actors';
 import type { Actor } from './audit';
 
 export { TRUST_EVENTS };
-
-/** The document and locale a verification acts on (checked by the controller, see validation/targets.ts). */
-export interface Target {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-}
 
 /** What a verifier sends: a note, the checks they confirm, and the content hash they reviewed (409 if changed). */
 export interface VerifyInput {
   note?: string | null;
   checks?: ReviewCheck[];
   expectedHash?: string;
-}
-
-export interface AdminUser {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
 }
 
 const ruleError = (rule: 'requiredSources' | 'fourEyes', message: string, values?: Record<string, unknown>) =>

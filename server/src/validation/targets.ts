@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import { DOCUMENT_ID_PATTERN, ERROR_CODES, LOCALE_CODE_PATTERN } from '../../../shared/schemas';
 import { invalid, notFound } from '../errors';
-import type { Target } from '../services/verification';
-import { getPluginConfig, getService, isLocalized } from '../utils';
+import type { Target } from '../types';
+import { defaultLocaleOf, isEnabledUid, isLocalized } from '../utils';
 
 /**
  * The checks every route that names a document makes at its edge, in one place: the uid must be an enabled type
@@ -13,7 +13,7 @@ import { getPluginConfig, getService, isLocalized } from '../utils';
 
 /** 404 unless trust labels are enabled for this uid. */
 export const assertEnabledUid = (strapi: Core.Strapi, uid: unknown): string => {
-  if (typeof uid !== 'string' || !getPluginConfig(strapi).contentTypes.includes(uid) || !strapi.contentType(uid as any)) {
+  if (typeof uid !== 'string' || !isEnabledUid(strapi, uid) || !strapi.contentType(uid as any)) {
     throw notFound(typeof uid === 'string' ? `Trust labels are not enabled for "${uid.slice(0, 100)}"` : 'Not Found');
   }
   return uid;
@@ -33,7 +33,7 @@ export const resolveLocale = async (strapi: Core.Strapi, uid: string, locale: un
     if (given && strict) throw invalid(['locale'], `"${uid}" is not localized: omit locale`, ERROR_CODES.locale);
     return null;
   }
-  return given ? (locale as string) : getService(strapi, 'settings').defaultLocale();
+  return given ? (locale as string) : defaultLocaleOf(strapi);
 };
 
 export const assertDocumentId = (documentId: unknown): string => {

@@ -7,7 +7,8 @@ import { normalizeTrust } from '../../domain/trust';
 import { TRUST_COMPONENT_UID } from '../../../../shared/constants';
 import { ERROR_CODES } from '../../../../shared/schemas';
 import { invalid, toStrapiError } from '../../errors';
-import { getPluginConfig, getService } from '../../utils';
+import { getPluginConfig, isEnabledUid } from '../../utils';
+import { getService } from '../../services/registry';
 import type { DocumentContext, DocumentMiddleware } from './types';
 
 const WRITES_TO_EXISTING = new Set(['update', 'publish', 'unpublish', 'discardDraft']);
@@ -33,7 +34,7 @@ const OTHER_WRITES = new Set(['create', 'delete', 'clone']);
 export const consistencyMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    if (!getPluginConfig(strapi).contentTypes.includes(ctx.uid)) return next();
+    if (!isEnabledUid(strapi, ctx.uid)) return next();
     if (OTHER_WRITES.has(ctx.action)) return runAgainIfDeadlocked(strapi, next, reissueOf(strapi, ctx));
     if (!WRITES_TO_EXISTING.has(ctx.action)) return next();
     const documentId = ctx.params?.documentId;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { defaultTrust, toWritableTrust } from '../../domain/trust';
 import { loadTrustRows } from '../../database/trust-rows';
-import { getPluginConfig } from '../../utils';
+import { getPluginConfig, isEnabledUid } from '../../utils';
 import type { DocumentContext, DocumentMiddleware } from './types';
 
 /**
@@ -15,8 +15,8 @@ import type { DocumentContext, DocumentMiddleware } from './types';
 export const protectTrustMiddleware =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
-    const { contentTypes, attributeName } = getPluginConfig(strapi);
-    if (!contentTypes.includes(ctx.uid)) return next();
+    if (!isEnabledUid(strapi, ctx.uid)) return next();
+    const { attributeName } = getPluginConfig(strapi);
     switch (ctx.action) {
       case 'create':
         ctx.params = { ...ctx.params, data: withTrust(ctx.params?.data, attributeName, toWritableTrust(defaultTrust())) };

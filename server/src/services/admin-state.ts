@@ -14,9 +14,10 @@ import { normalizeTrust, presentTrustState, type PresentationContext } from '../
 import { notFound } from '../errors';
 import { parseInput } from '../validation/input';
 import { documentTarget } from '../validation/targets';
-import { getPluginConfig, getService, hasDraftAndPublish, isLocalized } from '../utils';
+import { getPluginConfig, hasDraftAndPublish } from '../utils';
+import { getService } from './registry';
 import type { ReadScope } from '../permissions';
-import type { AdminUser, Target } from './verification';
+import type { AdminUser, Target } from '../types';
 
 /** What the queue needs of the user's Content Manager permissions (permissions.ts). */
 export interface QueueAccess {
@@ -32,7 +33,7 @@ export interface QueueAccess {
  * list view, and what the Trust panel needs to preview a disclaimer. Also the service app code calls to edit labels
  * (`strapi.plugin('trust-labels').service('trust').editDraft(...)`).
  */
-const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
+const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The attribute the Content Manager shows as an entry's title (its list view's main field), if it is text. */
   const titleFieldOf = async (uid: string): Promise<string | null> => {
     let mainField: string | undefined;
@@ -211,5 +212,5 @@ const createTrustService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type TrustService = ReturnType<typeof createTrustService>;
-export default createTrustService;
+export type AdminStateService = ReturnType<typeof createAdminStateService>;
+export default createAdminStateService;
