@@ -1,4 +1,4 @@
-import { DEFAULT_DISCLAIMERS, languageOf, READER_WORDS, readerLanguageOf } from './reader-words';
+import { DEFAULT_DISCLAIMERS, languageOf, READER_WORDS, readerLanguageOf, type ReaderWords } from './reader-words';
 import { DEFAULT_SETTINGS, type AiInvolvement, type DisclaimerMode, type Settings } from './trust';
 
 export interface DisclaimerInput {
@@ -21,6 +21,25 @@ export const pickLocalized = <T>(
     if (candidate && Object.prototype.hasOwnProperty.call(map, candidate)) return map[candidate];
   }
   return undefined;
+};
+
+/**
+ * A per-locale setting with the reader words as built-in default (the badge's labels): the configured value of the
+ * locale, else of its language, else the built-in word of its language (one of the 24 official EU languages), else
+ * the configured value of the default locale, else of `en`, else the built-in English word.
+ */
+export const pickLocalizedWord = (
+  map: Record<string, string> | null | undefined,
+  locale: string | null | undefined,
+  defaultLocale: string | null | undefined,
+  word: (words: ReaderWords) => string
+): string => {
+  const own = (key: string | null | undefined) => (map && key && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+  const configured = own(locale) ?? own(languageOf(locale));
+  if (configured !== undefined) return configured;
+  const builtIn = readerLanguageOf(locale);
+  if (builtIn) return word(READER_WORDS[builtIn]);
+  return own(defaultLocale) ?? own('en') ?? word(READER_WORDS.en);
 };
 
 export const fillSiteName = (text: string, siteName: string) => text.split('{siteName}').join(siteName);
