@@ -321,10 +321,11 @@ describe('badge and JSON-LD outputs', () => {
       expect(seen.size).toBeGreaterThan(2);
     });
 
-    it('falls back to the default locale, then en, for a locale without a label of its own', async () => {
+    it('a locale without a label of its own gets its language\'s reader words, not the default locale\'s label (0.3)', async () => {
       await settings({ badgeLabel: { en: 'Checked by a person' } });
       try {
-        expect(badgeText((await badge(ids.verified, { locale: 'fr' })).text)).toBe('Checked by a person');
+        expect(badgeText((await badge(ids.verified, { locale: 'fr' })).text)).toBe(READER_WORDS.fr.humanVerified);
+        expect(badgeText((await badge(ids.verified, { locale: 'en' })).text)).toBe('Checked by a person');
       } finally {
         await settings({ badgeLabel: LABELS });
       }

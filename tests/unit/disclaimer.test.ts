@@ -1,4 +1,4 @@
-import { fillSiteName, pickLocalized, resolveDisclaimer } from '../../shared/disclaimer';
+import { fillSiteName, pickLocalized, pickLocalizedWord, resolveDisclaimer } from '../../shared/disclaimer';
 import { DEFAULT_DISCLAIMERS } from '../../shared/reader-words';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/trust';
 
@@ -85,6 +85,18 @@ describe('resolveDisclaimer', () => {
 describe('helpers', () => {
   it('fillSiteName replaces every placeholder and nothing else', () => {
     expect(fillSiteName('{siteName} and {siteName} {other}', 'A$&B')).toBe('A$&B and A$&B {other}');
+  });
+
+  it('pickLocalizedWord: configured locale, its language, the built-in word of its language, then default locale, en, built-in English', () => {
+    const labels = { en: 'Checked', de: 'Geprüft!', 'fr-CA': 'Vérifié (CA)' };
+    const word = (words: { humanVerified: string }) => words.humanVerified;
+    expect(pickLocalizedWord(labels, 'fr-CA', 'en', word)).toBe('Vérifié (CA)');
+    expect(pickLocalizedWord(labels, 'de-AT', 'en', word)).toBe('Geprüft!');
+    expect(pickLocalizedWord(labels, 'pl', 'de', word)).toBe('Zweryfikowane przez człowieka');
+    expect(pickLocalizedWord(labels, 'ja', 'de', word)).toBe('Geprüft!');
+    expect(pickLocalizedWord(labels, 'ja', 'it', word)).toBe('Checked');
+    expect(pickLocalizedWord({}, 'ja', 'it', word)).toBe('Human Verified');
+    expect(pickLocalizedWord(null, 'constructor', null, word)).toBe('Human Verified');
   });
 
   it('pickLocalized ignores inherited keys', () => {
