@@ -76,9 +76,9 @@ const fill = (template: string, name: string, html: string) => template.split(`{
 
 /** The AI acronym as a mark: a dark rounded square with white letters (contrast 15.8:1), readable at 16 px. */
 export const aiMarkSvg = (acronym: string): string =>
-  '<svg class="trust-labels__mark" width="2em" height="1.25em" viewBox="0 0 32 20" aria-hidden="true" focusable="false">' +
-  '<rect width="32" height="20" rx="4" fill="#1f2328"></rect>' +
-  '<text x="16" y="14.5" text-anchor="middle" font-family="Verdana,Arial,sans-serif" font-size="12" font-weight="700" fill="#ffffff">' +
+  '<svg class="trust-labels__mark" width="1.75em" height="1.25em" viewBox="0 0 28 20" aria-hidden="true" focusable="false">' +
+  '<rect width="28" height="20" rx="4" fill="#1f2328"></rect>' +
+  '<text x="14" y="15" text-anchor="middle" font-family="Verdana,Arial,sans-serif" font-size="13.5" font-weight="700" fill="#ffffff">' +
   `${escapeHtml(acronym)}</text></svg>`;
 
 /** The root element's attributes and its inner HTML, or null when there is nothing to show (shared with React). */
@@ -196,7 +196,7 @@ export const renderTrustLabels = (trust: TrustLabelsTrust | null | undefined, op
 export const TRUST_LABELS_CSS = `.trust-labels{margin:2em 0 0;padding:1em 0 0;border-top:1px solid #d0d7de;line-height:1.5}
 .trust-labels__heading{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .trust-labels__ai{display:flex;flex-wrap:wrap;align-items:center;gap:.5em;margin:0 0 .75em}
-.trust-labels__mark{flex:none;width:2em;height:1.25em}
+.trust-labels__mark{flex:none;width:1.75em;height:1.25em}
 .trust-labels__ai--required{padding:.5em .75em;border:2px solid #1f2328;border-radius:6px}
 .trust-labels__ai-detail{font-weight:400}
 .trust-labels__disclaimer{margin:0 0 .75em;font-style:italic}
