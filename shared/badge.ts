@@ -11,6 +11,8 @@ const COLORS = {
   neutral: '#57606a',
   // The disclosure segment: white text at 9.7:1.
   disclosure: '#32383f',
+  // The AI mark's segment: white text at 15.8:1; the acronym in this colour on a white box.
+  mark: '#1f2328',
 } as const;
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -112,11 +114,10 @@ export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure, ai 
   const acronymWidth = mark ? Math.max(estimateTextWidth(acronym), 12) : 0;
   const boxWidth = acronymWidth + 6;
   const layerWidth = mark ? estimateTextWidth(layer) : 0;
-  const markStart = first;
-  const markEnd = mark ? markStart + padding + boxWidth + 5 + layerWidth + (second ? 0 : padding) : first;
-  const secondStart = mark ? markEnd : first;
+  // The mark's segment is darker than the disclosure's, so the two read as two parts without a separator.
+  const markEnd = mark ? first + padding + boxWidth + 5 + layerWidth + padding : first;
   const secondWidth = second ? estimateTextWidth(second) : 0;
-  const width = second ? secondStart + (mark ? 4 : padding) + secondWidth + padding : markEnd;
+  const width = second ? markEnd + padding + secondWidth + padding : markEnd;
   const dark = mark || second !== '';
   const icon = verified
     ? '<path d="M7 10.2l2.6 2.6L14.4 7.4" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>'
@@ -125,15 +126,16 @@ export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure, ai 
     `<text x="${x}" y="14" fill="${fill}" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"${weight} ` +
     `textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(value)}</text>`;
   const markSvg = mark
-    ? `<rect x="${markStart + padding}" y="3" width="${boxWidth}" height="14" rx="2" fill="#fff"/>` +
-      textAt(markStart + padding + 3, acronymWidth, acronym, COLORS.disclosure, ' font-weight="bold"') +
-      textAt(markStart + padding + boxWidth + 5, layerWidth, layer)
+    ? (second ? `<rect x="${first}" width="${markEnd - first}" height="20" fill="${COLORS.mark}"/>` : '') +
+      `<rect x="${first + padding}" y="3" width="${boxWidth}" height="14" rx="2" fill="#fff"/>` +
+      textAt(first + padding + 3, acronymWidth, acronym, COLORS.mark, ' font-weight="bold"') +
+      textAt(first + padding + boxWidth + 5, layerWidth, layer)
     : '';
-  const visible = textAt(padding + iconWidth, statusWidth, status) + markSvg + (second ? textAt(secondStart + (mark ? 4 : padding), secondWidth, second) : '');
+  const visible = textAt(padding + iconWidth, statusWidth, status) + markSvg + (second ? textAt(markEnd + padding, secondWidth, second) : '');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escaped}">` +
     `<title>${escaped}</title>` +
-    (dark ? `<rect width="${width}" height="20" rx="3" fill="${COLORS.disclosure}"/>` : '') +
+    (dark ? `<rect width="${width}" height="20" rx="3" fill="${second ? COLORS.disclosure : COLORS.mark}"/>` : '') +
     `<rect width="${first}" height="20" rx="3" fill="${statusColor}"/>` +
     // Square corners where the segments meet.
     (dark ? `<rect x="${first - 3}" width="3" height="20" fill="${statusColor}"/>` : '') +

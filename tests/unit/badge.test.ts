@@ -68,9 +68,9 @@ describe('SVG badge', () => {
       words.aiGenerated,
       words.disclosure['ai-assisted'],
     ]);
-    // The box: white, with the acronym in the dark segment's colour.
+    // The box: white, with the acronym in the mark segment's colour (#1f2328, darker than the disclosure's).
     expect(svg).toContain('fill="#fff"/><text');
-    expect(svg).toMatch(/fill="#32383f" font-family="[^"]+" font-size="11" font-weight="bold"/);
+    expect(svg).toMatch(/fill="#1f2328" font-family="[^"]+" font-size="11" font-weight="bold"/);
     // Without a disclosure the mark closes the badge; without AI there is no mark.
     const alone = renderBadge({ verified: false, ai: { acronym: 'KI', layer: 'KI-bearbeitet' } });
     expect(alone.text).toBe('Not verified · KI-bearbeitet');
