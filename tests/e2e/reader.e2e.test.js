@@ -1,8 +1,7 @@
 // Browser tests of what readers see (SPEC.md "What readers see"): the labels drawn by the front-end renderer
 // (strapi-plugin-trust-labels/client, built in dist/client) in every state, the demo's reader page, and the edit
-// view's Preview showing the draft with its labels. Accessibility: axe-core with the WCAG 2.1 A and AA rules, when
-// axe-core is installed in tests/node_modules (it is not a dependency yet: without it those checks are skipped and
-// say so). Screenshots in English, French, Polish and Greek go to docs/screenshots/.
+// view's Preview showing the draft with its labels. Accessibility: axe-core (tests/package.json) with the WCAG 2.1 A
+// and AA rules, zero violations. Screenshots in English, French, Polish and Greek go to docs/screenshots/.
 const assert = require('node:assert/strict');
 const path = require('path');
 const { after, before, describe, it } = require('node:test');
@@ -14,14 +13,8 @@ const ARTICLE = 'api::article.article';
 const STATUSES = ['unverified', 'verified', 'stale'];
 const INVOLVEMENTS = ['unknown', 'none', 'assisted', 'generated'];
 
-/** axe-core's source, or null when it is not installed. */
-const axeSource = (() => {
-  try {
-    return require('fs').readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.join(REPO_ROOT, 'tests')] }), 'utf8');
-  } catch {
-    return null;
-  }
-})();
+/** axe-core's source (a test tool of tests/package.json: npm run test:e2e installs it). */
+const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.join(REPO_ROOT, 'tests')] }), 'utf8');
 
 /** Runs axe-core (WCAG 2.1 A and AA) on the page, or on one element, and answers its violations. */
 async function axe(page, selector = null) {
@@ -100,7 +93,7 @@ describe('what readers see', () => {
     await server?.stop();
   });
 
-  it('the label in every state: visible without interaction, and no WCAG 2.1 A/AA violation', async (t) => {
+  it('the label in every state: visible without interaction, and no WCAG 2.1 A/AA violation', async () => {
     const { renderTrustLabels } = client();
     const { DEFAULT_DISCLAIMERS } = loadWords();
     const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
@@ -113,11 +106,10 @@ describe('what readers see', () => {
             const html = renderTrustLabels(trustIn({ status, aiInvolvement, labelRequired, disclaimer: DEFAULT_DISCLAIMERS.en.assisted.replace('{siteName}', 'bytevyte') }), { locale: 'en' });
             await page.setContent(pageWith('en', state, `<h1>${state}</h1>${html}`));
             await expectVisibleWithoutInteraction(page, { ai: aiInvolvement === 'assisted' || aiInvolvement === 'generated' || labelRequired, verified: status === 'verified' });
-            if (axeSource) assert.deepEqual(await axe(page), [], state);
+            assert.deepEqual(await axe(page), [], state);
           }
         }
       }
-      if (!axeSource) t.diagnostic('axe-core is not installed in tests/node_modules: the accessibility rules were not run');
     } finally {
       await context.close();
     }
@@ -139,7 +131,7 @@ describe('what readers see', () => {
         for (const word of [READER_WORDS[lang].aiModified, READER_WORDS[lang].aiGenerated, READER_WORDS[lang].sources, READER_WORDS[lang].humanVerified]) {
           assert.ok(await page.getByText(word, { exact: false }).first().isVisible(), `${lang}: ${word}`);
         }
-        if (axeSource) assert.deepEqual(await axe(page), [], lang);
+        assert.deepEqual(await axe(page), [], lang);
         await page.locator('main').screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', `reader-labels-${lang}.png`) });
       }
     } finally {
@@ -147,7 +139,7 @@ describe('what readers see', () => {
     }
   });
 
-  it('the demo\'s reader page shows the seeded bytevyte article with its disclaimer, Sources and ✔ Human Verified', async (t) => {
+  it('the demo\'s reader page shows the seeded bytevyte article with its disclaimer, Sources and ✔ Human Verified', async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
     try {
@@ -162,8 +154,7 @@ describe('what readers see', () => {
       assert.ok((await labels.locator('ol.trust-labels__sources > li').count()) >= 2);
       assert.match(await labels.locator('.trust-labels__verified').innerText(), /✔ Human Verified · \w+ \d+, \d{4}/);
       await expectVisibleWithoutInteraction(page, { ai: true, verified: true });
-      if (axeSource) assert.deepEqual(await axe(page), []);
-      else t.diagnostic('axe-core is not installed in tests/node_modules: the accessibility rules were not run');
+      assert.deepEqual(await axe(page), []);
       await page.screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', 'reader-page.png'), fullPage: true });
       // Drafts only with the preview secret.
       assert.equal((await fetch(`${server.baseUrl}/read/anthropic-google-broadcom?status=draft`)).status, 401);
