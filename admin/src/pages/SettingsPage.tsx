@@ -135,7 +135,9 @@ const SettingsPage = () => {
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
   const texts = form.disclaimers[locale];
   const setText = (value: AiInvolvement, text: string | null) => {
-    const base = texts ?? { unknown: null, none: null, assisted: null, generated: null };
+    // A locale's first edited text: the others start as the texts its readers get now (the built-in words of its
+    // language), not empty, so that editing one does not silently remove the others.
+    const base = texts ?? { unknown: null, none: null, assisted: null, generated: null, ...fallbackTexts(form.disclaimers, locale) };
     setForm({ ...form, disclaimers: { ...form.disclaimers, [locale]: { ...base, [value]: text } } });
   };
 
