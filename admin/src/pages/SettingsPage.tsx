@@ -366,7 +366,7 @@ const SettingsPage = () => {
                     {t('settings.texts', 'Disclaimers and badge label')}
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {t('settings.textsHint', 'Per locale. A missing locale falls back to the default locale, then to English.')}
+                    {t('settings.textsHint', 'Per locale. A locale without texts gets the built-in words of its language (the 24 EU languages; shown greyed in empty fields); other languages fall back to the default locale, then to English.')}
                   </Typography>
                 </Box>
                 <Box minWidth="200px">
