@@ -11,6 +11,8 @@ const COLORS = {
   neutral: '#57606a',
   // The disclosure segment: white text at 9.7:1.
   disclosure: '#32383f',
+  // The AI mark's segment: white text at 15.8:1; the acronym in this colour on a white box.
+  mark: '#1f2328',
 } as const;
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -76,6 +78,11 @@ export interface BadgeInput {
    * after the label. Without it the badge is the label alone.
    */
   disclosure?: string | null;
+  /**
+   * The AI mark (SPEC.md "What readers see"), when AI was involved: the acronym in a box and the second layer
+   * ("AI-generated" / "AI-modified"), in the version's locale (shared/reader-words.ts), after the status segment.
+   */
+  ai?: { acronym: string; layer: string } | null;
 }
 
 export interface Badge {
@@ -87,36 +94,54 @@ export interface Badge {
 /**
  * An accessible SVG badge: `role="img"` with an `aria-label` and a `<title>` giving the same text, which is
  * escaped everywhere it appears. Verified: green with a check mark; otherwise a neutral grey "Not verified" (or its
- * translation). With a disclosure, a second dark segment says it: the accessible text is "label · disclosure".
+ * translation). When AI was involved, the AI mark follows (the acronym in a box and its second layer, "AI-generated" or
+ * "AI-modified"); with a disclosure, the dark segment says it too: the accessible text is "label · layer · disclosure".
  */
-export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure }: BadgeInput): Badge => {
+export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure, ai }: BadgeInput): Badge => {
   const status = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
+  const acronym = ai ? cleanBadgeText(ai.acronym, 'AI') : '';
+  const layer = ai ? cleanBadgeText(ai.layer, '') : '';
+  const mark = acronym !== '' && layer !== '';
   const second = typeof disclosure === 'string' ? cleanBadgeText(disclosure, '') : '';
-  const text = second ? `${status} · ${second}` : status;
+  const text = [status, mark ? layer : '', second].filter((part) => part !== '').join(' · ');
   const escaped = escapeXml(text);
   const padding = 7;
   const iconWidth = verified ? 15 : 0;
   const statusColor = verified ? COLORS.verified : COLORS.neutral;
   const statusWidth = estimateTextWidth(status);
   const first = padding + iconWidth + statusWidth + padding;
+  // The AI mark: the acronym in a white box (dark letters, 14.8:1) and the layer in white, on the dark segment.
+  const acronymWidth = mark ? Math.max(estimateTextWidth(acronym), 12) : 0;
+  const boxWidth = acronymWidth + 6;
+  const layerWidth = mark ? estimateTextWidth(layer) : 0;
+  // The mark's segment is darker than the disclosure's, so the two read as two parts without a separator.
+  const markEnd = mark ? first + padding + boxWidth + 5 + layerWidth + padding : first;
   const secondWidth = second ? estimateTextWidth(second) : 0;
-  const width = second ? first + padding + secondWidth + padding : first;
+  const width = second ? markEnd + padding + secondWidth + padding : markEnd;
+  const dark = mark || second !== '';
   const icon = verified
     ? '<path d="M7 10.2l2.6 2.6L14.4 7.4" fill="none" stroke="#fff" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>'
     : '';
-  const textAt = (x: number, length: number, value: string) =>
-    `<text x="${x}" y="14" fill="#fff" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11" ` +
+  const textAt = (x: number, length: number, value: string, fill = '#fff', weight = '') =>
+    `<text x="${x}" y="14" fill="${fill}" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"${weight} ` +
     `textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeXml(value)}</text>`;
+  const markSvg = mark
+    ? (second ? `<rect x="${first}" width="${markEnd - first}" height="20" fill="${COLORS.mark}"/>` : '') +
+      `<rect x="${first + padding}" y="3" width="${boxWidth}" height="14" rx="2" fill="#fff"/>` +
+      textAt(first + padding + 3, acronymWidth, acronym, COLORS.mark, ' font-weight="bold"') +
+      textAt(first + padding + boxWidth + 5, layerWidth, layer)
+    : '';
+  const visible = textAt(padding + iconWidth, statusWidth, status) + markSvg + (second ? textAt(markEnd + padding, secondWidth, second) : '');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escaped}">` +
     `<title>${escaped}</title>` +
-    (second ? `<rect width="${width}" height="20" rx="3" fill="${COLORS.disclosure}"/>` : '') +
+    (dark ? `<rect width="${width}" height="20" rx="3" fill="${second ? COLORS.disclosure : COLORS.mark}"/>` : '') +
     `<rect width="${first}" height="20" rx="3" fill="${statusColor}"/>` +
-    // Square corners where the two segments meet.
-    (second ? `<rect x="${first - 3}" width="3" height="20" fill="${statusColor}"/>` : '') +
+    // Square corners where the segments meet.
+    (dark ? `<rect x="${first - 3}" width="3" height="20" fill="${statusColor}"/>` : '') +
     icon +
     // The visible texts are the accessible name's parts: screen readers read the title, not these.
-    (second ? `<g aria-hidden="true">${textAt(padding + iconWidth, statusWidth, status)}${textAt(first + padding, secondWidth, second)}</g>` : textAt(padding + iconWidth, statusWidth, status)) +
+    (dark ? `<g aria-hidden="true">${visible}</g>` : visible) +
     '</svg>';
   return { svg, text };
 };

@@ -1,3 +1,5 @@
+import { READER_WORDS, readerWords } from './reader-words';
+import type { Disclosure, DisclosureValue } from './disclosure-values';
 import type { AiInvolvement } from './trust';
 
 /**
@@ -24,13 +26,7 @@ import type { AiInvolvement } from './trust';
  * `mode=none`; ai-assisted → `mode=ai-modified` (AI assisted a person's text) or `mode=ai-originated` (AI drafted
  * it); ai-autonomous → `mode=machine-generated`.
  */
-export const DISCLOSURE_VALUES = ['human-only', 'ai-assisted', 'ai-autonomous'] as const;
-export type DisclosureValue = (typeof DISCLOSURE_VALUES)[number];
-
-export interface Disclosure {
-  value: DisclosureValue | null;
-  labelRequired: boolean;
-}
+export { DISCLOSURE_VALUES, type Disclosure, type DisclosureValue } from './disclosure-values';
 
 /** The `AI-Disclosure` response header's value for a version, or null when nothing is declared. */
 export const disclosureHeaderValue = ({ aiInvolvement, disclosure }: { aiInvolvement: AiInvolvement; disclosure: Pick<Disclosure, 'value'> }): string | null => {
@@ -43,31 +39,13 @@ export const disclosureHeaderValue = ({ aiInvolvement, disclosure }: { aiInvolve
 
 /**
  * The disclosure in words, per locale: the SVG badge's second segment (in the content's locale) and the Trust panel
- * (in the editor's language) say exactly this. `undeclared` is the `null` value (aiInvolvement unknown).
+ * (in the editor's language) say exactly this. `undeclared` is the `null` value (aiInvolvement unknown). The words
+ * live in the reader words table (shared/reader-words.ts), in the 24 official EU languages.
  */
-export const DISCLOSURE_WORDS: Record<string, Record<DisclosureValue | 'undeclared', string>> = {
-  en: {
-    'human-only': 'Written by people, no AI',
-    'ai-assisted': 'AI-assisted, reviewed by a person',
-    'ai-autonomous': 'AI, not reviewed by a person',
-    undeclared: 'AI use not declared',
-  },
-  fr: {
-    'human-only': 'Rédigé par des personnes, sans IA',
-    'ai-assisted': 'Assisté par IA, relu par une personne',
-    'ai-autonomous': 'IA, non relu par une personne',
-    undeclared: 'Usage de l’IA non déclaré',
-  },
-  de: {
-    'human-only': 'Von Menschen verfasst, ohne KI',
-    'ai-assisted': 'KI-gestützt, von einer Person geprüft',
-    'ai-autonomous': 'KI, nicht von einer Person geprüft',
-    undeclared: 'KI-Nutzung nicht angegeben',
-  },
-};
+export const DISCLOSURE_WORDS: Record<string, Record<DisclosureValue | 'undeclared', string>> = Object.fromEntries(
+  Object.entries(READER_WORDS).map(([language, words]) => [language, words.disclosure])
+);
 
 /** The words for a disclosure value in a locale (`fr-CA` uses `fr`; a language without words uses English). */
-export const disclosureWords = (value: DisclosureValue | null, locale: string | null | undefined): string => {
-  const language = typeof locale === 'string' ? locale.toLowerCase().split(/[-_]/)[0] : 'en';
-  return (DISCLOSURE_WORDS[language] ?? DISCLOSURE_WORDS.en)[value ?? 'undeclared'];
-};
+export const disclosureWords = (value: DisclosureValue | null, locale: string | null | undefined): string =>
+  readerWords(locale).disclosure[value ?? 'undeclared'];

@@ -1,4 +1,5 @@
-import type { Disclosure } from './disclosure';
+import type { Disclosure } from './disclosure-values';
+import { DEFAULT_DISCLAIMERS, READER_WORDS } from './reader-words';
 // Values and defaults of the trust data (docs/editors.md#what-editors-set and docs/install-and-configure.md#settings).
 
 export const AI_INVOLVEMENT = ['unknown', 'none', 'assisted', 'generated'] as const;
@@ -71,22 +72,16 @@ export interface Settings {
   publicInterest: Record<string, boolean>;
 }
 
-const ACCURACY_DISCLAIMER =
-  'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.';
-
+/**
+ * The settings' defaults. Disclaimers, badge labels: the English words of the reader words table
+ * (shared/reader-words.ts). Other languages are not listed here (the Settings page shows one tab per listed
+ * locale): an entry whose locale has no configured text gets its language's built-in words (shared/disclaimer.ts).
+ */
 export const DEFAULT_SETTINGS: Settings = {
-  siteName: 'this site',
-  disclaimers: {
-    en: {
-      unknown: ACCURACY_DISCLAIMER,
-      none: null,
-      assisted: ACCURACY_DISCLAIMER,
-      generated:
-        'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
-    },
-  },
-  badgeLabel: { en: 'Human Verified' },
-  notVerifiedLabel: { en: 'Not verified', fr: 'Non vérifié' },
+  siteName: READER_WORDS.en.thisSite,
+  disclaimers: { en: { ...DEFAULT_DISCLAIMERS.en } },
+  badgeLabel: { en: READER_WORDS.en.humanVerified },
+  notVerifiedLabel: { en: READER_WORDS.en.notVerified, fr: READER_WORDS.fr.notVerified },
   requiredSources: 1,
   requiredChecks: [...REVIEW_CHECKS],
   editorialResponsibility: null,

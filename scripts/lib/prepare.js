@@ -6,8 +6,8 @@ const path = require('path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND_DIR = path.join(REPO_ROOT, 'playground');
-const SOURCE_ENTRIES = ['server', 'admin', 'shared', 'strapi-server.ts', 'package.json'];
-const BUILT_FILES = ['dist/server/index.js', 'dist/admin/index.js'];
+const SOURCE_ENTRIES = ['server', 'admin', 'shared', 'client', 'strapi-server.ts', 'package.json'];
+const BUILT_FILES = ['dist/server/index.js', 'dist/admin/index.js', 'dist/client/index.js', 'dist/react/index.js'];
 
 /** @param {string} entry */
 const newestMtime = (entry) => {
@@ -32,12 +32,13 @@ const pluginBuildIsStale = () => {
   return sourcesAt > builtAt;
 };
 
-/** Builds the plugin into dist/ with `strapi-plugin build`. */
+/** Builds the plugin into dist/ as `npm run build` does: `strapi-plugin build`, then the client and React modules. */
 const buildPlugin = ({ quiet = false } = {}) => {
   if (!quiet) console.log('Building the plugin (strapi-plugin build)…');
   // The package's `exports` hide bin/, so it is found next to its package.json.
   const cli = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json', { paths: [REPO_ROOT] })), 'bin', 'strapi-plugin.js');
   execFileSync(process.execPath, [cli, 'build'], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-client.js')], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
 };
 
 /** Builds the plugin unless dist/ is already newer than every source file. */

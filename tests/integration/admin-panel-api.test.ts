@@ -1,3 +1,4 @@
+import { DEFAULT_DISCLAIMERS } from '../../shared/reader-words';
 import {
   ARTICLE_UID,
   bootTestApp,
@@ -60,11 +61,12 @@ describe('admin panel support routes', () => {
       fourEyes: false,
       publicInterestOfType: true,
     });
-    // fr has no texts of its own: the preview shows the English fallback, like the content API.
+    // fr has no configured texts: the preview shows the built-in French texts, like the content API (before 0.3: English).
     await t.strapi.documents(ARTICLE_UID).update({ documentId: plainId, locale: 'fr', data: { title: 'Simple' } as any });
     const fr = await t.http.get(trustPath(plainId, '?locale=fr'), { token: author.token });
     expect(fr.body.meta.locale).toBe('fr');
-    expect(fr.body.meta.disclaimerDefaults.generated).toBe(res.body.meta.disclaimerDefaults.generated);
+    expect(fr.body.meta.disclaimerDefaults.generated).toBe(DEFAULT_DISCLAIMERS.fr.generated);
+    expect(fr.body.meta.disclaimerDefaults.unknown).toBe(DEFAULT_DISCLAIMERS.fr.unknown.replace('{siteName}', 'Bytevyte'));
   });
 
   it('answers the list view with each document’s draft and published status', async () => {

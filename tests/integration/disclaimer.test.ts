@@ -1,9 +1,11 @@
+import { DEFAULT_DISCLAIMERS } from '../../shared/reader-words';
 import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
 
 /**
  * docs/install-and-configure.md#settings and docs/front-end.md#what-api-consumers-get: `trust.disclaimer` is the custom
- * text, else the settings default for the entry's aiInvolvement in its locale (missing locale -> default locale -> en),
- * with {siteName} filled; null when the mode is off or no default applies.
+ * text, else the settings default for the entry's aiInvolvement in its locale (a locale without configured texts -> its
+ * language's built-in texts (0.3), a language outside the 24 -> default locale -> en), with {siteName} filled; null
+ * when the mode is off or no default applies.
  */
 
 const ARTICLE = 'api::article.article';
@@ -132,8 +134,9 @@ describe('disclaimer resolution in the content API', () => {
       expect(await disclaimers('en')).toEqual(DEFAULT_EN('this site'));
     });
 
-    it('mode default in fr falls back to the default locale (en), since fr has no texts', async () => {
-      expect(await disclaimers('fr')).toEqual(DEFAULT_EN('this site'));
+    it('mode default in fr gets the built-in French texts, since fr has no configured texts (before 0.3: English)', async () => {
+      // "this site" in French too, while the site keeps the default name.
+      expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'ce site'));
     });
 
     it('the admin API shows the same resolved disclaimer for draft and published', async () => {
@@ -144,8 +147,8 @@ describe('disclaimer resolution in the content API', () => {
         });
         expect(res.status).toBe(200);
         expect(res.body.data.draft.disclaimerMode).toBe('default');
-        expect(res.body.data.draft.disclaimer).toEqual(DEFAULT_EN('this site')[involvement]);
-        expect(res.body.data.published.disclaimer).toEqual(DEFAULT_EN('this site')[involvement]);
+        expect(res.body.data.draft.disclaimer).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'ce site')[involvement]);
+        expect(res.body.data.published.disclaimer).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'ce site')[involvement]);
       }
     });
   });
@@ -244,33 +247,26 @@ describe('disclaimer resolution in the content API', () => {
       await locales().setDefaultLocale({ code: 'en' });
     });
 
-    it('a locale without texts falls back to the default locale when it has texts', async () => {
+    it('a locale without configured texts gets its language\'s built-in texts, not the default locale\'s (0.3)', async () => {
       await locales().setDefaultLocale({ code: 'de' });
       expect(await locales().getDefaultLocale()).toBe('de');
       await putSettings({ disclaimers: { en: EN_TEXTS, de: DE_TEXTS } });
-      expect(await disclaimers('fr')).toEqual(filled(DE_TEXTS, 'Bytevyte'));
+      expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'Bytevyte'));
       // en has its own texts.
       expect(await disclaimers('en')).toEqual(filled(EN_TEXTS, 'Bytevyte'));
     });
 
-    it('then to en when the default locale has no texts either', async () => {
-      await putSettings({ disclaimers: { en: EN_TEXTS } });
-      expect(await locales().getDefaultLocale()).toBe('de');
-      expect(await disclaimers('fr')).toEqual(filled(EN_TEXTS, 'Bytevyte'));
-    });
-
-    it('en itself falls back to the default locale when en has no texts', async () => {
+    it('en without configured texts gets the built-in English texts', async () => {
       await putSettings({ disclaimers: { de: DE_TEXTS } });
-      expect(await disclaimers('en')).toEqual(filled(DE_TEXTS, 'Bytevyte'));
-      expect(await disclaimers('fr')).toEqual(filled(DE_TEXTS, 'Bytevyte'));
+      expect(await disclaimers('en')).toEqual(filled(DEFAULT_DISCLAIMERS.en, 'Bytevyte'));
+      expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'Bytevyte'));
     });
 
-    it('with no texts for any candidate locale, default mode gives null', async () => {
+    it('with no configured texts at all, each locale gets its language\'s built-in texts', async () => {
       await locales().setDefaultLocale({ code: 'en' });
-      await putSettings({ disclaimers: { de: DE_TEXTS } });
-      const nothing = { unknown: null, none: null, assisted: null, generated: null };
-      expect(await disclaimers('fr')).toEqual(nothing);
-      expect(await disclaimers('en')).toEqual(nothing);
+      await putSettings({ disclaimers: {} });
+      expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'Bytevyte'));
+      expect(await disclaimers('en')).toEqual(filled(DEFAULT_DISCLAIMERS.en, 'Bytevyte'));
     });
 
     it('a locale with its own texts ignores the fallbacks, even for null values', async () => {

@@ -79,8 +79,9 @@ describe('every channel shows the same public trust', () => {
 
   it('the badge, JSON-LD, the report and the admin state', async () => {
     const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
-    // The status label, then the disclosure in words: the same value as every other channel's.
-    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe(`Human Verified · ${disclosureWords(reference.disclosure.value, 'en')}`);
+    // The status label, the AI mark's layer when AI was involved, then the disclosure in words: the same values as every other channel's.
+    const layer = { generated: 'AI-generated · ', assisted: 'AI-modified · ' }[reference.aiInvolvement as string] ?? '';
+    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe(`Human Verified · ${layer}${disclosureWords(reference.disclosure.value, 'en')}`);
 
     const jsonLd = await expandJsonLd((await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body);
     expect(nodes(jsonLd, 'citation').map((citation) => values(citation, 'url')[0])).toEqual(reference.sources.map((source: any) => source.url));

@@ -1,3 +1,4 @@
+import { READER_WORDS } from '../../shared/reader-words';
 import crypto from 'crypto';
 
 import {
@@ -33,8 +34,9 @@ let counter = 0;
 const unique = (label: string) => `${label} ${++counter}-${crypto.randomBytes(3).toString('hex')}`;
 
 /**
- * The badge's two segments, after a strict well-formedness check: the status label and the disclosure in words. The
- * accessible name (aria-label and <title>) is both, joined by " · ", as shown.
+ * The badge's parts, after a strict well-formedness check: the status label, the AI mark (acronym and layer, when AI
+ * was involved) and the disclosure in words. The accessible name (aria-label and <title>) is the status, the layer and
+ * the disclosure, joined by " · ", as shown.
  */
 const badgeParts = (svg: string) => {
   const [root, ...children] = readSvg(svg);
@@ -42,9 +44,10 @@ const badgeParts = (svg: string) => {
   const texts = children.filter((element) => element.name === 'text').map((element) => element.text);
   expect(root.attributes.role).toBe('img');
   expect(root.attributes['aria-label']).toBe(title);
-  expect(texts).toHaveLength(2);
-  expect(texts.join(' · ')).toBe(title);
-  return { status: texts[0], disclosure: texts[1] };
+  expect([2, 4]).toContain(texts.length);
+  const [status, acronym, layer] = texts.length === 4 ? texts : [texts[0], null, null];
+  expect([status, layer, texts[texts.length - 1]].filter((part) => part !== null).join(' · ')).toBe(title);
+  return { status, acronym, layer, disclosure: texts[texts.length - 1] };
 };
 
 /** The badge's status label (its first segment). */
@@ -293,6 +296,25 @@ describe('badge and JSON-LD outputs', () => {
       }
     });
 
+    it('carries the AI mark (acronym and "AI-generated" / "AI-modified") in the version\'s locale when AI was involved', async () => {
+      const seen = new Set<string>();
+      for (const documentId of [ids.verified, ids.stale, ids.unverified]) {
+        for (const locale of ['en', 'fr'] as const) {
+          const { aiInvolvement } = await restTrust(documentId, locale);
+          const parts = badgeParts((await badge(documentId, { locale })).text);
+          const words = READER_WORDS[locale];
+          if (aiInvolvement === 'generated' || aiInvolvement === 'assisted') {
+            expect(parts.acronym).toBe(words.ai);
+            expect(parts.layer).toBe(aiInvolvement === 'generated' ? words.aiGenerated : words.aiModified);
+            seen.add(`${locale} ${aiInvolvement}`);
+          } else {
+            expect(parts.layer).toBeNull();
+          }
+        }
+      }
+      expect(seen.size).toBeGreaterThan(2);
+    });
+
     it('says the published version\'s AI disclosure in words, in its locale, as its second segment', async () => {
       const seen = new Set<string>();
       for (const documentId of [ids.verified, ids.stale, ids.unverified]) {
@@ -308,10 +330,11 @@ describe('badge and JSON-LD outputs', () => {
       expect(seen.size).toBeGreaterThan(2);
     });
 
-    it('falls back to the default locale, then en, for a locale without a label of its own', async () => {
+    it('a locale without a label of its own gets its language\'s reader words, not the default locale\'s label (0.3)', async () => {
       await settings({ badgeLabel: { en: 'Checked by a person' } });
       try {
-        expect(badgeText((await badge(ids.verified, { locale: 'fr' })).text)).toBe('Checked by a person');
+        expect(badgeText((await badge(ids.verified, { locale: 'fr' })).text)).toBe(READER_WORDS.fr.humanVerified);
+        expect(badgeText((await badge(ids.verified, { locale: 'en' })).text)).toBe('Checked by a person');
       } finally {
         await settings({ badgeLabel: LABELS });
       }

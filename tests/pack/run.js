@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:pack`: the plugin as users get it. Packs it with `npm pack`, installs the tarball with plain
 // `npm install` into brand-new Strapi apps of several versions (PACK_STRAPI_VERSIONS, default the oldest supported,
-// one in the middle and the newest), and in each: checks that the install left one copy of @strapi/utils, builds
+// one in the middle and the newest), and in each: checks that the install left one copy of @strapi/utils, uses the
+// front-end exports (/client, /react) from the app (frontend.js), builds
 // the admin panel with the plugin, starts Strapi and runs the HTTP smoke suite (smoke.js). Last, the newest app gets
 // a different top-level @strapi/utils on purpose (PACK_FOREIGN_UTILS), as an app that lists its own would, and the
 // plugin's routes and its publish gate must still answer 400, 403 and 404.
@@ -15,6 +16,7 @@ const path = require('path');
 
 const { buildPlugin } = require('../../scripts/lib/prepare');
 const { writeFreshApp } = require('./fresh-app');
+const { checkFrontEndExports } = require('./frontend');
 const { runSmoke } = require('./smoke');
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -120,7 +122,7 @@ const smokeApp = async (appDir, options) => {
     const tarball = path.join(work, execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop());
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').map((line) => line.replace(/^package\//, ''));
     say(`packed ${path.basename(tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} kB, ${listing.filter(Boolean).length} files)`);
-    for (const required of ['dist/server/index.js', 'dist/admin/index.mjs', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const required of ['dist/server/index.js', 'dist/admin/index.mjs', 'dist/client/index.mjs', 'dist/client/index.js', 'dist/client/index.d.ts', 'dist/react/index.mjs', 'dist/react/index.js', 'dist/react/index.d.ts', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       if (!listing.includes(required)) throw new Error(`the tarball lacks ${required}`);
     }
     const stray = listing.filter((file) => /^(playground|tests|node_modules|server|admin|shared)\//.test(file));
@@ -150,6 +152,10 @@ const smokeApp = async (appDir, options) => {
       if (copies.length !== 1) throw new Error(`Strapi ${app.version}: expected one @strapi/utils, found ${copies.length}`);
       const designSystem = installedCopies(app.dir, '@strapi/design-system');
       if (designSystem.length !== 1) throw new Error(`Strapi ${app.version}: expected one @strapi/design-system, found ${designSystem.join(', ')}`);
+
+      say(`Strapi ${app.version}: the client and react exports, from the app (require, import, react-dom/server)`);
+      const frontEnd = checkFrontEndExports(app.dir);
+      if (frontEnd.length > 0) throw new Error(`Strapi ${app.version}: ${frontEnd.map((f) => `${f.name}: ${f.error}`).join('; ')}`);
 
       say(`Strapi ${app.version}: building the admin panel with the plugin`);
       const buildLog = path.join(app.dir, 'build.log');

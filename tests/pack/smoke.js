@@ -143,7 +143,8 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     assert.equal(live.body.data.trust.status, 'verified');
     const badge = await send('GET', `/api/trust-labels/badge/${UID}/${documentId}.svg?locale=en`);
     expectStatus(badge, 200, 'badge');
-    assert.match(badge.text, /aria-label="Human Verified · AI-assisted, reviewed by a person"/);
+    // The status, the AI mark's layer (AI-assisted: "AI-modified"), the disclosure in words.
+    assert.match(badge.text, /aria-label="Human Verified · AI-modified · AI-assisted, reviewed by a person"/);
     // AI-assisted and verified: the W3C value ai-assisted, and a receipt of this exact content.
     assert.deepEqual(live.body.data.trust.disclosure, { value: 'ai-assisted', labelRequired: false });
     const receipt = await send('GET', `/api/trust-labels/receipt/${UID}/${documentId}?locale=en`);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { cleanBadgeText, escapeXml, estimateTextWidth, NOT_VERIFIED_LABEL, renderBadge } from '../../shared/badge';
 import { readSvg } from '../helpers/svg';
 import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
+import { READER_WORDS } from '../../shared/reader-words';
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted' <b onload="x()">`;
 
@@ -48,6 +49,37 @@ describe('SVG badge', () => {
     expect(disclosureWords('ai-assisted', 'fr-CA')).toBe(DISCLOSURE_WORDS.fr['ai-assisted']);
     expect(disclosureWords(null, 'ja')).toBe('AI use not declared');
     expect(disclosureWords('human-only', null)).toBe(DISCLOSURE_WORDS.en['human-only']);
+  });
+
+  it('carries the AI mark after the status segment: the acronym in a box and its second layer, in the accessible name', () => {
+    const words = READER_WORDS.pl;
+    const { svg, text } = renderBadge({
+      verified: true,
+      label: words.humanVerified,
+      disclosure: disclosureWords('ai-assisted', 'pl'),
+      ai: { acronym: words.ai, layer: words.aiGenerated },
+    });
+    expect(text).toBe(`${words.humanVerified} · ${words.aiGenerated} · ${words.disclosure['ai-assisted']}`);
+    const [root, ...rest] = readSvg(svg);
+    expect(root.attributes['aria-label']).toBe(text);
+    expect(rest.filter((element) => element.name === 'text').map((element) => element.text)).toEqual([
+      words.humanVerified,
+      words.ai,
+      words.aiGenerated,
+      words.disclosure['ai-assisted'],
+    ]);
+    // The box: white, with the acronym in the mark segment's colour (#1f2328, darker than the disclosure's).
+    expect(svg).toContain('fill="#fff"/><text');
+    expect(svg).toMatch(/fill="#1f2328" font-family="[^"]+" font-size="11" font-weight="bold"/);
+    // Without a disclosure the mark closes the badge; without AI there is no mark.
+    const alone = renderBadge({ verified: false, ai: { acronym: 'KI', layer: 'KI-bearbeitet' } });
+    expect(alone.text).toBe('Not verified · KI-bearbeitet');
+    expect(Number(readSvg(alone.svg)[0].attributes.width)).toBeGreaterThan(Number(readSvg(renderBadge({ verified: false }).svg)[0].attributes.width));
+    expect(renderBadge({ verified: false, ai: null }).text).toBe('Not verified');
+    // Escaped like every other text.
+    const hostile = renderBadge({ verified: true, label: 'OK', ai: { acronym: HOSTILE, layer: HOSTILE } });
+    expect(hostile.svg).not.toMatch(/<script|<b /);
+    expect(readSvg(hostile.svg)[0].attributes['aria-label']).toBe(`OK · ${cleanBadgeText(HOSTILE, '')}`);
   });
 
   it('shows a neutral "Not verified" otherwise, whatever the label', () => {

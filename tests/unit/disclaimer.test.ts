@@ -1,4 +1,5 @@
-import { fillSiteName, pickLocalized, resolveDisclaimer } from '../../shared/disclaimer';
+import { fillSiteName, pickLocalized, pickLocalizedWord, resolveDisclaimer } from '../../shared/disclaimer';
+import { DEFAULT_DISCLAIMERS } from '../../shared/reader-words';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/trust';
 
 const settings: Settings = {
@@ -37,10 +38,35 @@ describe('resolveDisclaimer', () => {
     expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'assisted' }, settings, 'de', 'en')).toBeNull();
   });
 
-  it('falls back to the default locale, then to en, for a missing locale', () => {
-    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'fr', 'de')).toBe('DE unknown');
-    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'fr', 'it')).toBe('EN unknown Bytevyte');
-    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, { ...settings, disclaimers: {} }, 'fr', 'it')).toBeNull();
+  it('a locale without configured texts gets the built-in texts of its language (one of the 24 EU languages)', () => {
+    // Before 0.3 an entry in fr fell back to the default locale's texts, then to English.
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'fr', 'de')).toBe(
+      fillSiteName(DEFAULT_DISCLAIMERS.fr.unknown, 'Bytevyte')
+    );
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'generated' }, { ...settings, disclaimers: {} }, 'pl', 'en')).toBe(
+      DEFAULT_DISCLAIMERS.pl.generated
+    );
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'none' }, { ...settings, disclaimers: {} }, 'pl', 'en')).toBeNull();
+    // A regional locale uses its language's configured texts first, then its language's built-in texts.
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'de-AT', 'en')).toBe('DE unknown');
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'assisted' }, settings, 'pt-BR', 'en')).toBe(
+      fillSiteName(DEFAULT_DISCLAIMERS.pt.assisted, 'Bytevyte')
+    );
+  });
+
+  it('a locale outside the 24 languages falls back to the default locale, then to en', () => {
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'ja', 'de')).toBe('DE unknown');
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, 'ja', 'it')).toBe('EN unknown Bytevyte');
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, { ...settings, disclaimers: {} }, 'ja', 'it')).toBeNull();
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, settings, null, null)).toBe('EN unknown Bytevyte');
+  });
+
+  it('says "this site" in the text\'s language while the site keeps the default name', () => {
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, DEFAULT_SETTINGS, 'pl', 'en')).toBe(
+      fillSiteName(DEFAULT_DISCLAIMERS.pl.unknown, 'ten serwis')
+    );
+    expect(resolveDisclaimer({ mode: 'custom', text: '{siteName} : relu.', aiInvolvement: 'none' }, DEFAULT_SETTINGS, 'fr', 'en')).toBe('ce site : relu.');
+    expect(resolveDisclaimer({ mode: 'default', text: null, aiInvolvement: 'unknown' }, DEFAULT_SETTINGS, 'ja', 'en')).toContain('this site can make mistakes');
   });
 
   it('defaults a missing mode and AI involvement to default/unknown', () => {
@@ -59,6 +85,18 @@ describe('resolveDisclaimer', () => {
 describe('helpers', () => {
   it('fillSiteName replaces every placeholder and nothing else', () => {
     expect(fillSiteName('{siteName} and {siteName} {other}', 'A$&B')).toBe('A$&B and A$&B {other}');
+  });
+
+  it('pickLocalizedWord: configured locale, its language, the built-in word of its language, then default locale, en, built-in English', () => {
+    const labels = { en: 'Checked', de: 'Geprüft!', 'fr-CA': 'Vérifié (CA)' };
+    const word = (words: { humanVerified: string }) => words.humanVerified;
+    expect(pickLocalizedWord(labels, 'fr-CA', 'en', word)).toBe('Vérifié (CA)');
+    expect(pickLocalizedWord(labels, 'de-AT', 'en', word)).toBe('Geprüft!');
+    expect(pickLocalizedWord(labels, 'pl', 'de', word)).toBe('Zweryfikowane przez człowieka');
+    expect(pickLocalizedWord(labels, 'ja', 'de', word)).toBe('Geprüft!');
+    expect(pickLocalizedWord(labels, 'ja', 'it', word)).toBe('Checked');
+    expect(pickLocalizedWord({}, 'ja', 'it', word)).toBe('Human Verified');
+    expect(pickLocalizedWord(null, 'constructor', null, word)).toBe('Human Verified');
   });
 
   it('pickLocalized ignores inherited keys', () => {

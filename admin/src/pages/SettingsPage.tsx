@@ -19,6 +19,7 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 
 import { ACTIONS } from '../../../shared/constants';
+import { disclaimerTextsFor, pickLocalizedWord } from '../../../shared/disclaimer';
 import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, toValidationDetails } from '../../../shared/schemas';
 import { AI_INVOLVEMENT, REVIEW_CHECKS, type AiInvolvement, type EditorialResponsibility, type ReviewCheck, type Settings } from '../../../shared/trust';
@@ -56,6 +57,24 @@ const draftOf = (value: EditorialResponsibility | null): ResponsibilityDraft => 
 /** An empty name means nobody is named: the setting is null. */
 const responsibilityOf = (draft: ResponsibilityDraft): EditorialResponsibility | null =>
   draft.name.trim() === '' ? null : { name: draft.name, url: draft.url.trim() === '' ? null : draft.url, type: draft.type };
+
+
+/**
+ * What readers get for a locale whose field is left empty (shared/reader-words.ts): the built-in words of its
+ * language, or the fallback locale's value. Shown as the field's placeholder.
+ */
+const builtInWord = (labels: Record<string, string>, locale: string, word: Parameters<typeof pickLocalizedWord>[3]) => {
+  const others = { ...labels };
+  delete others[locale];
+  return pickLocalizedWord(others, locale, 'en', word);
+};
+
+/** The disclaimer texts a locale without its own texts gets (its language's built-in texts, or the fallback's). */
+const fallbackTexts = (disclaimers: Settings['disclaimers'], locale: string) => {
+  const others = { ...disclaimers };
+  delete others[locale];
+  return disclaimerTextsFor(others, locale, 'en')?.texts;
+};
 
 const SettingsPage = () => {
   const t = useTranslate();
@@ -118,7 +137,9 @@ const SettingsPage = () => {
   const dirty = JSON.stringify(form) !== JSON.stringify(saved);
   const texts = form.disclaimers[locale];
   const setText = (value: AiInvolvement, text: string | null) => {
-    const base = texts ?? { unknown: null, none: null, assisted: null, generated: null };
+    // A locale's first edited text: the others start as the texts its readers get now (the built-in words of its
+    // language), not empty, so that editing one does not silently remove the others.
+    const base = texts ?? { unknown: null, none: null, assisted: null, generated: null, ...fallbackTexts(form.disclaimers, locale) };
     setForm({ ...form, disclaimers: { ...form.disclaimers, [locale]: { ...base, [value]: text } } });
   };
 
@@ -382,7 +403,7 @@ const SettingsPage = () => {
                     {t('settings.texts', 'Disclaimers and badge label')}
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {t('settings.textsHint', 'Per locale. A missing locale falls back to the default locale, then to English.')}
+                    {t('settings.textsHint', 'Per locale. A locale without texts gets the built-in words of its language (the 24 EU languages; shown greyed in empty fields); other languages fall back to the default locale, then to English.')}
                   </Typography>
                 </Box>
                 <Box minWidth="200px">
@@ -409,7 +430,7 @@ const SettingsPage = () => {
                     <Field.Label>{t('settings.badgeLabel', 'Badge label')}</Field.Label>
                     <TextInput
                       value={form.badgeLabel[locale] ?? ''}
-                      placeholder={form.badgeLabel.en ?? 'Human Verified'}
+                      placeholder={builtInWord(form.badgeLabel, locale, (words) => words.humanVerified)}
                       disabled={!canUpdate}
                       onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
                         const badgeLabel = { ...form.badgeLabel, [locale]: e.target.value };
@@ -429,7 +450,7 @@ const SettingsPage = () => {
                     <Field.Label>{t('settings.notVerifiedLabel', 'Not verified label')}</Field.Label>
                     <TextInput
                       value={form.notVerifiedLabel?.[locale] ?? ''}
-                      placeholder={form.notVerifiedLabel?.en ?? 'Not verified'}
+                      placeholder={builtInWord(form.notVerifiedLabel ?? {}, locale, (words) => words.notVerified)}
                       disabled={!canUpdate}
                       onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
                         const notVerifiedLabel = { ...form.notVerifiedLabel, [locale]: e.target.value };
@@ -457,7 +478,7 @@ const SettingsPage = () => {
                         {t('settings.noDisclaimer', 'No disclaimer')}
                       </Checkbox>
                       {texts === undefined || text !== null ? (
-                        <Textarea value={text ?? ''} disabled={!canUpdate} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(value, e.target.value)} />
+                        <Textarea value={text ?? ''} placeholder={texts === undefined ? (fallbackTexts(form.disclaimers, locale)?.[value] ?? undefined) : undefined} disabled={!canUpdate} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(value, e.target.value)} />
                       ) : null}
                     </Flex>
                     <Field.Error />

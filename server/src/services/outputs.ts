@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { renderBadge, type Badge } from '../../../shared/badge';
-import { pickLocalized } from '../../../shared/disclaimer';
+import { pickLocalized, pickLocalizedWord } from '../../../shared/disclaimer';
+import { readerWords } from '../../../shared/reader-words';
 import { disclosureWords } from '../../../shared/disclosure';
 import { buildJsonLd, DEFAULT_SCHEMA_ORG_TYPE, publicationDates, type SchemaOrgType } from '../../../shared/json-ld';
 import type { EditorialResponsibility, PublicTrust, Settings } from '../../../shared/trust';
@@ -176,15 +177,24 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The badge: the settings label for the locale when the published version is verified, else "Not verified"; then
-     * the disclosure in words, in the same locale.
+     * the AI mark when AI was involved, and the disclosure in words, in the same locale.
      */
     async badge(target: Target): Promise<Badge> {
-      const version = await loadPublished(target);
+      const [version, context] = await Promise.all([loadPublished(target), getService(strapi, 'settings').presentationContext()]);
+      // A locale without a configured label gets its language's reader words (shared/reader-words.ts), not English.
+      const { settings, defaultLocale } = context;
+      const locale = version.locale ?? defaultLocale;
+      const words = readerWords(locale);
+      const { aiInvolvement } = version.trust;
       return renderBadge({
         verified: version.trust.status === 'verified',
-        label: version.badgeLabel,
-        notVerifiedLabel: version.notVerifiedLabel,
+        label: pickLocalizedWord(settings.badgeLabel, version.locale, defaultLocale, (own) => own.humanVerified),
+        notVerifiedLabel: pickLocalizedWord(settings.notVerifiedLabel, version.locale, defaultLocale, (own) => own.notVerified),
         disclosure: version.disclosureText,
+        ai:
+          aiInvolvement === 'generated' || aiInvolvement === 'assisted'
+            ? { acronym: words.ai, layer: aiInvolvement === 'generated' ? words.aiGenerated : words.aiModified }
+            : null,
       });
     },
 
