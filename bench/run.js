@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
+ 
 // `npm run bench`: what the plugin costs, and how it holds under load. Figures, not pass/fail: the read figures print
 // their targets next to them; every target is in docs/performance.md. The machine is small and shared; repeat a run
 // before trusting a figure.

@@ -65,7 +65,9 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 // Bidirectional embeddings, overrides and isolates: they reorder what a reader sees (a "Trojan Source" title).
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// Characters that show nothing: a text of only these (and spaces) is empty.
+// Characters that show nothing: a text of only these (and spaces) is empty. U+034F (combining grapheme joiner) and
+// U+115F/U+1160 (Hangul fillers) are listed on their own on purpose: each is invisible by itself.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
 
 /** Whether a text shows anything once spaces and invisible characters are left out. */

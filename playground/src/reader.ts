@@ -24,7 +24,7 @@ const renderer = (): {
   TRUST_LABELS_CSS: string;
   escapeHtml: (value: unknown) => string;
 } =>
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle, from a path
   require(path.join(pluginRoot, 'dist', 'client', 'index.js'));
 
 const LOCALES = ['en', 'fr'];

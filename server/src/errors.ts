@@ -116,7 +116,7 @@ const hostClasses = new WeakMap<object, StrapiErrorClasses | null>();
  */
 const strapiErrorClasses = (strapi: Core.Strapi): StrapiErrorClasses | null => {
   if (hostClasses.has(strapi)) return hostClasses.get(strapi) ?? null;
-  let classes: StrapiErrorClasses | null = null;
+  let classes: StrapiErrorClasses | null;
   try {
     const fromApp = createRequire(path.join(strapi.dirs.app.root, 'package.json'));
     const fromStrapi = createRequire(fromApp.resolve('@strapi/strapi/package.json'));

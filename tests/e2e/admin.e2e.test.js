@@ -2,7 +2,6 @@
 // started with `strapi start` on a fresh seeded database. Run with `npm run test:e2e`.
 // Screenshots of the side panel, the list view and the settings page go to docs/screenshots/.
 const assert = require('node:assert/strict');
-const path = require('path');
 const { after, before, describe, it } = require('node:test');
 
 const { adminApi, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');

@@ -6,7 +6,7 @@ import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 // The shipped script, as an archive would run it (plain Node, no dependencies).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
 const { contentHashOf } = require('../../scripts/verify-receipt.js');
 
 const SCRIPT = path.resolve(__dirname, '../../scripts/verify-receipt.js');

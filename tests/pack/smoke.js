@@ -24,7 +24,7 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(new URL(path, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
-    let json = null;
+    let json;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

@@ -26,7 +26,7 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { ACTIONS } from '../../../shared/constants';
-import type { GetQueue, QueueEntry } from '../../../shared/contracts';
+import type { GetQueue } from '../../../shared/contracts';
 import { StatusBadge, type StatusValue } from '../components/StatusBadge';
 import { useTranslate } from '../hooks/useTranslate';
 import { useTrustApi } from '../hooks/useTrustApi';
