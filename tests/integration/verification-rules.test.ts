@@ -1,8 +1,10 @@
 import {
   ARTICLE_UID,
+  BODY_PARSER_ERROR,
   bootTestApp,
   contentManagerOn,
   createArticle,
+  expectingErrorLog,
   trustPath,
   type AdminSession,
   type TestContext,
@@ -426,7 +428,7 @@ describe('verification rules, access control and input validation', () => {
       ['malformed JSON', '{"note": '],
     ])('verify refuses a body that is %s', async (_label, raw) => {
       const before = await snapshot(documentId);
-      const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), raw, { token: editor.token });
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.post(trustPath(documentId, '/verify?locale=en'), raw, { token: editor.token }));
       expect(res.status).toBe(400);
       expect(res.body.error?.name).toBe('ValidationError');
       expect(Array.isArray(res.body.error?.details?.errors)).toBe(true);
@@ -483,7 +485,7 @@ describe('verification rules, access control and input validation', () => {
 
     it('bulk refuses a body that is not an object', async () => {
       for (const raw of ['[]', '"x"', '{']) {
-        const res = await t.http.post('/trust-labels/bulk/verify', raw, { token: editor.token });
+        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.post('/trust-labels/bulk/verify', raw, { token: editor.token }));
         expect(res.status).toBe(400);
         expect(res.body.error?.name).toBe('ValidationError');
       }
