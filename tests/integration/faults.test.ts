@@ -15,8 +15,10 @@ import {
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
- * Faults: a Strapi process killed (SIGKILL, no cleanup) in the middle of a bulk verification, and, on PostgreSQL,
- * database connections terminated under a process that is editing verified articles. Afterwards every version
+ * Faults: a Strapi process killed (SIGKILL, no cleanup) in the middle of a bulk verification; on PostgreSQL,
+ * database connections terminated under a process that is editing verified articles; on PostgreSQL and MariaDB,
+ * connections ended at random moments under verifies, bulk verifies, label edits and Content Manager writes, each
+ * answered 200 or 503 (errors.ts: a database failure is never a 500 nor a refusal). Afterwards every version
  * follows the rule, every effective verification has exactly one audit event, and a process that was not killed
  * is still running.
  */
@@ -162,24 +164,63 @@ describe(`faults on ${client}`, () => {
     await child.stop();
   }, 600_000);
 
-  pgOnly(`connections terminated at random moments during ${REQUESTS} verifies, bulk verifies, label edits and Content Manager writes: every answer is 200 or 503, none refused`, async () => {
-    const { Client } = await import('pg');
-    const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
-    const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
-    const documentIds = await createLabelled(6, 'Answers');
-    for (const documentId of documentIds) await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-    const killer = new Client({ host: t.database.env.DATABASE_HOST, port: Number(t.database.env.DATABASE_PORT), user: t.database.env.DATABASE_USERNAME, database: t.database.env.DATABASE_NAME });
-    await killer.connect();
-    // Only the child's connections: this process's Strapi checks the outcome afterwards.
-    let terminating = true;
-    let terminated = 0;
-    const terminate = (async () => {
-      while (terminating) {
+  /**
+   * A second Strapi process whose database connections a loop can end at any moment, from a connection of its own:
+   * PostgreSQL `pg_terminate_backend` on the child's connections (its application_name); MariaDB/MySQL `KILL
+   * CONNECTION` on the child's (a database user of its own). This process's Strapi is left alone: it checks the
+   * outcome afterwards.
+   */
+  const terminableChild = async () => {
+    const env = t.database.env;
+    if (client === 'postgres') {
+      const { Client } = await import('pg');
+      const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
+      const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
+      const killer = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: env.DATABASE_NAME });
+      await killer.connect();
+      const terminate = async () => {
         const res = await killer.query(
           'select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name = $1',
           [applicationName]
         );
-        terminated += Number(res.rows[0].n);
+        return Number(res.rows[0].n);
+      };
+      return { child, terminate, end: () => killer.end() };
+    }
+    const mysql = await import('mysql2/promise');
+    const killer = await mysql.createConnection({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
+    const user = `fault_${crypto.randomBytes(3).toString('hex')}`;
+    const password = crypto.randomBytes(8).toString('hex');
+    await killer.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
+    await killer.query(`GRANT ALL PRIVILEGES ON \`${env.DATABASE_NAME}\`.* TO '${user}'@'%'`);
+    const child = await startChildStrapi(t.database, { DATABASE_USERNAME: user, DATABASE_PASSWORD: password });
+    const terminate = async () => {
+      const [rows] = await killer.query('SELECT id FROM information_schema.processlist WHERE user = ? AND id <> CONNECTION_ID()', [user]);
+      let ended = 0;
+      for (const row of rows as Array<{ id: number }>) {
+        // Gone meanwhile: nothing to end.
+        ended += await killer.query(`KILL CONNECTION ${Number(row.id)}`).then(() => 1, () => 0);
+      }
+      return ended;
+    };
+    const end = async () => {
+      await killer.query(`DROP USER IF EXISTS '${user}'@'%'`).catch(() => undefined);
+      await killer.end();
+    };
+    return { child, terminate, end };
+  };
+
+  const withServer = client === 'sqlite' ? it.skip : it;
+
+  withServer(`connections terminated at random moments during ${REQUESTS} verifies, bulk verifies, label edits and Content Manager writes: every answer is 200 or 503, none refused`, async () => {
+    const { child, terminate: terminateOnce, end } = await terminableChild();
+    const documentIds = await createLabelled(6, 'Answers');
+    for (const documentId of documentIds) await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
+    let terminating = true;
+    let terminated = 0;
+    const terminate = (async () => {
+      while (terminating) {
+        terminated += await terminateOnce();
         await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100));
       }
     })();
@@ -225,7 +266,7 @@ describe(`faults on ${client}`, () => {
     } finally {
       terminating = false;
       await terminate;
-      await killer.end();
+      await end();
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({ alive: true, stderr: '' });
