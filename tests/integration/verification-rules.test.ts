@@ -572,7 +572,7 @@ describe('verification rules, access control and input validation', () => {
 
     it('never answers a 500 to odd paths, queries and bodies', async () => {
       const documentId = await sourcedArticle([SOURCE]);
-      const requests = [
+      const requests = () => [
         t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent('../../x')}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${'x'.repeat(500)}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent("' OR 1=1 --")}/unverify`, {}, { token: editor.token }),
@@ -589,7 +589,8 @@ describe('verification rules, access control and input validation', () => {
         t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note: 5, checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post('/trust-labels/bulk/verify', null, { token: editor.token }),
       ];
-      const responses = await Promise.all(requests);
+      // The body `null` is refused by Strapi's body parser, which logs it.
+      const responses = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => Promise.all(requests()));
       responses.forEach((res) => {
         expect(res.status).toBeLessThan(500);
         expect(res.status).toBeGreaterThanOrEqual(200);
