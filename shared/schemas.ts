@@ -429,8 +429,12 @@ export const reportQuerySchema = z.object({
 });
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
-/** A zod issue as Strapi's ValidationError details entry, with the code and values the admin panel translates. */
-export interface ValidationErrorDetail {
+/**
+ * One problem of a 400, as Strapi's ValidationError details list it (`error.details.errors`): where, the English
+ * `message` for API clients, and the stable `code` and `values` that the admin panel translates. The one shape of
+ * a problem: the server's errors (server/src/errors.ts), the zod issues below and the admin's forms all use it.
+ */
+export interface ErrorDetail {
   path: Array<string | number>;
   message: string;
   name: 'ValidationError';
@@ -460,7 +464,7 @@ const codeOfIssue = (problem: z.ZodIssue): { code: ErrorCode; values?: Record<st
   }
 };
 
-const detail = (path: Array<string | number>, message: string, coded: { code: ErrorCode; values?: Record<string, unknown> }): ValidationErrorDetail => ({
+const detail = (path: Array<string | number>, message: string, coded: { code: ErrorCode; values?: Record<string, unknown> }): ErrorDetail => ({
   path,
   message,
   name: 'ValidationError',
@@ -468,7 +472,7 @@ const detail = (path: Array<string | number>, message: string, coded: { code: Er
   ...(coded.values ? { values: coded.values } : {}),
 });
 
-export const toValidationDetails = (issues: z.ZodIssue[], prefix: Array<string | number> = []): ValidationErrorDetail[] =>
+export const toValidationDetails = (issues: z.ZodIssue[], prefix: Array<string | number> = []): ErrorDetail[] =>
   issues.flatMap((problem) => {
     if (problem.code === 'unrecognized_keys') {
       return problem.keys.map((key) => detail([...prefix, ...problem.path, key], `${key} is not allowed here`, { code: ERROR_CODES.unknownKey, values: { key } }));

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { forbidden, unauthorized } from './errors';
 
+/** Strapi's refusals, by name: the error may come from another copy of @strapi/utils than this plugin's. */
+const isRefusal = (error: unknown) => ['UnauthorizedError', 'ForbiddenError', 'PolicyError'].includes((error as Error | undefined)?.name ?? '');
+
 /**
  * Checks that the requester may `find` a content type in the content API, exactly as Strapi's own content API
  * routes decide: the request is authenticated with the content API's auth strategies (users-permissions JWT or
@@ -30,7 +33,10 @@ export const assertContentApiFind = async (strapi: Core.Strapi, ctx: any, uid: s
     await auth.authenticate(ctx, async () => {
       authenticated = true;
     });
-  } catch {
+  } catch (error) {
+    // A refusal is answered on ctx, not thrown; what is thrown (the database failing under a token lookup) is not a
+    // refusal, and goes on (errors.ts: a 503).
+    if (!isRefusal(error)) throw error;
     authenticated = false;
   } finally {
     ctx.state.route = route;
@@ -46,7 +52,7 @@ export const assertContentApiFind = async (strapi: Core.Strapi, ctx: any, uid: s
   try {
     await auth.verify(ctx.state.auth, { scope: [scope] });
   } catch (error) {
-    // By name: the error may come from another copy of @strapi/utils than this plugin's.
+    if (!isRefusal(error)) throw error;
     throw denied((error as Error | undefined)?.name === 'UnauthorizedError');
   }
 };

@@ -3,11 +3,12 @@ import path from 'path';
 
 import type { Core } from '@strapi/strapi';
 
-import type { ErrorCode } from '../../shared/schemas';
+import type { ErrorCode, ErrorDetail } from '../../shared/schemas';
+import { isDatabaseUnavailable } from './database/failures';
 
 /**
- * The plugin's errors, and how they reach the client with the right status whatever copy of @strapi/utils npm
- * installed where.
+ * The plugin's errors, and the one way a failure becomes Strapi's error answer, with the right status whatever
+ * copy of @strapi/utils npm installed where.
  *
  * Strapi maps errors to statuses with `instanceof` against the classes of the @strapi/utils copy that its core
  * loaded. A plugin that imports @strapi/utils itself may get another copy (npm nests one per package when the
@@ -15,8 +16,10 @@ import type { ErrorCode } from '../../shared/schemas';
  * @strapi/utils at all:
  *
  * - its errors are `TrustLabelsError`s, which carry their HTTP `status`, Strapi's error `name` and `details`;
- * - on the plugin's own routes, `respondWithPluginErrors` writes Strapi's error body from them, without asking
- *   any class;
+ * - `pluginErrorOf` reads any failure: a plugin error as it is, a database that failed under the request as a 503,
+ *   anything else (a bug) as not the plugin's to answer;
+ * - on the plugin's own routes, the middleware of middlewares/errors.ts writes Strapi's error body (`errorBody`)
+ *   from it, without asking any class;
  * - where the plugin raises an error inside Strapi's own handling of a request (the publish gate in a Content
  *   Manager publish, a REST update or a GraphQL mutation), `toStrapiError` turns it into an instance of the
  *   running core's own class: the @strapi/utils that @strapi/core resolves, found from the app the way Node found
@@ -40,18 +43,6 @@ const STATUS: Record<ErrorName, number> = {
   ConflictError: 409,
   ServiceUnavailableError: 503,
 };
-
-/**
- * One problem of a 400, as Strapi's ValidationError details list it, with a stable `code` (shared/schemas.ts
- * ERROR_CODES) and its `values`, which the admin panel translates; the English `message` is for API clients.
- */
-export interface ErrorDetail {
-  path: Array<string | number>;
-  message: string;
-  name: 'ValidationError';
-  code: ErrorCode;
-  values?: Record<string, unknown>;
-}
 
 export class TrustLabelsError extends Error {
   readonly status: number;
@@ -85,25 +76,31 @@ export const notFound = (message = 'Not Found') => new TrustLabelsError('NotFoun
 export const forbidden = (message = 'Forbidden') => new TrustLabelsError('ForbiddenError', message);
 export const unauthorized = (message = 'Missing or invalid credentials') => new TrustLabelsError('UnauthorizedError', message);
 
+/** The 503 of a change that the database failed under: its transaction was rolled back, it may be sent again. */
+export const unavailable = () =>
+  new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy; nothing was changed. Try again.');
+
+/**
+ * The 503 of a request that the database failed under outside a transaction of the plugin (a read, Strapi's
+ * authentication, the Content Manager's own queries): nothing says whether a change it made before had committed.
+ */
+const unavailableRequest = () => new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy. Try again.');
+
+/**
+ * What the plugin answers for a failure: its own errors as they are; a database that failed under the request
+ * (database/failures.ts: dropped connections, knex's "Transaction query already complete", a pool without a free
+ * connection) as a 503; null for anything else, which is a bug and is left to Strapi (a logged 500).
+ */
+export const pluginErrorOf = (error: unknown): TrustLabelsError | null => {
+  if (isTrustLabelsError(error)) return error;
+  return isDatabaseUnavailable(error) ? unavailableRequest() : null;
+};
+
 /** Strapi's error response body for a plugin error. */
 export const errorBody = (error: TrustLabelsError) => ({
   data: null,
   error: { status: error.status, name: error.name, message: error.message, details: error.details },
 });
-
-/**
- * Route middleware of every plugin route: a plugin error becomes Strapi's error response here, so its status
- * never depends on which @strapi/utils copy Strapi's error middleware compares it with.
- */
-export const respondWithPluginErrors = async (ctx: any, next: () => Promise<unknown>) => {
-  try {
-    await next();
-  } catch (error) {
-    if (!isTrustLabelsError(error)) throw error;
-    ctx.status = error.status;
-    ctx.body = errorBody(error);
-  }
-};
 
 type StrapiErrorClasses = Partial<Record<ErrorName | 'ApplicationError', new (message: string, details?: unknown) => Error>>;
 
@@ -130,14 +127,17 @@ const strapiErrorClasses = (strapi: Core.Strapi): StrapiErrorClasses | null => {
 };
 
 /**
- * For errors raised inside Strapi's own handling of a request: the same error as an instance of the running
- * core's class (so the Content Manager, REST and GraphQL answer its status), keeping `status` and `expose`.
+ * For errors raised inside Strapi's own handling of a request: the plugin's error for `error` (pluginErrorOf) as an
+ * instance of the running core's class (so the Content Manager, REST and GraphQL answer its status), keeping `status`
+ * and `expose`. Any other error is returned as it is.
  */
-export const toStrapiError = (strapi: Core.Strapi, error: TrustLabelsError): Error => {
-  const Class = strapiErrorClasses(strapi)?.[error.name as ErrorName];
-  if (!Class) return error;
-  const converted = new Class(error.message, error.details) as Error & { status?: number; expose?: boolean };
-  converted.status = error.status;
-  converted.expose = error.expose;
+export const toStrapiError = (strapi: Core.Strapi, error: unknown): unknown => {
+  const pluginError = pluginErrorOf(error);
+  if (!pluginError) return error;
+  const Class = strapiErrorClasses(strapi)?.[pluginError.name as ErrorName];
+  if (!Class) return pluginError;
+  const converted = new Class(pluginError.message, pluginError.details) as Error & { status?: number; expose?: boolean };
+  converted.status = pluginError.status;
+  converted.expose = pluginError.expose;
   return converted;
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { forbidden, notFound } from './errors';
+import { forbidden, isTrustLabelsError, notFound } from './errors';
 import type { Target } from './types';
 import { hasDraftAndPublish, isLocalized } from './utils';
 
@@ -50,13 +50,18 @@ export const assertContentManagerPermission = async (
   return (field) => checker.can[action](version, field);
 };
 
-/** Whether `action` is allowed on this document (false for one that does not exist). */
+/**
+ * Whether `action` is allowed on this document (false for one that does not exist). Only a refusal (403) or a
+ * missing document (404) is an answer: any other failure, such as the database failing under the check, is thrown,
+ * so that a bulk action answers 503 instead of reporting the documents as refused.
+ */
 export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any, target: Target, action: ContentManagerAction) => {
   try {
     await assertContentManagerPermission(strapi, ctx, target, action);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (isTrustLabelsError(error) && (error.status === 403 || error.status === 404)) return false;
+    throw error;
   }
 };
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { isDatabaseUnavailable } from './database/document-transaction';
+import { isDatabaseUnavailable } from './database/failures';
 
 /**
  * Keeps a Strapi process alive when a database error escapes Strapi's own code as an unhandled promise rejection.

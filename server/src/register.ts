@@ -12,7 +12,7 @@ import { consistencyMiddleware } from './middlewares/document-service/consistenc
 import { contentApiReadMiddleware } from './middlewares/document-service/content-api-read';
 import { protectTrustMiddleware } from './middlewares/document-service/protect-trust';
 import { trustFiltersMiddleware } from './middlewares/document-service/trust-filters';
-import { normalizeBodyErrors } from './middlewares/errors';
+import { normalizeBodyErrors, respondWithPluginErrors } from './middlewares/errors';
 import { installProcessGuard } from './process-guard';
 import { getService } from './services/registry';
 import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
@@ -65,7 +65,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   retryContentManagerActions(strapi);
 
   // Outside Strapi's own middlewares (registered later, at bootstrap), so it sees the body parser's 400s.
-  strapi.server.use(normalizeBodyErrors);
+  strapi.server.use(normalizeBodyErrors(strapi));
+  // On the APIs' routers before any route is added (at bootstrap), so it wraps each route's authentication too.
+  const answerErrors = respondWithPluginErrors(strapi);
+  strapi.server.api('admin').use(answerErrors);
+  strapi.server.api('content-api').use(answerErrors);
   registerGraphQL(strapi, config);
   // Strapi's MCP server takes tools only before it starts (at bootstrap).
   registerMcpTools(strapi);

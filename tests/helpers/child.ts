@@ -11,6 +11,8 @@ export interface ChildStrapi {
   alive(): boolean;
   /** What the process wrote on stderr so far (a crash's stack, for instance). */
   stderr(): string;
+  /** What the process wrote on stdout so far (Strapi's log lines). */
+  stdout(): string;
   /** Sends a signal and waits for the exit (SIGKILL: a crash without any cleanup). */
   kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -49,11 +51,11 @@ export async function startChildStrapi(database: TestDatabase, env: Record<strin
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
 
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
   const port = await new Promise<number>((resolve, reject) => {
-    let stdout = '';
     const timer = setTimeout(() => reject(new Error(`child Strapi did not start in 120 s: ${stderr}`)), 120_000);
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
+    child.stdout?.on('data', () => {
       const match = /\{"port":(\d+)\}/.exec(stdout);
       if (match) {
         clearTimeout(timer);
@@ -76,6 +78,7 @@ export async function startChildStrapi(database: TestDatabase, env: Record<strin
     pid: child.pid as number,
     alive: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
+    stdout: () => stdout,
     kill,
     stop: () => kill('SIGTERM'),
   };

@@ -18,6 +18,7 @@ import { startStrapi, type StartOptions, type TestApp } from './strapi';
 export * from './admin';
 export * from './database';
 export * from './http';
+export * from './logs';
 export * from './strapi';
 
 export interface TestContext extends TestApp {

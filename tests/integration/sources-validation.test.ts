@@ -1,4 +1,4 @@
-import { bootTestApp, type AdminSession, type TestContext } from '../helpers';
+import { BODY_PARSER_ERROR, bootTestApp, expectingErrorLog, type AdminSession, type TestContext } from '../helpers';
 
 /**
  * docs/editors.md#what-editors-set (source rules) and docs/api.md#errors (bad input: 400 ValidationError with a path
@@ -276,7 +276,7 @@ describe('validation of trust edits and settings', () => {
     ];
 
     it.each(nonObjectBodies)('rejects a JSON body that is %s with a 400 and changes nothing', async (_label, raw) => {
-      const res = await put(raw);
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => put(raw));
       expect(res.status).toBe(400);
       expect(res.body.data).toBeNull();
       expect(res.body.error.status).toBe(400);
@@ -284,7 +284,7 @@ describe('validation of trust edits and settings', () => {
     });
 
     it.each(nonObjectBodies)('answers a JSON body that is %s with a ValidationError with paths', async (_label, raw) => {
-      const res = await put(raw);
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => put(raw));
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
       expect(Array.isArray(res.body.error.details?.errors)).toBe(true);
@@ -297,7 +297,7 @@ describe('validation of trust edits and settings', () => {
       ['disclaimerText', (big: string) => ({ disclaimerMode: 'custom', disclaimerText: big })],
     ])('answers a 1 MB %s with 400 or 413, never 500', async (_label, build) => {
       for (const size of [1024 * 1024, 1000 * 1000 - 200]) {
-        const res = await put(build('x'.repeat(size)));
+        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => put(build('x'.repeat(size))));
         expect([400, 413]).toContain(res.status);
         expect(await getState()).toEqual(baseline);
       }
@@ -515,7 +515,7 @@ describe('validation of trust edits and settings', () => {
     ];
 
     it.each(nonObjectSettings)('rejects a settings body that is %s with a 400 and changes nothing', async (_label, raw) => {
-      const res = await t.http.put('/trust-labels/settings', raw, { token: superAdmin.token });
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.put('/trust-labels/settings', raw, { token: superAdmin.token }));
       expect(res.status).toBe(400);
       expect(res.body.error.status).toBe(400);
       const after = await t.http.get('/trust-labels/settings', { token: superAdmin.token });
@@ -523,14 +523,16 @@ describe('validation of trust edits and settings', () => {
     });
 
     it.each(nonObjectSettings)('answers a settings body that is %s with a ValidationError', async (_label, raw) => {
-      const res = await t.http.put('/trust-labels/settings', raw, { token: superAdmin.token });
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.put('/trust-labels/settings', raw, { token: superAdmin.token }));
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
       expect(Array.isArray(res.body.error.details?.errors)).toBe(true);
     });
 
     it('answers a 1 MB siteName with 400 or 413', async () => {
-      const res = await t.http.put('/trust-labels/settings', { siteName: 's'.repeat(1024 * 1024) }, { token: superAdmin.token });
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () =>
+        t.http.put('/trust-labels/settings', { siteName: 's'.repeat(1024 * 1024) }, { token: superAdmin.token })
+      );
       expect([400, 413]).toContain(res.status);
       const after = await t.http.get('/trust-labels/settings', { token: superAdmin.token });
       expect(after.body.data).toEqual(before);

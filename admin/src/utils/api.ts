@@ -1,4 +1,5 @@
 import type { AuditEvent, EditorMeta, GetDocument, GetStatuses } from '../../../shared/contracts';
+import type { ErrorDetail } from '../../../shared/schemas';
 import type { Settings, TrustState } from '../../../shared/trust';
 
 export const PREFIX = '/trust-labels';
@@ -11,16 +12,8 @@ export type HistoryEvent = AuditEvent;
 export type StatusesResponse = GetStatuses.Response;
 export type { EditorMeta };
 
-/** One problem of a 400: its path, the English message, and the stable code and values the admin translates. */
-export interface ValidationDetail {
-  path: Array<string | number>;
-  message: string;
-  code?: string;
-  values?: Record<string, unknown>;
-}
-
 /** The message, per-path details and HTTP status (null without an answer) of a failed request, whatever shape the fetch error has. */
-export const readError = (error: unknown): { message: string; details: ValidationDetail[]; status: number | null } => {
+export const readError = (error: unknown): { message: string; details: ErrorDetail[]; status: number | null } => {
   const response = (error as any)?.response;
   const status = typeof response?.status === 'number' ? response.status : null;
   const body = response?.data?.error;

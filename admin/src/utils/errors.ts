@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../../../shared/schemas';
+import { ERROR_CODES, type ErrorCode, type ErrorDetail } from '../../../shared/schemas';
 import type { Translate } from '../hooks/useTranslate';
 import { readError } from './api';
 
@@ -61,12 +61,8 @@ const AI_LABELS: Record<string, string> = {
 };
 const CHECK_NAMES: Record<string, string> = { accuracy: 'accuracy', plausibility: 'plausibility', sources: 'sources' };
 
-export interface Problem {
-  path?: Array<string | number>;
-  message?: string;
-  code?: string;
-  values?: Record<string, unknown>;
-}
+/** A problem to show: an error detail (shared/schemas.ts), or a per-document result of a bulk action, with what it has of one. */
+export type Problem = Partial<Omit<ErrorDetail, 'name'>>;
 
 const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in PROBLEM_MESSAGES;
 

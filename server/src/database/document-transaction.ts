@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'async_hooks';
 
 import type { Core } from '@strapi/strapi';
 
-import { TrustLabelsError, toStrapiError } from '../errors';
+import { toStrapiError, unavailable } from '../errors';
+import { codeOf, isDatabaseUnavailable, isRetryable } from './failures';
 
 /**
  * Every change of trust state runs here: in one database transaction, with the document's entry rows locked for
@@ -26,50 +27,6 @@ import { TrustLabelsError, toStrapiError } from '../errors';
  * here is run again when the database chose it as the victim: see `inDocumentTransaction`.
  */
 
-const DEADLOCK_CODES = new Set([
-  '40P01', // PostgreSQL deadlock_detected
-  '40001', // PostgreSQL serialization_failure
-  'ER_LOCK_DEADLOCK', // MySQL 1213
-  'ER_LOCK_WAIT_TIMEOUT', // MySQL 1205
-  'SQLITE_BUSY',
-]);
-
-/** Codes of errors that mean the database could not be reached or dropped the connection. */
-const UNAVAILABLE_CODES = new Set([
-  '57P01', // admin_shutdown (pg_terminate_backend)
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'PROTOCOL_CONNECTION_LOST',
-  'ER_CON_COUNT_ERROR',
-]);
-
-const codeOf = (error: unknown): string | undefined => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-};
-
-export const isRetryable = (error: unknown) => DEADLOCK_CODES.has(codeOf(error) ?? '');
-
-/** True for a database that is down, a dropped connection, or a pool that had no connection to give. */
-export const isDatabaseUnavailable = (error: unknown): boolean => {
-  const code = codeOf(error);
-  if (code && (UNAVAILABLE_CODES.has(code) || DEADLOCK_CODES.has(code))) return true;
-  const name = (error as Error | null)?.name;
-  const message = (error as Error | null)?.message ?? '';
-  return name === 'KnexTimeoutError' || /Connection terminated|Client has encountered a connection error|connection is closed/i.test(message);
-};
-
-/** The 503 a request gets when the database failed under it: nothing of the change was kept, it may be retried. */
-export const unavailable = () =>
-  new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy; nothing was changed. Try again.');
-
 /**
  * The 503 for a database failure inside a transaction the plugin does not own (the Content Manager's publish,
  * app code): the owner rolls back and its request answers 503 instead of a bare 500. It keeps the database's
@@ -77,7 +34,8 @@ export const unavailable = () =>
  */
 const unavailableInForeignTransaction = (strapi: Core.Strapi, error: unknown) => {
   const wrapped = toStrapiError(strapi, unavailable()) as Error & { code?: string; cause?: unknown };
-  wrapped.code = codeOf(error);
+  const code = codeOf(error);
+  if (code) wrapped.code = code;
   wrapped.cause = error;
   return wrapped;
 };
@@ -174,7 +132,7 @@ export async function inDocumentTransaction<T>(
         return run({ onCommit });
       });
     } catch (error) {
-      if (nested) throw isDatabaseUnavailable(error) && codeOf(error) ? unavailableInForeignTransaction(strapi, error) : error;
+      if (nested) throw isDatabaseUnavailable(error) ? unavailableInForeignTransaction(strapi, error) : error;
       if (retry !== 'never' && (await shouldRunAgain(strapi, error, attempt, `${uid} ${documentId}`))) {
         if (retry === 'run') continue;
         return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, retry);

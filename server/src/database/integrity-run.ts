@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { INTEGRITY_RUN_UID } from '../../../shared/constants';
 import type { RunRow } from '../domain/integrity';
-import { isRetryable } from './document-transaction';
+import { isRetryable } from './failures';
 
 /**
  * The integrity check's one row (content-types/integrity-run), read and changed in short transactions that lock it:

@@ -1,11 +1,10 @@
 import { ACTIONS } from '../../../shared/constants';
-import { forbidden, respondWithPluginErrors } from '../errors';
+import { forbidden } from '../errors';
 
-// Every admin route enforces its RBAC action on the server, not only in the UI. Every route answers the plugin's
-// errors itself (see errors.ts).
+// Every admin route enforces its RBAC action on the server, not only in the UI. The plugin's errors on every route
+// are answered by the APIs' router middleware (middlewares/errors.ts, registered in register.ts).
 const requires = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-  middlewares: [respondWithPluginErrors],
 });
 
 /**
@@ -22,9 +21,9 @@ const refuseTokens = async (ctx: any, next: () => Promise<unknown>) => {
 };
 
 /** `requires(action)` for what only a person may do. */
-const requiresPerson = (action: string) => ({ ...requires(action), middlewares: [respondWithPluginErrors, refuseTokens] });
+const requiresPerson = (action: string) => ({ ...requires(action), middlewares: [refuseTokens] });
 
-const publicOutput = { auth: false as const, middlewares: [respondWithPluginErrors] };
+const publicOutput = { auth: false as const };
 
 export default {
   admin: {
