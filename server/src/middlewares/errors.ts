@@ -28,7 +28,7 @@ const CONTENT_MANAGER_WRITE = /^\/content-manager\/(?:collection-types|single-ty
  * authentication and policies too, which read the database before the plugin's handler runs. On the plugin's
  * routes, a plugin error or a database failure is answered here (a database failure as a 503, never a 500), so its
  * status never depends on which @strapi/utils copy Strapi's error middleware compares it with. On the Content
- * Manager's writes of a type with trust labels, a database failure answers 503 the same way (README "A database that
+ * Manager's writes of a type with trust labels, a database failure answers 503 the same way (docs/operations.md, "A database that
  * fails under a request"); its other errors are the Content Manager's. Anything else goes on to Strapi unchanged.
  */
 export const respondWithPluginErrors = (strapi: Core.Strapi) => {
