@@ -3,7 +3,7 @@
 import { LIMITS } from './trust';
 
 export const NOT_VERIFIED_LABEL = 'Not verified';
-export const DEFAULT_BADGE_LABEL = 'Human Verified';
+const DEFAULT_BADGE_LABEL = 'Human Verified';
 
 const COLORS = {
   // White text on these backgrounds: 5.1:1 and 6.4:1, above WCAG AA for small text.
@@ -67,7 +67,7 @@ export const estimateTextWidth = (text: string): number => {
   return Math.ceil(width);
 };
 
-export interface BadgeInput {
+interface BadgeInput {
   verified: boolean;
   /** The label to show when verified (settings `badgeLabel` for the locale). Ignored when not verified. */
   label?: string | null;

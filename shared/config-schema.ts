@@ -78,7 +78,6 @@ export const pluginConfigSchema = z
     }
   });
 
-export type PluginConfigInput = z.input<typeof pluginConfigSchema>;
 export type PluginConfig = z.output<typeof pluginConfigSchema>;
 
 /** Formats zod issues as one readable line each, prefixed with the option path. */

@@ -1,7 +1,7 @@
 import { DEFAULT_DISCLAIMERS, languageOf, READER_WORDS, readerLanguageOf, type ReaderWords } from './reader-words';
 import { DEFAULT_SETTINGS, type AiInvolvement, type DisclaimerMode, type Settings } from './trust';
 
-export interface DisclaimerInput {
+interface DisclaimerInput {
   mode: DisclaimerMode | null | undefined;
   text: string | null | undefined;
   aiInvolvement: AiInvolvement | null | undefined;

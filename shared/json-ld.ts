@@ -23,7 +23,7 @@ export const DIGITAL_SOURCE_TYPES: Record<AiInvolvement, string | null> = {
 };
 
 /** schema.org types that are Article or one of its subtypes: they take every property the plugin emits. */
-export const SCHEMA_ORG_ARTICLE_TYPES = [
+const SCHEMA_ORG_ARTICLE_TYPES = [
   'Article',
   'AdvertiserContentArticle',
   'NewsArticle',
@@ -51,7 +51,7 @@ export type SchemaOrgType = (typeof SCHEMA_ORG_TYPES)[number];
 
 export const DEFAULT_SCHEMA_ORG_TYPE: SchemaOrgType = 'Article';
 
-export interface JsonLdInput {
+interface JsonLdInput {
   type?: SchemaOrgType | null;
   /** The entry's title, if it has one. */
   headline?: string | null;

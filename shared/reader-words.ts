@@ -43,7 +43,7 @@ export interface ReaderWords {
 }
 
 /** The built-in disclaimers by AI involvement (`{siteName}` filled at resolution); `none` has none. */
-export interface DefaultDisclaimers {
+interface DefaultDisclaimers {
   unknown: string;
   none: null;
   assisted: string;

@@ -71,13 +71,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
 
 /** Whether a text shows anything once spaces and invisible characters are left out. */
-export const isVisiblyEmpty = (value: string) => value.replace(INVISIBLE, '').length === 0;
+const isVisiblyEmpty = (value: string) => value.replace(INVISIBLE, '').length === 0;
 
 /**
  * Plain text: at most `max` characters, something visible, no control characters but newline and tab, no bidi
  * overrides, no lone surrogates. Stored as given; every place the plugin shows it escapes it.
  */
-export const plainText = (max: number, { label = 'text' } = {}) =>
+const plainText = (max: number, { label = 'text' } = {}) =>
   z
     .string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` })
     .max(max, { message: `${label} must be at most ${max} characters` })
@@ -89,7 +89,7 @@ export const plainText = (max: number, { label = 'text' } = {}) =>
       else if (LONE_SURROGATE.test(value)) add(ERROR_CODES.textSurrogate, 'must be valid Unicode (it contains a lone surrogate)');
     });
 
-export interface UrlProblem {
+interface UrlProblem {
   code: ErrorCode;
   message: string;
 }
@@ -135,7 +135,7 @@ const isCalendarDate = (value: string) => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 
-export const sourceSchema = z
+const sourceSchema = z
   .object(
     {
       title: plainText(LIMITS.sourceTitle, { label: 'title' }),
@@ -178,10 +178,10 @@ export const sourcesSchema = z
     });
   });
 
-export const disclaimerTextSchema = plainText(LIMITS.disclaimerText, { label: 'disclaimerText' });
+const disclaimerTextSchema = plainText(LIMITS.disclaimerText, { label: 'disclaimerText' });
 
 /** Who holds editorial responsibility (settings, or one entry's labels). */
-export const editorialResponsibilitySchema = z
+const editorialResponsibilitySchema = z
   .object(
     {
       name: plainText(LIMITS.responsibleName, { label: 'name' }),
@@ -193,7 +193,7 @@ export const editorialResponsibilitySchema = z
   .strict();
 
 /** The checks a verifier confirms: each of REVIEW_CHECKS at most once. */
-export const reviewChecksSchema = z
+const reviewChecksSchema = z
   .array(z.enum(REVIEW_CHECKS, { errorMap: () => ({ message: `a check must be one of ${REVIEW_CHECKS.join(', ')}` }) }), {
     invalid_type_error: `checks must be a list of ${REVIEW_CHECKS.join(', ')}`,
   })
@@ -247,7 +247,6 @@ export const suggestionSchema = z
     ...issue(ERROR_CODES.emptyBody),
   });
 
-export type SuggestionBody = z.output<typeof suggestionSchema>;
 
 /** A content type uid: `api::name.name` or `plugin::name.name`. */
 const CONTENT_TYPE_UID_PATTERN = /^(api|plugin)::[a-z0-9-]{1,100}\.[a-z0-9-]{1,100}$/;
@@ -256,7 +255,7 @@ const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), 
 
 const disclaimerDefault = plainText(LIMITS.disclaimerText, { label: 'disclaimer text' }).nullable();
 
-export const disclaimerTextsSchema = z
+const disclaimerTextsSchema = z
   .object({ unknown: disclaimerDefault, none: disclaimerDefault, assisted: disclaimerDefault, generated: disclaimerDefault })
   .strict();
 
@@ -396,7 +395,6 @@ export const statusesQuerySchema = z.object({
       ...issue(ERROR_CODES.documentId),
     }),
 });
-export type StatusesQuery = z.output<typeof statusesQuerySchema>;
 
 /** Query of GET /trust-labels/queue (the review queue). */
 export const queueQuerySchema = z.object({
@@ -414,7 +412,6 @@ export const historyQuerySchema = z.object({
   page: positiveQueryInteger('page', 99_999).default('1'),
   pageSize: positiveQueryInteger('pageSize', 200).default('200'),
 });
-export type HistoryQuery = z.output<typeof historyQuerySchema>;
 
 /** Query of GET /trust-labels/report. */
 export const reportQuerySchema = z.object({
@@ -427,7 +424,6 @@ export const reportQuerySchema = z.object({
   page: positiveQueryInteger('page', 99_999).default('1'),
   pageSize: positiveQueryInteger('pageSize', 1_000).default('200'),
 });
-export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 /**
  * One problem of a 400, as Strapi's ValidationError details list it (`error.details.errors`): where, the English

@@ -48,7 +48,7 @@ export interface Source {
   accessedAt?: string | null;
 }
 
-export type DisclaimerTexts = Record<AiInvolvement, string | null>;
+type DisclaimerTexts = Record<AiInvolvement, string | null>;
 
 export interface Settings {
   siteName: string;

@@ -27,7 +27,7 @@ import { isDatabaseUnavailable } from './database/failures';
  *   middleware honours for errors it does not recognise (REST answers the same status; it logs the error).
  */
 
-export type ErrorName =
+type ErrorName =
   | 'ValidationError'
   | 'NotFoundError'
   | 'ForbiddenError'

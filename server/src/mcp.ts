@@ -28,7 +28,7 @@ import { documentTarget } from './validation/targets';
  * An agent's writes through Strapi's own tools (update_…, publish_…) go through the document service like any
  * other write: trust dropped from the data, a verified version made stale, the publish gate.
  */
-export const MCP_TOOLS = { get: 'trust_labels_get', suggest: 'trust_labels_suggest' } as const;
+const MCP_TOOLS = { get: 'trust_labels_get', suggest: 'trust_labels_suggest' } as const;
 
 /** Strapi's zod (the @strapi/utils the running core uses): the MCP SDK needs zod 4.2 or newer; the plugin bundles zod 3. */
 const strapiZod = (strapi: Core.Strapi): any => {

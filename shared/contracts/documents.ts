@@ -5,11 +5,11 @@ import type { BulkAction, ErrorCode, TrustEdit } from '../schemas';
 import type { AiInvolvement, EditorialResponsibility, ReviewCheck, Source, TrustState, TrustSuggestion } from '../trust';
 
 /** `:uid/:documentId` and `?locale=` of every document route. */
-export interface DocumentParams {
+interface DocumentParams {
   uid: string;
   documentId: string;
 }
-export interface LocaleQuery {
+interface LocaleQuery {
   locale?: string;
 }
 

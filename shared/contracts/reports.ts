@@ -28,7 +28,7 @@ export interface ReportGroup {
 }
 
 /** The audit chain's head when a report was made, and the last verdict on the whole chain. */
-export interface ReportChain {
+interface ReportChain {
   head: string;
   events: number;
   at: string;
@@ -85,7 +85,7 @@ export interface ChainCheck {
   reason: string | null;
 }
 
-export interface IntegrityReport {
+interface IntegrityReport {
   /** No drift and an unbroken chain. */
   ok: boolean;
   checkedVersions: number;
@@ -98,7 +98,7 @@ export interface IntegrityReport {
 }
 
 /** The check under way (the whole site's progress). */
-export interface IntegrityProgress {
+interface IntegrityProgress {
   startedAt: string;
   /** Whether it repairs what it finds (POST, startup) or only reports it (POST with `repair: false`). */
   repair: boolean;

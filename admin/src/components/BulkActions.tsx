@@ -80,7 +80,7 @@ const nameOf = (document: BulkProps['documents'][number] | undefined, mainField:
  * The failed entries, each named once, grouped by reason so that the same reason is not repeated:
  * `“Title A”, “Title B” (reason); “Title C” (other reason)`.
  */
-export const describeFailures = (failed: Bulk.Result[], nameFor: (documentId: string) => string, unknownReason: string, reasonOf: (result: Bulk.Result) => string | undefined = (result) => result.error) => {
+const describeFailures = (failed: Bulk.Result[], nameFor: (documentId: string) => string, unknownReason: string, reasonOf: (result: Bulk.Result) => string | undefined = (result) => result.error) => {
   const byReason = new Map<string, string[]>();
   for (const result of failed) {
     const reason = reasonOf(result)?.trim() || unknownReason;

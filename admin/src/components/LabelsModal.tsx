@@ -17,9 +17,9 @@ export const AI_LABELS: Record<AiInvolvement, string> = {
   assisted: 'AI-assisted',
   generated: 'AI-generated',
 };
-export const MODE_LABELS: Record<DisclaimerMode, string> = { default: 'Default text', custom: 'Custom text', off: 'Off' };
+const MODE_LABELS: Record<DisclaimerMode, string> = { default: 'Default text', custom: 'Custom text', off: 'Off' };
 
-export interface LabelsForm {
+interface LabelsForm {
   aiInvolvement: AiInvolvement;
   disclaimerMode: DisclaimerMode;
   disclaimerText: string;
@@ -36,7 +36,7 @@ export const formFrom = (state: TrustState): LabelsForm => ({
   publicInterest: state.publicInterest ?? null,
 });
 
-export const bodyFrom = (form: LabelsForm) => ({
+const bodyFrom = (form: LabelsForm) => ({
   aiInvolvement: form.aiInvolvement,
   disclaimerMode: form.disclaimerMode,
   disclaimerText: form.disclaimerText === '' ? null : form.disclaimerText,
@@ -52,7 +52,7 @@ const valueOf = (choice: PublicInterestChoice): boolean | null => (choice === 't
 export type LabelsBody = ReturnType<typeof bodyFrom>;
 
 /** The problems of a form, by path, with the shared schema the server validates with (plus the custom text rule). */
-export const labelsProblems = (form: LabelsForm): Problem[] => {
+const labelsProblems = (form: LabelsForm): Problem[] => {
   const body = bodyFrom(form);
   const result = trustEditSchema.safeParse(body);
   const problems: Problem[] = result.success ? [] : toValidationDetails(result.error.issues);

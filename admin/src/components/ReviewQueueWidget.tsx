@@ -12,7 +12,7 @@ import { editViewPath } from '../utils/links';
 import { StatusBadge, type StatusValue } from './StatusBadge';
 
 /** How many entries the widget lists; the review queue page has the rest. */
-export const WIDGET_ENTRIES = 5;
+const WIDGET_ENTRIES = 5;
 
 type Kinds = Record<string, 'collectionType' | 'singleType'>;
 

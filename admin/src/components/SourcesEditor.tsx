@@ -36,11 +36,11 @@ const pad = (value: number) => String(value).padStart(2, '0');
  * The date picker works with a Date at local midnight of the day picked; the server stores the calendar day
  * (YYYY-MM-DD). Both conversions use the local calendar, so the day never shifts with the time zone.
  */
-export const dateOfDay = (day: string): Date | undefined => {
+const dateOfDay = (day: string): Date | undefined => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
 };
-export const dayOfDate = (date: Date | undefined): string =>
+const dayOfDate = (date: Date | undefined): string =>
   date && !Number.isNaN(date.getTime()) ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` : '';
 
 interface Props {

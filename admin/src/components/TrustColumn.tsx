@@ -15,7 +15,7 @@ import { useStatusLabel, type StatusValue } from './StatusBadge';
 type Status = StatusesResponse['data'][string];
 type CellState = { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
 
-export const TrustStatusCell = ({ model, documentId }: { model: string; documentId: string }) => {
+const TrustStatusCell = ({ model, documentId }: { model: string; documentId: string }) => {
   const api = useTrustApi();
   const t = useTranslate();
   const version = useTrustChangeVersion();
@@ -86,7 +86,7 @@ const StatusPair = ({ draft, published, documentId }: { draft: string | null; pu
   );
 };
 
-export const TRUST_COLUMN_NAME = 'trustLabelsStatus';
+const TRUST_COLUMN_NAME = 'trustLabelsStatus';
 
 /** `Admin/CM/pages/ListView/inject-column-in-table`: a "Trust" column on types with trust labels. */
 export const addTrustColumn = ({ displayedHeaders, layout }: { displayedHeaders: any[]; layout: any }) => {

@@ -22,7 +22,7 @@ import { documentPath, PREFIX } from '../utils/api';
 type Get = ReturnType<typeof useFetchClient>['get'];
 type Statuses = GetStatuses.Response['data'];
 
-export interface I18nLocale {
+interface I18nLocale {
   code: string;
   name: string;
   isDefault?: boolean;
@@ -142,4 +142,3 @@ export const useTrustApi = () => {
   );
 };
 
-export type TrustApi = ReturnType<typeof useTrustApi>;

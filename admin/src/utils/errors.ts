@@ -7,7 +7,7 @@ import { readError } from './api';
  * says which field, so the text does not repeat it. Translations are `errors.<code>` in translations/*.json; the
  * server's `message` stays English for API clients and is never shown when the problem has a code.
  */
-export const PROBLEM_MESSAGES: Record<ErrorCode, string> = {
+const PROBLEM_MESSAGES: Record<ErrorCode, string> = {
   [ERROR_CODES.invalidType]: 'Not the expected kind of value ({expected}).',
   [ERROR_CODES.required]: 'Required.',
   [ERROR_CODES.tooLong]: 'At most {max} characters.',
@@ -126,7 +126,7 @@ export const STATUS_MESSAGES: Record<number, string> = {
  * A failed request as the editor should read it: its first problem with a known code, translated; else a translated
  * text for its HTTP status; else the server's message (English).
  */
-export const requestErrorMessage = (t: Translate, message: string, problems: Problem[], status: number | null = null): string => {
+const requestErrorMessage = (t: Translate, message: string, problems: Problem[], status: number | null = null): string => {
   const coded = problems.find((problem) => isKnownCode(problem.code));
   if (coded) return problemMessage(t, coded);
   if (status !== null && status in STATUS_MESSAGES) return t(`errors.http.${status}`, STATUS_MESSAGES[status]);

@@ -10,7 +10,7 @@ const LABEL_FIELDS: Record<string, string> = {
 };
 
 /** A readable label for an attribute name: "publishedDate" → "Published date", "seo_title" → "Seo title". */
-export const humanizeField = (name: string) => {
+const humanizeField = (name: string) => {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_\-.]+/g, ' ')

@@ -101,7 +101,7 @@ export async function runAgainIfDeadlocked<T>(strapi: Core.Strapi, run: () => Pr
   }
 }
 
-export interface TransactionOptions<T> {
+interface TransactionOptions<T> {
   /**
    * How the victim of a deadlock or lock timeout runs again (up to 4 attempts in all):
    * - `'run'` (the default): `run` is called again in a new transaction;

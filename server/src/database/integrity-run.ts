@@ -85,4 +85,3 @@ export const createRunStore = (strapi: Core.Strapi) => {
   };
 };
 
-export type RunStore = ReturnType<typeof createRunStore>;

@@ -23,7 +23,7 @@ const CHUNK = 500;
  * `sources_json`, as objects. This rewrites `sources_json` of every trust row from its component rows (they were
  * the source of truth in 0.1), before the sync drops those tables.
  */
-export const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise<void> => {
+const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise<void> => {
   const db: any = strapi.db;
   const schema = db.getSchemaConnection();
   if (!(await schema.hasTable(V01.sources)) || !(await schema.hasTable(V01.sourceLinks)) || !(await schema.hasTable(V01.trusts))) return;

@@ -12,7 +12,7 @@ import { defaultTrust, normalizeTrust, toWritableTrust, type StoredTrust } from 
  */
 
 /** A stored trust row with the ids that address it. */
-export interface TrustRow {
+interface TrustRow {
   /** Id of the trust component row; null when the entry has none yet (written before the plugin was enabled). */
   trustId: number | null;
   trust: StoredTrust;

@@ -7,7 +7,7 @@ import { canonicalJson, sha256 } from './hash';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** What an event's hash covers: every field of the event but its id and its own hash. */
-export interface ChainedFields {
+interface ChainedFields {
   action: string;
   uid: string;
   documentId: string;

@@ -2,9 +2,9 @@
 // word by word for text, item by item for lists (sources). Pure: no Strapi.
 import { canonicalJson } from './hash';
 
-export type Change<T> = { type: 'equal' | 'insert' | 'delete'; value: T };
+type Change<T> = { type: 'equal' | 'insert' | 'delete'; value: T };
 
-export interface FieldDiff {
+interface FieldDiff {
   field: string;
   before: unknown;
   after: unknown;

@@ -6,7 +6,7 @@ import { createHash } from 'crypto';
  * canonical serialization of the hashed attributes plus the sources.
  */
 
-export const SYSTEM_ATTRIBUTES = new Set([
+const SYSTEM_ATTRIBUTES = new Set([
   'id',
   'documentId',
   'createdAt',
@@ -66,7 +66,7 @@ export const hashPopulate = (
 };
 
 /** A JSON-compatible value with sorted keys and without storage details (ids, dates as ISO strings). */
-export const canonicalValue = (value: unknown): unknown => {
+const canonicalValue = (value: unknown): unknown => {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === 'bigint') return value.toString();

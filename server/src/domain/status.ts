@@ -10,7 +10,7 @@ import { changedFieldNames } from './hash';
 export const AI_INVOLVEMENT_FIELD = 'aiInvolvement';
 
 /** What the rules read of a stored trust row. */
-export interface StatusFacts {
+interface StatusFacts {
   status: VerificationStatus;
   aiInvolvement: AiInvolvement;
   /** The content hash recorded by the last verification; null when never verified (or withdrawn). */
@@ -26,13 +26,13 @@ export interface StatusFacts {
 }
 
 /** The content of a version now, as hashed (domain/hash.ts). */
-export interface CurrentContent {
+interface CurrentContent {
   hash: string;
   fieldHashes?: Record<string, string>;
 }
 
 /** AI took part in the text: the involvements that the AI Act's Art. 50(4) concerns. */
-export const isAiDeclared = (aiInvolvement: AiInvolvement): boolean => aiInvolvement === 'assisted' || aiInvolvement === 'generated';
+const isAiDeclared = (aiInvolvement: AiInvolvement): boolean => aiInvolvement === 'assisted' || aiInvolvement === 'generated';
 
 /** The AI involvement a verification covers: the one recorded with it, else (a 0.2 verification) the current one. */
 export const reviewedInvolvement = (trust: Pick<StatusFacts, 'aiInvolvement' | 'verifiedAiInvolvement'>): AiInvolvement =>
@@ -91,7 +91,7 @@ export const responsiblePartyOf = (
   settings: Pick<Settings, 'editorialResponsibility'>
 ): EditorialResponsibility | null => trust.editorialResponsibility ?? settings.editorialResponsibility ?? null;
 
-export interface DisclosureFacts {
+interface DisclosureFacts {
   status: VerificationStatus;
   aiInvolvement: AiInvolvement;
   /** publicInterestOf(…) for this version. */

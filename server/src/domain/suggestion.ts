@@ -20,12 +20,12 @@ export interface SuggestionInput {
 }
 
 /** The draft's labels a suggestion is measured against. */
-export interface DraftLabels {
+interface DraftLabels {
   aiInvolvement: AiInvolvement;
   sources: Source[];
 }
 
-export interface MergedSuggestion {
+interface MergedSuggestion {
   aiInvolvement: AiInvolvement | null;
   sources: Source[];
   /** Whether the input added anything to the pending suggestion. */

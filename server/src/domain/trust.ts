@@ -148,7 +148,7 @@ const toSource = (raw: unknown): Source | null => {
 };
 
 /** The sources stored on a trust row: the JSON column, parsed if the driver returns text. */
-export const readSources = (value: unknown): Source[] => {
+const readSources = (value: unknown): Source[] => {
   const list = parseJson<unknown[]>(value);
   if (!Array.isArray(list)) return [];
   return list.map(toSource).filter((source): source is Source => source !== null);
@@ -216,7 +216,7 @@ export const disclaimerResolver = (context: PresentationContext) => {
   };
 };
 
-export type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
+type DisclaimerResolver = ReturnType<typeof disclaimerResolver>;
 
 /** The public trust object: what the content API, GraphQL, the badge and JSON-LD show of a version. */
 export const presentTrust = (
@@ -244,7 +244,7 @@ export const presentTrust = (
 };
 
 /** Which version is presented: its type (whose settings apply) and its locale (whose texts apply). */
-export interface VersionRef {
+interface VersionRef {
   uid: string;
   locale: string | null | undefined;
 }

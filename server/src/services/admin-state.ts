@@ -212,5 +212,4 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type AdminStateService = ReturnType<typeof createAdminStateService>;
 export default createAdminStateService;

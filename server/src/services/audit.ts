@@ -268,5 +268,4 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type AuditService = ReturnType<typeof createAuditService>;
 export default createAuditService;

@@ -403,5 +403,4 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type IntegrityService = ReturnType<typeof createIntegrityService>;
 export default createIntegrityService;

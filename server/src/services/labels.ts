@@ -78,5 +78,4 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-export type LabelsService = ReturnType<typeof createLabelsService>;
 export default createLabelsService;

@@ -216,5 +216,4 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type OutputsService = ReturnType<typeof createOutputsService>;
 export default createOutputsService;

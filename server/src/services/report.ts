@@ -13,7 +13,7 @@ import { getService } from './registry';
 export type { ReportEntry, ReportGroup };
 
 /** The versions of a type the user may read (permissions.ts readScope); null: none. Without it: every version. */
-export type ReportScope = (uid: string) => Promise<ReadScope | null>;
+type ReportScope = (uid: string) => Promise<ReadScope | null>;
 
 const zeroes = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, 0]));
 
@@ -192,5 +192,4 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type ReportService = ReturnType<typeof createReportService>;
 export default createReportService;

@@ -10,7 +10,7 @@ import { defaultLocaleOf } from '../utils';
 const STORE_KEY = 'settings';
 
 /** How long the content API's read path may reuse the settings it read (docs/install-and-configure.md#settings). */
-export const PRESENTATION_CACHE_MS = 1000;
+const PRESENTATION_CACHE_MS = 1000;
 
 /**
  * Settings are stored in the database (Strapi's core store), so every Strapi process on it shares them. Verification
@@ -102,5 +102,4 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type SettingsService = ReturnType<typeof createSettingsService>;
 export default createSettingsService;

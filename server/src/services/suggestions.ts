@@ -86,5 +86,4 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
 export default createSuggestionsService;

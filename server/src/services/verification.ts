@@ -247,5 +247,4 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type VerificationService = ReturnType<typeof createVerificationService>;
 export default createVerificationService;

@@ -36,7 +36,7 @@ export const resolveLocale = async (strapi: Core.Strapi, uid: string, locale: un
   return given ? (locale as string) : defaultLocaleOf(strapi);
 };
 
-export const assertDocumentId = (documentId: unknown): string => {
+const assertDocumentId = (documentId: unknown): string => {
   if (typeof documentId !== 'string' || !DOCUMENT_ID_PATTERN.test(documentId)) throw notFound('Document not found');
   return documentId;
 };

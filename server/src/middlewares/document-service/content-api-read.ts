@@ -9,7 +9,7 @@ import type { DocumentMiddleware } from './types';
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst']);
 
 /** The Koa context of the content API (REST or GraphQL) request being handled, or null (admin panel, code, cron). */
-export const contentApiRequest = (strapi: Core.Strapi): any => {
+const contentApiRequest = (strapi: Core.Strapi): any => {
   const ctx = strapi.requestContext.get() as any;
   return ctx?.state?.route?.info?.type === 'content-api' ? ctx : null;
 };
@@ -29,7 +29,7 @@ export const withoutTrustPopulate = (populate: unknown, attr: string): unknown =
 };
 
 /** Whether a sort parameter (string, list, or object form) sorts on the attribute `attr`. */
-export const sortsOn = (sort: unknown, attr: string): boolean => {
+const sortsOn = (sort: unknown, attr: string): boolean => {
   if (typeof sort === 'string') return sort.split(',').some((part) => part.trim().split(':')[0].split('.')[0] === attr);
   if (Array.isArray(sort)) return sort.some((item) => sortsOn(item, attr));
   if (sort && typeof sort === 'object') return Object.prototype.hasOwnProperty.call(sort, attr);

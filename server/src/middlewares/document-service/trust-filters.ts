@@ -18,7 +18,7 @@ const LOGICAL = new Set(['$and', '$or', '$not']);
  * The only trust fields anyone may filter on (components/index.ts): everything else under `trust` is internal. Strapi
  * refuses private fields in the content API, but not the row's `id`, and not for other callers.
  */
-export const FILTERABLE_TRUST_FIELDS = new Set(['status', 'verifiedAt', 'aiInvolvement']);
+const FILTERABLE_TRUST_FIELDS = new Set(['status', 'verifiedAt', 'aiInvolvement']);
 
 /** The path of the first field in a trust filter that is not filterable (through `$and`/`$or`/`$not`), or null. */
 const unfilterableField = (condition: unknown, path: string[], depth = 0): string[] | null => {
@@ -91,7 +91,7 @@ const misplacedInField = (condition: unknown, path: string[], depth: number): st
  * runs. Everything else is left as it was written; relation filters and `$and`/`$or`/`$not` are walked to find trust
  * filters of enabled types wherever they are.
  */
-export const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unknown, depth = 0): unknown => {
+const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unknown, depth = 0): unknown => {
   if (depth > MAX_DEPTH) return where;
   if (Array.isArray(where)) return where.map((item) => rewriteTrustFilters(strapi, uid, item, depth + 1));
   if (!isPlainObject(where)) return where;
