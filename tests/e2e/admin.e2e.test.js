@@ -208,6 +208,8 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await page.getByText('Trust labels saved').first().waitFor();
       await modal.waitFor({ state: 'detached' });
       await panel.getByTestId('trust-summary-ai').getByText('AI-assisted').waitFor();
+      // The verification covered the declared AI involvement: its change withdraws the draft's badge.
+      await panel.getByText('Needs re-verification').first().waitFor();
       // The draft now differs from the published version: the edit view knows it at once.
       await page.waitForFunction(() => {
         const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Publish');
@@ -326,8 +328,9 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await header(/^Trust$/).waitFor();
       const council = page.getByTestId(`trust-cell-${await documentIdBySlug('city-council-cycling-lanes')}`);
       await council.locator('[data-status="verified"]').waitFor();
-      // The cell says in words what the icons show.
-      assert.equal(await council.getAttribute('aria-label'), 'Draft: Human Verified · Published version: Human Verified');
+      // The cell says in words what the icons show. (An earlier test changed the draft's AI involvement, which the
+      // verification covered: the draft needs re-verification, the published version is still the verified one.)
+      assert.equal(await council.getAttribute('aria-label'), 'Draft: Needs re-verification · Published version: Human Verified');
       const stale = page.getByTestId(`trust-cell-${await documentIdBySlug('how-we-use-ai')}`);
       await stale.getByTestId('trust-status-badge-published').waitFor();
 
