@@ -14,6 +14,14 @@ const trustSchema = {
   collectionName: 'components_trust_labels_trusts',
   info: { displayName: 'Trust labels', icon: 'shield', description: 'Disclaimer, sources and verification status' },
   options: {},
+  // The columns the content API and GraphQL may filter on (the only public ones), so that a filtered list finds its
+  // trust rows by index, not by reading every row (Strapi's schema sync creates and owns these). The link tables'
+  // side of the join is indexed at bootstrap (database/indexes.ts).
+  indexes: [
+    { name: 'components_trust_labels_trusts_status_index', columns: ['status'] },
+    { name: 'components_trust_labels_trusts_ai_involvement_index', columns: ['ai_involvement'] },
+    { name: 'components_trust_labels_trusts_verified_at_index', columns: ['verified_at'] },
+  ],
   attributes: {
     status: { type: 'enumeration', enum: [...VERIFICATION_STATUSES], default: 'unverified' },
     verifiedAt: { type: 'datetime' },
