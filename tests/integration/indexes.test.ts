@@ -110,7 +110,10 @@ describe('indexes: what the plugin looks up is found by index (the database plan
       const result = await knex.raw(`EXPLAIN (FORMAT JSON) ${text}`, bindings);
       const scans: string[] = [];
       const walk = (node: any) => {
-        if (node['Node Type'] === 'Seq Scan' && watched.includes(node['Relation Name'])) scans.push(node['Relation Name']);
+        // A sequential scan, or an index walked whole (no Index Cond: only a Filter, e.g. the primary key backwards
+        // to find the newest match) read the table whole.
+        const whole = node['Node Type'] === 'Seq Scan' || (/Index (Only )?Scan/.test(node['Node Type']) && !node['Index Cond']);
+        if (whole && watched.includes(node['Relation Name'])) scans.push(node['Relation Name']);
         for (const child of node.Plans ?? []) walk(child);
       };
       walk(result.rows[0]['QUERY PLAN'][0].Plan);
