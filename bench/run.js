@@ -16,16 +16,20 @@
 //      read ratio <db>: A/B requests/s (no target), read ratio control <db>, read ratio floor <db>, read ratio in-row
 //      <db> with A/F (target >= 0.90: the plugin within 10 % of the cheapest storage), hand-made component ratio <db>:
 //      A/C (target >= 1.5), queries per request <db>: A vs B (target: B + 1 at most).
-// 2. Writes, on SQLite (the A process): bulk verify 1000 sqlite (target <= 5 s), verify p99 sqlite (sequential,
+// 2. Writes, on SQLite (the A process): bulk verify 1000 sqlite (target <= 5 s; with the statements each document
+//    costs, and the CPU Strapi spent), verify p99 sqlite (sequential,
 //    target <= 50 ms), and the integrity check of BENCH_INTEGRITY_VERSIONS (10,000) versions (target < 2 s).
 // 3. Load (bench/load.js): BENCH_LOAD_CLIENTS (50) clients mixing reads, verifies, edits and publishes for
 //    BENCH_LOAD_DURATION (60) s, on one SQLite process and on two PostgreSQL processes on one database; then the rule
 //    is checked on every version. Targets: 0 5xx, 0 violations, 0 crashes, verify p99 <= 1 s on SQLite.
-// BENCH_PARTS=reads,writes,load and BENCH_DATABASES=sqlite,postgres choose what runs.
+// 4. Scale (bench/scale.js), on PostgreSQL, only when asked (BENCH_PARTS=scale): every route at BENCH_SCALE_BASE
+//    (1,000) articles and at BENCH_SCALE_ARTICLES (100,000), copied in SQL from the first; their growth and targets.
+// BENCH_PARTS=reads,writes,load,scale and BENCH_DATABASES=sqlite,postgres choose what runs (reads,writes,load by default).
 const { prepareBenchApp } = require('./lib/app');
 const { fixed, percentile } = require('./lib/stats');
 const { loadRun } = require('./load');
 const { readBenchmark } = require('./reads');
+const { printBulk, scaleRun } = require('./scale');
 
 const env = (name, fallback) => Number(process.env[name] || fallback);
 const OPTIONS = {
@@ -41,9 +45,7 @@ const DATABASES = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',');
 
 async function writes(server) {
   console.log('\n== writes on sqlite (process A)');
-  const bulk = await server.call('bulk');
-  console.log(`  ${bulk.verified}/${bulk.documents} verified, ${fixed(bulk.queriesPerDocument, 1)} queries per document`);
-  console.log(`bulk verify 1000 sqlite: ${fixed(bulk.seconds, 1)} s`);
+  printBulk(await server.call('bulk'), 'sqlite');
   const latencies = await server.call('verify-latencies', { count: env('BENCH_VERIFY_COUNT', 200) });
   console.log(`  sequential verify over HTTP: p50 ${fixed(percentile(latencies, 50), 1)} ms of ${latencies.length}`);
   console.log(`verify p99 sqlite: ${fixed(percentile(latencies, 99), 1)} ms`);
@@ -71,6 +73,9 @@ async function writes(server) {
       for (const database of DATABASES) {
         await loadRun(database, { clients: env('BENCH_LOAD_CLIENTS', 50), duration: env('BENCH_LOAD_DURATION', 60), articles: env('BENCH_LOAD_ARTICLES', 200) });
       }
+    }
+    if (PARTS.has('scale')) {
+      await scaleRun({ base: env('BENCH_SCALE_BASE', 1000), articles: env('BENCH_SCALE_ARTICLES', 100000), tries: env('BENCH_SCALE_TRIES', 3) });
     }
   } finally {
     if (sqliteA) await sqliteA.stop();

@@ -32,12 +32,16 @@ async function main() {
   }
   Object.assign(process.env, { NODE_ENV: 'production', TRUST_LABELS_SEED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_PLUGIN_ROOT: REPO_ROOT });
 
+  // Startup: from here (Strapi not yet required) until the server listens, as a deployment waits for it.
+  const startedAt = process.hrtime.bigint();
   const { createStrapi } = require('@strapi/strapi');
   const app = createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
   app.log.level = 'error';
   await app.load();
   await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const startupMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   const baseUrl = `http://127.0.0.1:${app.server.httpServer.address().port}`;
+  let memorySampler = null;
 
   let writer = null;
   let token = null;
@@ -50,9 +54,16 @@ async function main() {
     token = (await login.json()).data.token;
     return token;
   };
-  const countQueries = async (run) => {
+  /** The SQL statements `run` issues (knex query events): their number, and with `shapes` how often each statement ran. */
+  const countQueries = async (run, { shapes = null } = {}) => {
     let count = 0;
-    const onQuery = () => (count += 1);
+    const onQuery = (query) => {
+      count += 1;
+      if (shapes) {
+        const shape = String(query.sql).replace(/\s+/g, ' ').slice(0, 160);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+      }
+    };
     app.db.connection.on('query', onQuery);
     try {
       await run();
@@ -134,6 +145,8 @@ async function main() {
       const documentIds = [...new Set((await app.db.query(ARTICLE).findMany({ select: ['documentId'] })).map((row) => row.documentId))];
       const authorization = `Bearer ${await adminToken()}`;
       let res;
+      const shapes = new Map();
+      const cpuBefore = process.cpuUsage();
       const started = process.hrtime.bigint();
       const queries = await countQueries(async () => {
         res = await fetch(`${baseUrl}/trust-labels/bulk/verify`, {
@@ -141,11 +154,21 @@ async function main() {
           headers: { 'content-type': 'application/json', authorization },
           body: JSON.stringify({ uid: ARTICLE, documentIds, locale: 'en', checks: CHECKS }),
         });
-      });
+      }, { shapes });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = process.cpuUsage(cpuBefore);
       const body = await res.json();
       if (res.status !== 200) throw new Error(`bulk verify answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-      return { documents: documentIds.length, verified: body.data.filter((result) => result.ok).length, seconds, queriesPerDocument: queries / documentIds.length };
+      // What each document costs in statements, most frequent first (where a verification's time goes).
+      const statements = [...shapes].sort((a, b) => b[1] - a[1]).map(([sql, n]) => ({ sql, perDocument: n / documentIds.length }));
+      return {
+        documents: documentIds.length,
+        verified: body.data.filter((result) => result.ok).length,
+        seconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        queriesPerDocument: queries / documentIds.length,
+        statements,
+      };
     },
     /** `count` sequential verifies of one article (each after an unverify), over HTTP: their latencies in ms. */
     async 'verify-latencies'({ count }) {
@@ -180,6 +203,59 @@ async function main() {
     async check() {
       const report = await app.plugin('trust-labels').service('integrity').check();
       return { checked: report.checkedVersions, drift: report.drift.length };
+    },
+    /** POST /trust-labels/bulk/unverify of all articles but every `keep`-th (in documentId order), in batches of 500. */
+    async 'unverify-share'({ keep }) {
+      const documentIds = [...new Set((await app.db.query(ARTICLE).findMany({ select: ['documentId'], orderBy: { documentId: 'asc' } })).map((row) => row.documentId))];
+      const chosen = documentIds.filter((_, i) => i % keep !== 0);
+      const authorization = `Bearer ${await adminToken()}`;
+      for (let i = 0; i < chosen.length; i += 500) {
+        const res = await fetch(`${baseUrl}/trust-labels/bulk/unverify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ uid: ARTICLE, documentIds: chosen.slice(i, i + 500), locale: 'en' }),
+        });
+        if (res.status !== 200) throw new Error(`bulk unverify answered ${res.status}`);
+      }
+      return documentIds.length - chosen.length;
+    },
+    /** How long the startup took (bench/scale.js) and the memory the process held once listening. */
+    startup: () => ({ startupMs, rssMb: process.memoryUsage().rss / 2 ** 20 }),
+    /** Samples this process's memory every 5 ms until `memory-stop`, which answers the peak added (MB). */
+    'memory-start': () => {
+      const before = process.memoryUsage();
+      const peak = { rss: before.rss, heap: before.heapUsed + before.external + before.arrayBuffers };
+      memorySampler = { before, peak, timer: setInterval(() => {
+        const now = process.memoryUsage();
+        peak.rss = Math.max(peak.rss, now.rss);
+        peak.heap = Math.max(peak.heap, now.heapUsed + now.external + now.arrayBuffers);
+      }, 5) };
+      return null;
+    },
+    'memory-stop': () => {
+      clearInterval(memorySampler.timer);
+      const { before, peak } = memorySampler;
+      memorySampler = null;
+      return { rssAddedMb: (peak.rss - before.rss) / 2 ** 20, heapAddedMb: (peak.heap - before.heapUsed - before.external - before.arrayBuffers) / 2 ** 20 };
+    },
+    /** The site copied in SQL until it has `articles` articles (bench/lib/scale-copy.js), its audit log chained again. */
+    async 'scale-copy'({ articles }) {
+      const { copySite } = require('./scale-copy');
+      const copied = await copySite(app.db.connection, { articles });
+      // The copies' events were inserted unchained: the plugin's own migration chains the whole log, in id order.
+      const started = Date.now();
+      await app.db.connection('strapi_core_store_settings').where('key', 'plugin_trust-labels_audit-chain-migrated').del();
+      const chained = await app.plugin('trust-labels').service('audit').chainUnchainedEvents();
+      // What autovacuum does on a production server (this machine's runs without it): statistics, and the visibility
+      // map without which PostgreSQL will not answer from an index alone (the trust indexes hold the row id for that).
+      await app.db.connection.raw('VACUUM ANALYZE');
+      return { ...copied, chained, chainSeconds: (Date.now() - started) / 1000 };
+    },
+    /** A verified article, its documentId (for history and the receipt), and the documentIds of one page of the list. */
+    async 'scale-targets'() {
+      const verified = await app.db.connection('trust_labels_audit_events').where({ action: 'verify', uid: ARTICLE }).orderBy('id', 'desc').first('entry_document_id');
+      const page = await app.db.connection('articles').whereNotNull('published_at').orderBy('id', 'desc').limit(100).select('document_id');
+      return { verified: verified.entry_document_id, page: page.map((row) => row.document_id) };
     },
     /** documentIds of the articles, for the load run. */
     async documents() {

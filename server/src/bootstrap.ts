@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACTIONS, AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, TRUST_EVENTS } from '../../shared/constants';
+import { ensureIndexes } from './database/indexes';
 import { attachTrustToResponse } from './middlewares/attach-trust';
 import { getPluginConfig } from './utils';
 import { getService } from './services/registry';
@@ -71,6 +72,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   webhookStore.addAllowedEvent('TRUST_LABELS_STALE', TRUST_EVENTS.stale);
   await grantDefaultPermissions(strapi);
   await keepAuditLogTables(strapi);
+  await ensureIndexes(strapi);
   const audit = getService(strapi, 'audit');
   await audit.ensureHead();
   await audit.chainUnchainedEvents();

@@ -165,28 +165,18 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
   const uid = assertEnabledUid(strapi, input.uid);
   const locale = await resolveLocale(strapi, uid, input.locale);
   const documentIds = [...new Set(input.documentIds)];
-  // Each document needs the Content Manager's update permission; the others are reported as refused. A malformed
-  // id is reported like a document that does not exist.
-  const permitted = new Set<string>();
-  for (const documentId of documentIds) {
-    if (!DOCUMENT_ID_PATTERN.test(documentId)) continue;
-    if (await hasContentManagerPermission(strapi, ctx, { uid, documentId, locale }, 'update')) permitted.add(documentId);
-  }
+  // Each document needs the Content Manager's update permission (checked in its transaction, see the service); the
+  // others are reported as refused. A malformed id is reported like a document that does not exist.
   const results = await getService(strapi, 'verification').bulk(
     action,
-    documentIds.filter((documentId) => permitted.has(documentId)).map((documentId) => ({ uid, documentId, locale })),
+    documentIds.filter((documentId) => DOCUMENT_ID_PATTERN.test(documentId)).map((documentId) => ({ uid, documentId, locale })),
     ctx.state.user,
     input.note ?? null,
-    action === 'verify' ? input.checks ?? [] : []
+    action === 'verify' ? input.checks ?? [] : [],
+    { permitted: (target) => hasContentManagerPermission(strapi, ctx, target, 'update') }
   );
   const byId = new Map(results.map((result) => [result.documentId, result]));
-  return documentIds.map(
-    (documentId) =>
-      byId.get(documentId) ??
-      (DOCUMENT_ID_PATTERN.test(documentId)
-        ? { documentId, ok: false, error: 'Forbidden, or not found: this needs the Content Manager\'s update permission on the entry', code: ERROR_CODES.forbidden }
-        : { documentId, ok: false, error: 'Document not found', code: ERROR_CODES.notFound })
-  );
+  return documentIds.map((documentId) => byId.get(documentId) ?? { documentId, ok: false, error: 'Document not found', code: ERROR_CODES.notFound });
 };
 
 export default documents;

@@ -84,11 +84,10 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
     const draftAndPublish = hasDraftAndPublish(strapi, uid);
     if (draftAndPublish) where.publishedAt = { $notNull: true };
-    const [row, context] = await Promise.all([
-      strapi.db.query(uid as any).findOne({ where }),
-      getService(strapi, 'settings').presentationContext(),
-    ]);
+    // In turn, not with Promise.all: inside a transaction both would go to its one connection at once.
+    const row = await strapi.db.query(uid as any).findOne({ where });
     if (!row) throw notFound();
+    const context = await getService(strapi, 'settings').presentationContext();
     const id = Number(row.id);
     // One read of the trust row: the public object and the editorial responsibility both come from it.
     const stored = (await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id])).get(id)?.trust ?? defaultTrust();

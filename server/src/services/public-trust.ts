@@ -31,10 +31,9 @@ export const loadPublicTrust = async (
   context?: PresentationContext
 ): Promise<Map<number, PublicTrust>> => {
   const { attributeName } = getPluginConfig(strapi);
-  const [rows, presentation] = await Promise.all([
-    loadTrustRows(strapi, uid, attributeName, entries.map((entry) => entry.id), { fields: 'public' }),
-    context ?? getService(strapi, 'settings').presentationContext(),
-  ]);
+  // In turn (see services/settings.ts presentationContext): never two queries at once on a transaction's connection.
+  const rows = await loadTrustRows(strapi, uid, attributeName, entries.map((entry) => entry.id), { fields: 'public' });
+  const presentation = context ?? (await getService(strapi, 'settings').presentationContext());
   const resolve = disclaimerResolver(presentation);
   const unlabelled = defaultTrust();
   return new Map(entries.map((entry) => [entry.id, presentTrust(rows.get(entry.id)?.trust ?? unlabelled, { uid, locale: entry.locale }, presentation, resolve)]));

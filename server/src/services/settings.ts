@@ -58,7 +58,9 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const defaultLocale = (): Promise<string> => defaultLocaleOf(strapi);
 
   const readPresentationContext = async (): Promise<PresentationContext> => {
-    const [{ settings }, locale] = await Promise.all([readStored(), defaultLocale()]);
+    // In turn, not with Promise.all: called inside a transaction, both queries would go to its one connection at once.
+    const { settings } = await readStored();
+    const locale = await defaultLocale();
     return { settings, defaultLocale: locale };
   };
 

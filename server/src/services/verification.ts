@@ -42,6 +42,12 @@ const problemOf = (error: TrustLabelsError): Pick<Bulk.Result, 'code' | 'values'
   return {};
 };
 
+/** A bulk action's answer for a document the user may not update in the Content Manager (or that does not exist). */
+export const REFUSED_MESSAGE = "Forbidden, or not found: this needs the Content Manager's update permission on the entry";
+
+/** Thrown inside a bulk action's transaction (rolled back) for a document the user may not update. */
+class RefusedDocument extends Error {}
+
 const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Emits an event on Strapi's event hub once the transaction has committed; a failing listener is logged. */
   const emitAfterCommit = (transaction: DocumentTransaction, event: string, payload: Record<string, unknown>) => {
@@ -224,17 +230,29 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Verifies or unverifies many documents of one type and locale. Each document is its own transaction: its status
      * and its audit event are written together or not at all, and a failure does not stop the others.
      */
-    async bulk(action: 'verify' | 'unverify', targets: Target[], user: AdminUser, note: string | null, checks: ReviewCheck[] = []) {
+    async bulk(
+      action: 'verify' | 'unverify',
+      targets: Target[],
+      user: AdminUser,
+      note: string | null,
+      checks: ReviewCheck[] = [],
+      { permitted }: { permitted?: (target: Target) => Promise<boolean> } = {}
+    ) {
       const settings = action === 'verify' ? await getService(strapi, 'settings').get() : null;
       const results: Bulk.Result[] = [];
       for (const target of targets) {
         try {
-          await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
-            action === 'verify' ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings) : unverifyLocked(transaction, target, user, note)
-          );
+          await inDocumentTransaction(strapi, target.uid, target.documentId, async (transaction) => {
+            // The permission is checked in the document's transaction, under its lock: what it checks (the draft, for
+            // conditions such as "is creator") is what is verified, and the check costs no transaction of its own.
+            if (permitted && !(await permitted(target))) throw new RefusedDocument();
+            return action === 'verify' ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings) : unverifyLocked(transaction, target, user, note);
+          });
           results.push({ documentId: target.documentId, ok: true });
         } catch (error) {
-          if (isTrustLabelsError(error) && error.status < 500) {
+          if (error instanceof RefusedDocument) {
+            results.push({ documentId: target.documentId, ok: false, error: REFUSED_MESSAGE, code: ERROR_CODES.forbidden });
+          } else if (isTrustLabelsError(error) && error.status < 500) {
             results.push({ documentId: target.documentId, ok: false, error: error.message, ...problemOf(error) });
           } else {
             strapi.log.error(`[trust-labels] bulk ${action} failed for ${target.documentId}: ${(error as Error)?.message ?? error}`);
