@@ -13,6 +13,9 @@ export default ({ env }) => ({
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', 'playground-encryption-key-0123456789'),
   },
+  // Strapi limits admin logins to 5 per e-mail in 5 minutes; the browser tests log the same users in more often than
+  // that (ADMIN_RATE_LIMIT=false there only).
+  rateLimit: { enabled: env.bool('ADMIN_RATE_LIMIT', true) },
   // The demo prints the URL; opening a browser on a server or in CI only fails.
   autoOpen: env.bool('ADMIN_AUTO_OPEN', false),
   // The edit view's Preview shows the entry's reader page (src/reader.ts), draft included, labels drawn by the
