@@ -28,7 +28,10 @@ module.exports = tseslint.config(
     rules: {
       // Strapi's own types are loose (`any` at its edges); the plugin narrows them where it reads them.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Request and response types are `declare namespace` contracts, as in Strapi's content-releases.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
     },

@@ -6,7 +6,14 @@ const testTool = (name) => require.resolve(name, { paths: [path.join(__dirname, 
 const transform = {
   '^.+\\.(t|j)sx?$': [
     testTool('@swc/jest'),
-    { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } },
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        target: 'es2022',
+        transform: { react: { runtime: 'automatic' } },
+      },
+      module: { type: 'commonjs' },
+    },
   ],
 };
 
@@ -18,7 +25,11 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/shared/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/tests/unit/**/*.test.ts',
+        '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/shared/**/*.test.ts',
+      ],
     },
     {
       displayName: 'integration',

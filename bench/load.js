@@ -24,7 +24,9 @@ const pick = () => {
 
 async function loadRun(database, { clients, duration, articles }) {
   const processes = database === 'postgres' ? 2 : 1;
-  console.log(`\n== load on ${database}: ${clients} clients for ${duration} s on ${processes} Strapi process${processes > 1 ? 'es' : ''}, ${articles} articles`);
+  console.log(
+    `\n== load on ${database}: ${clients} clients for ${duration} s on ${processes} Strapi process${processes > 1 ? 'es' : ''}, ${articles} articles`
+  );
   let created = null;
   const servers = [];
   try {
@@ -56,13 +58,26 @@ async function loadRun(database, { clients, duration, articles }) {
         const documentId = documentIds[Math.floor(Math.random() * documentIds.length)];
         const request =
           operation === 'read list'
-            ? [`/api/articles?pagination[pageSize]=25&pagination[page]=${1 + Math.floor(Math.random() * 4)}`, { headers: {} }]
+            ? [
+                `/api/articles?pagination[pageSize]=25&pagination[page]=${1 + Math.floor(Math.random() * 4)}`,
+                { headers: {} },
+              ]
             : operation === 'read one'
               ? [`/api/articles/${documentId}?locale=en`, { headers: {} }]
               : operation === 'verify'
-                ? [`/trust-labels/documents/${ARTICLE}/${documentId}/verify?locale=en`, { method: 'POST', headers, body: JSON.stringify({ checks: ['accuracy', 'plausibility', 'sources'] }) }]
+                ? [
+                    `/trust-labels/documents/${ARTICLE}/${documentId}/verify?locale=en`,
+                    {
+                      method: 'POST',
+                      headers,
+                      body: JSON.stringify({ checks: ['accuracy', 'plausibility', 'sources'] }),
+                    },
+                  ]
                 : operation === 'edit'
-                  ? [`${CM}/${documentId}?locale=en`, { method: 'PUT', headers, body: JSON.stringify({ title: `Edited ${Math.random()}` }) }]
+                  ? [
+                      `${CM}/${documentId}?locale=en`,
+                      { method: 'PUT', headers, body: JSON.stringify({ title: `Edited ${Math.random()}` }) },
+                    ]
                   : [`${CM}/${documentId}/actions/publish?locale=en`, { method: 'POST', headers, body: '{}' }];
         const started = performance.now();
         try {
@@ -88,9 +103,13 @@ async function loadRun(database, { clients, duration, articles }) {
     console.log(`  ${fixed(total / seconds, 1)} operations/s in all`);
     for (const [name] of OPERATIONS) {
       const list = latencies[name];
-      console.log(`  ${name.padEnd(10)} ${String(list.length).padStart(6)} ops, p50 ${fixed(percentile(list, 50), 0)} ms, p99 ${fixed(percentile(list, 99), 0)} ms`);
+      console.log(
+        `  ${name.padEnd(10)} ${String(list.length).padStart(6)} ops, p50 ${fixed(percentile(list, 50), 0)} ms, p99 ${fixed(percentile(list, 99), 0)} ms`
+      );
     }
-    console.log(`load ${database}: 5xx ${failures['5xx']}, violations ${check.drift} of ${check.checked} versions, crashes ${crashes} (4xx ${failures['4xx']}, network errors ${failures.network})`);
+    console.log(
+      `load ${database}: 5xx ${failures['5xx']}, violations ${check.drift} of ${check.checked} versions, crashes ${crashes} (4xx ${failures['4xx']}, network errors ${failures.network})`
+    );
     for (const example of examples5xx) console.log(`    5xx: ${example}`);
     console.log(`verify p99 ${database} at ${clients} clients: ${fixed(percentile(latencies.verify, 99), 0)} ms`);
     return { failures, check, crashes, verifyP99: percentile(latencies.verify, 99) };

@@ -5,14 +5,25 @@ const { fixed, median } = require('./lib/stats');
 
 const ARTICLE = 'api::article.article';
 const LIST = (pageSize) => `/api/articles?pagination[pageSize]=${pageSize}`;
-const HANDMADE_LIST = (pageSize) => `/api/handmades?pagination[pageSize]=${pageSize}&populate[labels][populate]=sources`;
+const HANDMADE_LIST = (pageSize) =>
+  `/api/handmades?pagination[pageSize]=${pageSize}&populate[labels][populate]=sources`;
 const IN_ROW_LIST = (pageSize) => `/api/inrows?pagination[pageSize]=${pageSize}`;
 
 /** The four setups, each its own Strapi process and database, seeded alike. */
 const SETUPS = {
   A: { title: 'A: trust labels on article', config: { contentTypes: [ARTICLE] }, seed: 'trust', url: LIST },
-  B: { title: 'B: plugin only on page (baseline)', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
-  C: { title: 'C: a hand-made component with the same fields, read with populate', config: { contentTypes: ['api::page.page'] }, seed: 'handmade', url: HANDMADE_LIST },
+  B: {
+    title: 'B: plugin only on page (baseline)',
+    config: { contentTypes: ['api::page.page'] },
+    seed: 'plain',
+    url: LIST,
+  },
+  C: {
+    title: 'C: a hand-made component with the same fields, read with populate',
+    config: { contentTypes: ['api::page.page'] },
+    seed: 'handmade',
+    url: HANDMADE_LIST,
+  },
   D: { title: 'D: control, set up like B', config: { contentTypes: ['api::page.page'] }, seed: 'plain', url: LIST },
   E: {
     title: 'E: floor, B plus a trust object of the same size per article built in memory (no query, no plugin)',
@@ -22,7 +33,8 @@ const SETUPS = {
     env: { BENCH_TRUST_BYTES: 'true' },
   },
   F: {
-    title: 'F: in the row, B plus the same trust object stored in a JSON attribute of the entry (read by Strapi\'s own SELECT, not filterable)',
+    title:
+      "F: in the row, B plus the same trust object stored in a JSON attribute of the entry (read by Strapi's own SELECT, not filterable)",
     config: { contentTypes: ['api::page.page'] },
     seed: 'inrow',
     url: IN_ROW_LIST,
@@ -47,7 +59,10 @@ async function measure(server, baseUrl, url, options) {
   const after = await server.call('cpu');
   const errors = result.errors + result.non2xx + result.timeouts;
   if (errors > 0) throw new Error(`${server.key}: ${errors} failed requests on ${url}`);
-  return { rps: result.requests.average, cpuPerRequest: (after.user - before.user + after.system - before.system) / 1000 / result.requests.total };
+  return {
+    rps: result.requests.average,
+    cpuPerRequest: (after.user - before.user + after.system - before.system) / 1000 / result.requests.total,
+  };
 }
 
 /**
@@ -75,7 +90,9 @@ async function rounds(servers, info, keys, pageSize, options) {
  * while it is measured), prints the figures and returns them.
  */
 async function readBenchmark(database, options) {
-  console.log(`\n== reads on ${database}: ${options.articles} articles x 3 sources, ${options.rounds} rounds of ${options.duration} s, ${options.connections} connections`);
+  console.log(
+    `\n== reads on ${database}: ${options.articles} articles x 3 sources, ${options.rounds} rounds of ${options.duration} s, ${options.connections} connections`
+  );
   for (const key of Object.keys(SETUPS)) console.log(`  ${SETUPS[key].title}`);
   const servers = {};
   const info = {};
@@ -93,12 +110,18 @@ async function readBenchmark(database, options) {
       await servers[key].call('seed', { kind: setup.seed, count: options.articles });
     }
     const queries = {};
-    for (const key of ['A', 'B', 'E', 'F']) queries[key] = await servers[key].call('queries', { url: SETUPS[key].url(100) });
-    if (!queries.A.trust || queries.B.trust || !queries.E.trust || !queries.F.trust) throw new Error('A, E and F must carry trust and B must not');
-    const small = { A: await servers.A.call('queries', { url: LIST(10) }), B: await servers.B.call('queries', { url: LIST(10) }) };
+    for (const key of ['A', 'B', 'E', 'F'])
+      queries[key] = await servers[key].call('queries', { url: SETUPS[key].url(100) });
+    if (!queries.A.trust || queries.B.trust || !queries.E.trust || !queries.F.trust)
+      throw new Error('A, E and F must carry trust and B must not');
+    const small = {
+      A: await servers.A.call('queries', { url: LIST(10) }),
+      B: await servers.B.call('queries', { url: LIST(10) }),
+    };
 
     console.log(`  warm-up: ${options.warmup} s of load on each setup (not counted)`);
-    for (const key of Object.keys(SETUPS)) await measure(servers[key], info[key].baseUrl, SETUPS[key].url(100), { ...options, duration: options.warmup });
+    for (const key of Object.keys(SETUPS))
+      await measure(servers[key], info[key].baseUrl, SETUPS[key].url(100), { ...options, duration: options.warmup });
 
     const big = await rounds(servers, info, ['A', 'B', 'C', 'D', 'E', 'F'], 100, options);
     const ten = await rounds(servers, info, ['A', 'B', 'E', 'F'], 10, options);
@@ -127,25 +150,43 @@ async function readBenchmark(database, options) {
       cpuFloor: cpu(big, 'B') / cpu(big, 'E'),
       cpuOverFloor: cpu(big, 'E') / cpu(big, 'A'),
       queries: { A: queries.A.count, B: queries.B.count, A10: small.A.count, B10: small.B.count },
-      rps: { A: rps(big, 'A'), B: rps(big, 'B'), C: rps(big, 'C'), D: rps(big, 'D'), E: rps(big, 'E'), F: rps(big, 'F') },
+      rps: {
+        A: rps(big, 'A'),
+        B: rps(big, 'B'),
+        C: rps(big, 'C'),
+        D: rps(big, 'D'),
+        E: rps(big, 'E'),
+        F: rps(big, 'F'),
+      },
     };
-    console.log(`\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request (the server's own, steadier than requests/s) B/A ${fixed(figures.cpuRatio)}, B/E ${fixed(figures.cpuFloor)} (the bytes alone), E/A ${fixed(figures.cpuOverFloor)} (the plugin over the bytes)`);
-    console.log(`  by round, pageSize 100: A/B ${spread(big, 'A')}, D/B ${spread(big, 'D')}, F/B ${spread(big, 'F')}; pageSize 10: A/B ${spread(ten, 'A')}, F/B ${spread(ten, 'F')}`);
+    console.log(
+      `\n  medians: A ${fixed(figures.rps.A, 1)}, B ${fixed(figures.rps.B, 1)}, C ${fixed(figures.rps.C, 1)}, D ${fixed(figures.rps.D, 1)}, E ${fixed(figures.rps.E, 1)}, F ${fixed(figures.rps.F, 1)} req/s; CPU per request (the server's own, steadier than requests/s) B/A ${fixed(figures.cpuRatio)}, B/E ${fixed(figures.cpuFloor)} (the bytes alone), E/A ${fixed(figures.cpuOverFloor)} (the plugin over the bytes)`
+    );
+    console.log(
+      `  by round, pageSize 100: A/B ${spread(big, 'A')}, D/B ${spread(big, 'D')}, F/B ${spread(big, 'F')}; pageSize 10: A/B ${spread(ten, 'A')}, F/B ${spread(ten, 'F')}`
+    );
     // Targets (docs/performance.md): the plugin against the cheapest storage of the same values (A/F), against a
     // hand-made component (A/C), and one query more than B at most. A/B has none: the bytes alone cost 4–18 % (E/B),
     // so a target on it would ask for less data, not less work.
     console.log(`read ratio ${database}: ${fixed(figures.ratio)} (A/B, no target)`);
     console.log(`read ratio ${database} pageSize 10: ${fixed(figures.ratio10)} (A/B, no target)`);
     console.log(`read ratio control ${database}: ${fixed(figures.control)}`);
-    console.log(`read ratio floor ${database}: ${fixed(figures.floor)} (pageSize 10: ${fixed(figures.floor10)}); A/E: ${fixed(figures.overFloor)}`);
-    console.log(`read ratio in-row ${database}: ${fixed(figures.inRow)} (pageSize 10: ${fixed(figures.inRow10)}); A/F: ${fixed(figures.overInRow)} (target >= 0.90; pageSize 10: ${fixed(figures.overInRow10)})`);
+    console.log(
+      `read ratio floor ${database}: ${fixed(figures.floor)} (pageSize 10: ${fixed(figures.floor10)}); A/E: ${fixed(figures.overFloor)}`
+    );
+    console.log(
+      `read ratio in-row ${database}: ${fixed(figures.inRow)} (pageSize 10: ${fixed(figures.inRow10)}); A/F: ${fixed(figures.overInRow)} (target >= 0.90; pageSize 10: ${fixed(figures.overInRow10)})`
+    );
     console.log(`hand-made component ratio ${database}: ${fixed(figures.handmade)} (A/C, target >= 1.5)`);
     console.log(`queries per request ${database}: ${figures.queries.A} vs ${figures.queries.B} (target: A <= B + 1)`);
-    console.log(`queries per request ${database} pageSize 10: ${figures.queries.A10} vs ${figures.queries.B10} (target: A <= B + 1)`);
+    console.log(
+      `queries per request ${database} pageSize 10: ${figures.queries.A10} vs ${figures.queries.B10} (target: A <= B + 1)`
+    );
     return { servers, figures };
   } finally {
     // The A server stays up for the write benchmarks on SQLite; the caller stops it.
-    for (const [key, server] of Object.entries(servers)) if (!(database === 'sqlite' && key === 'A')) await server.stop();
+    for (const [key, server] of Object.entries(servers))
+      if (!(database === 'sqlite' && key === 'A')) await server.stop();
     for (const created of dropLater) await created.drop().catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
- 
+
 // `npm run bench`: what the plugin costs, and how it holds under load. Figures, not pass/fail: the read figures print
 // their targets next to them; every target is in docs/performance.md. The machine is small and shared; repeat a run
 // before trusting a figure.
@@ -50,7 +50,9 @@ async function writes(server) {
   console.log(`  sequential verify over HTTP: p50 ${fixed(percentile(latencies, 50), 1)} ms of ${latencies.length}`);
   console.log(`verify p99 sqlite: ${fixed(percentile(latencies, 99), 1)} ms`);
   const integrity = await server.call('integrity', { versions: env('BENCH_INTEGRITY_VERSIONS', 10000) });
-  console.log(`integrity check at startup ${integrity.checked} versions sqlite: ${fixed(integrity.seconds, 2)} s (ok: ${integrity.ok})`);
+  console.log(
+    `integrity check at startup ${integrity.checked} versions sqlite: ${fixed(integrity.seconds, 2)} s (ok: ${integrity.ok})`
+  );
 }
 
 (async () => {
@@ -62,7 +64,10 @@ async function writes(server) {
     if (PARTS.has('reads') || PARTS.has('writes')) {
       for (const database of DATABASES) {
         if (!PARTS.has('reads') && database !== 'sqlite') continue;
-        const { servers } = await readBenchmark(database, PARTS.has('reads') ? OPTIONS : { ...OPTIONS, rounds: 2, duration: 1, warmup: 1 });
+        const { servers } = await readBenchmark(
+          database,
+          PARTS.has('reads') ? OPTIONS : { ...OPTIONS, rounds: 2, duration: 1, warmup: 1 }
+        );
         if (database === 'sqlite') sqliteA = servers.A;
       }
     }
@@ -71,11 +76,19 @@ async function writes(server) {
     sqliteA = null;
     if (PARTS.has('load')) {
       for (const database of DATABASES) {
-        await loadRun(database, { clients: env('BENCH_LOAD_CLIENTS', 50), duration: env('BENCH_LOAD_DURATION', 60), articles: env('BENCH_LOAD_ARTICLES', 200) });
+        await loadRun(database, {
+          clients: env('BENCH_LOAD_CLIENTS', 50),
+          duration: env('BENCH_LOAD_DURATION', 60),
+          articles: env('BENCH_LOAD_ARTICLES', 200),
+        });
       }
     }
     if (PARTS.has('scale')) {
-      await scaleRun({ base: env('BENCH_SCALE_BASE', 1000), articles: env('BENCH_SCALE_ARTICLES', 100000), tries: env('BENCH_SCALE_TRIES', 3) });
+      await scaleRun({
+        base: env('BENCH_SCALE_BASE', 1000),
+        articles: env('BENCH_SCALE_ARTICLES', 100000),
+        tries: env('BENCH_SCALE_TRIES', 3),
+      });
     }
   } finally {
     if (sqliteA) await sqliteA.stop();

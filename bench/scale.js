@@ -24,11 +24,19 @@ const routes = (targets) => ({
   'queue, first page': { path: '/trust-labels/queue?page=1&pageSize=25', admin: true },
   'report, one page (JSON)': { path: '/trust-labels/report?format=json&page=1&pageSize=25', admin: true },
   'integrity GET': { path: '/trust-labels/integrity', admin: true },
-  'history of one document': { path: `/trust-labels/documents/${ARTICLE}/${targets.verified}/history?locale=en`, admin: true },
+  'history of one document': {
+    path: `/trust-labels/documents/${ARTICLE}/${targets.verified}/history?locale=en`,
+    admin: true,
+  },
   receipt: { path: `/api/trust-labels/receipt/${ARTICLE}/${targets.verified}?locale=en` },
-  'statuses of a page of 100': { path: `/trust-labels/statuses/${ARTICLE}?locale=en&documentIds=${targets.page.join(',')}`, admin: true },
+  'statuses of a page of 100': {
+    path: `/trust-labels/statuses/${ARTICLE}?locale=en&documentIds=${targets.page.join(',')}`,
+    admin: true,
+  },
   'list, pageSize 100': { path: '/api/articles?pagination[pageSize]=100' },
-  'list filtered on trust.status, pageSize 100': { path: '/api/articles?pagination[pageSize]=100&filters[trust][status][$eq]=verified' },
+  'list filtered on trust.status, pageSize 100': {
+    path: '/api/articles?pagination[pageSize]=100&filters[trust][status][$eq]=verified',
+  },
 });
 
 async function timed(url, headers) {
@@ -47,7 +55,9 @@ async function measureSize(env, label, tries) {
     const { baseUrl } = await server.call('info');
     const headers = { authorization: `Bearer ${await server.call('token')}` };
     const targets = await server.call('scale-targets');
-    const figures = { 'startup to listening': { ms: startup.startupMs, note: `${fixed(startup.rssMb, 0)} MB after startup` } };
+    const figures = {
+      'startup to listening': { ms: startup.startupMs, note: `${fixed(startup.rssMb, 0)} MB after startup` },
+    };
     for (const [name, route] of Object.entries(routes(targets))) {
       const first = await timed(`${baseUrl}${route.path}`, route.admin ? headers : {});
       if (first.status !== 200) {
@@ -55,7 +65,8 @@ async function measureSize(env, label, tries) {
         continue;
       }
       const times = [];
-      for (let i = 0; i < tries; i += 1) times.push((await timed(`${baseUrl}${route.path}`, route.admin ? headers : {})).ms);
+      for (let i = 0; i < tries; i += 1)
+        times.push((await timed(`${baseUrl}${route.path}`, route.admin ? headers : {})).ms);
       figures[name] = { ms: median(times), note: `${fixed(first.bytes / 1024, 0)} kB` };
     }
     // The whole-site export: its time, and the memory the server held on top of what it held before (sampled).
@@ -75,15 +86,22 @@ async function measureSize(env, label, tries) {
 
 /** A bulk verify's figures (serve.js `bulk`): time, CPU, and the statements each document costs. */
 function printBulk(bulk, database) {
-  console.log(`  ${bulk.verified}/${bulk.documents} verified, ${fixed(bulk.queriesPerDocument, 1)} statements per document, ${fixed(bulk.cpuSeconds, 2)} s of Strapi's CPU`);
-  for (const { sql, perDocument } of bulk.statements.filter((statement) => statement.perDocument >= 0.5)) console.log(`    ${fixed(perDocument, 1)} x ${sql.slice(0, 110)}`);
+  console.log(
+    `  ${bulk.verified}/${bulk.documents} verified, ${fixed(bulk.queriesPerDocument, 1)} statements per document, ${fixed(bulk.cpuSeconds, 2)} s of Strapi's CPU`
+  );
+  for (const { sql, perDocument } of bulk.statements.filter((statement) => statement.perDocument >= 0.5))
+    console.log(`    ${fixed(perDocument, 1)} x ${sql.slice(0, 110)}`);
   console.log(`bulk verify ${bulk.documents} ${database}: ${fixed(bulk.seconds, 1)} s (target <= 5 s)`);
 }
 
 async function scaleRun({ base, articles, tries }) {
   console.log(`\n== scale on postgres: ${base} articles seeded through the plugin, then copied in SQL to ${articles}`);
   const created = await createPostgresDatabase('scale');
-  const env = { BENCH_DATABASE: 'postgres', BENCH_DATABASE_NAME: created.name, TRUST_LABELS_CONFIG: JSON.stringify({ contentTypes: [ARTICLE] }) };
+  const env = {
+    BENCH_DATABASE: 'postgres',
+    BENCH_DATABASE_NAME: created.name,
+    TRUST_LABELS_CONFIG: JSON.stringify({ contentTypes: [ARTICLE] }),
+  };
   try {
     const seeder = startServer('scale-seed', env);
     try {
@@ -118,15 +136,23 @@ async function scaleRun({ base, articles, tries }) {
       const b = large[name];
       const growth = b.ms / a.ms;
       let target;
-      if (name === 'CSV export') target = `memory < ${EXPORT_MB} MB: ${b.memoryMb < EXPORT_MB && a.memoryMb < EXPORT_MB ? 'met' : 'NOT met'}`;
-      else target = `<= ${PER_PAGE_LIMIT.factor}x or < ${PER_PAGE_LIMIT.ms} ms: ${growth <= PER_PAGE_LIMIT.factor || b.ms < PER_PAGE_LIMIT.ms ? 'met' : 'NOT met'}`;
-      console.log(`  ${name.padEnd(46)} ${`${fixed(a.ms, 1)} ms`.padStart(10)} ${`${fixed(b.ms, 1)} ms`.padStart(10)}  ${`${fixed(growth, 1)}x`.padStart(6)}  ${target}`);
+      if (name === 'CSV export')
+        target = `memory < ${EXPORT_MB} MB: ${b.memoryMb < EXPORT_MB && a.memoryMb < EXPORT_MB ? 'met' : 'NOT met'}`;
+      else
+        target = `<= ${PER_PAGE_LIMIT.factor}x or < ${PER_PAGE_LIMIT.ms} ms: ${growth <= PER_PAGE_LIMIT.factor || b.ms < PER_PAGE_LIMIT.ms ? 'met' : 'NOT met'}`;
+      console.log(
+        `  ${name.padEnd(46)} ${`${fixed(a.ms, 1)} ms`.padStart(10)} ${`${fixed(b.ms, 1)} ms`.padStart(10)}  ${`${fixed(growth, 1)}x`.padStart(6)}  ${target}`
+      );
       console.log(`  ${''.padEnd(46)} ${a.note ?? ''} | ${b.note ?? ''}`);
     }
     const filteredName = 'list filtered on trust.status, pageSize 100';
     const ratio = large[filteredName].ms / large['list, pageSize 100'].ms;
-    console.log(`filtered list / list at ${articles}: ${fixed(ratio)} (target <= 2: ${ratio <= 2 ? 'met' : 'NOT met'})`);
-    console.log(`startup at ${articles} postgres: ${fixed(large['startup to listening'].ms / 1000, 1)} s (${fixed(large['startup to listening'].ms / small['startup to listening'].ms, 1)}x the ${base} figure)`);
+    console.log(
+      `filtered list / list at ${articles}: ${fixed(ratio)} (target <= 2: ${ratio <= 2 ? 'met' : 'NOT met'})`
+    );
+    console.log(
+      `startup at ${articles} postgres: ${fixed(large['startup to listening'].ms / 1000, 1)} s (${fixed(large['startup to listening'].ms / small['startup to listening'].ms, 1)}x the ${base} figure)`
+    );
     return { small, large };
   } finally {
     await created.drop().catch(() => undefined);

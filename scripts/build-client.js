@@ -37,7 +37,11 @@ const main = async () => {
       });
     }
   }
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', path.join(root, 'client/tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', path.join(root, 'client/tsconfig.json')],
+    { stdio: 'inherit' }
+  );
   fs.writeFileSync(path.join(root, 'dist/client/index.d.ts'), "export * from './types/client/src/index';\n");
   fs.writeFileSync(path.join(root, 'dist/react/index.d.ts'), "export * from '../client/types/client/src/react';\n");
 
@@ -46,7 +50,9 @@ const main = async () => {
     const code = fs.readFileSync(path.join(root, 'dist', name, 'index.mjs'));
     const gzipped = zlib.gzipSync(code, { level: 9 }).length;
     const budget = name === 'client' ? ` (target < ${BUDGET / 1024} KB)` : '';
-    console.log(`strapi-plugin-trust-labels/${name}: ${(code.length / 1024).toFixed(1)} KB minified, ${(gzipped / 1024).toFixed(1)} KB gzipped${budget}`);
+    console.log(
+      `strapi-plugin-trust-labels/${name}: ${(code.length / 1024).toFixed(1)} KB minified, ${(gzipped / 1024).toFixed(1)} KB gzipped${budget}`
+    );
     if (name === 'client' && gzipped > BUDGET) over = true;
   }
   if (over) {

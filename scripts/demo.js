@@ -28,7 +28,9 @@ const heartbeat = (describe) => {
 };
 
 async function main() {
-  say(`Trust Labels demo: install dependencies if needed, build the plugin, start the seeded playground at http://${HOST}:${PORT}`);
+  say(
+    `Trust Labels demo: install dependencies if needed, build the plugin, start the seeded playground at http://${HOST}:${PORT}`
+  );
   await ensureInstalled(say);
 
   // Required only now: these modules live in node_modules, which npm ci has just filled.
@@ -84,7 +86,7 @@ function printLogins(admins, password) {
     `Content API:  http://${HOST}:${PORT}/api/articles?locale=en`,
     `Reader pages: http://${HOST}:${PORT}/read  (labels drawn by strapi-plugin-trust-labels/client)`,
     `  bytevyte:   http://${HOST}:${PORT}/read/anthropic-google-broadcom?locale=en`,
-    '  The edit view\'s Preview button shows the draft\'s reader page, labels included.',
+    "  The edit view's Preview button shows the draft's reader page, labels included.",
     '',
     ...admins.map((admin) => `${admin.roleCode.replace('strapi-', '').padEnd(12)}${admin.email}`),
     `${'password'.padEnd(12)}${password}`,
@@ -100,8 +102,12 @@ function loadDemoUsers() {
   // The logins live in the playground's TypeScript seed; read them without compiling it.
   const source = fs.readFileSync(path.join(PLAYGROUND_DIR, 'src', 'seed', 'demo-users.ts'), 'utf8');
   const password = /DEMO_PASSWORD = '([^']+)'/.exec(source)?.[1];
-  const admins = [...source.matchAll(/email: '([^']+)'.*?roleCode: '([^']+)'/g)].map((m) => ({ email: m[1], roleCode: m[2] }));
-  if (!password || admins.length === 0) throw new Error('could not read the demo logins from playground/src/seed/demo-users.ts');
+  const admins = [...source.matchAll(/email: '([^']+)'.*?roleCode: '([^']+)'/g)].map((m) => ({
+    email: m[1],
+    roleCode: m[2],
+  }));
+  if (!password || admins.length === 0)
+    throw new Error('could not read the demo logins from playground/src/seed/demo-users.ts');
   return { DEMO_ADMINS: admins, DEMO_PASSWORD: password };
 }
 

@@ -59,9 +59,13 @@ async function main([baseUrl, uid, documentId, locale]) {
     return res.json();
   };
   const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
-  const { data: receipt } = await get(`/api/trust-labels/receipt/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}${query}`);
+  const { data: receipt } = await get(
+    `/api/trust-labels/receipt/${encodeURIComponent(uid)}/${encodeURIComponent(documentId)}${query}`
+  );
   if (!receipt.content.recomputable) {
-    console.error('The receipt says a hashed field is private: the content API does not return it, so the hash cannot be recomputed.');
+    console.error(
+      'The receipt says a hashed field is private: the content API does not return it, so the hash cannot be recomputed.'
+    );
     return 2;
   }
   const { data: entry } = await get(receipt.content.path);
@@ -69,7 +73,10 @@ async function main([baseUrl, uid, documentId, locale]) {
   console.log(`receipt:    ${receipt.content.hash}`);
   console.log(`recomputed: ${recomputed} (from ${receipt.content.path})`);
   console.log(`status: ${receipt.status}; disclosure: ${receipt.disclosure.value ?? 'none declared'}`);
-  if (receipt.verification?.auditEvent) console.log(`audit event ${receipt.verification.auditEvent.id}, chain head ${receipt.verification.auditEvent.hash}`);
+  if (receipt.verification?.auditEvent)
+    console.log(
+      `audit event ${receipt.verification.auditEvent.id}, chain head ${receipt.verification.auditEvent.hash}`
+    );
   const equal = recomputed === receipt.content.hash;
   if (!equal) {
     console.log('MISMATCH');
@@ -78,7 +85,9 @@ async function main([baseUrl, uid, documentId, locale]) {
   // A status of verified that no verify event of the audit log records (a row written around the plugin) certifies
   // nothing: the receipt then has no verification.
   if (receipt.status === 'verified' && !receipt.verification?.auditEvent) {
-    console.log('NOT CERTIFIED: the status says verified, but no verify event of the audit log records this verification');
+    console.log(
+      'NOT CERTIFIED: the status says verified, but no verify event of the audit log records this verification'
+    );
     return 3;
   }
   console.log('MATCH: the published content is the content the receipt describes');

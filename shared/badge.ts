@@ -24,8 +24,9 @@ export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (cha
  * Characters XML 1.0 does not allow (C0 controls except tab/newline/return, lone surrogates, U+FFFE/U+FFFF),
  * plus the C1 controls and DEL, which have no business in a label.
  */
-// eslint-disable-next-line no-control-regex
-const NOT_XML_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_TEXT =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** One line of plain text for the badge: XML-safe characters, whitespace collapsed, at most the label limit. */
 export const cleanBadgeText = (text: unknown, fallback: string): string => {
@@ -98,7 +99,9 @@ export interface Badge {
  * "AI-modified"); with a disclosure, the dark segment says it too: the accessible text is "label · layer · disclosure".
  */
 export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure, ai }: BadgeInput): Badge => {
-  const status = verified ? cleanBadgeText(label, DEFAULT_BADGE_LABEL) : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
+  const status = verified
+    ? cleanBadgeText(label, DEFAULT_BADGE_LABEL)
+    : cleanBadgeText(notVerifiedLabel, NOT_VERIFIED_LABEL);
   const acronym = ai ? cleanBadgeText(ai.acronym, 'AI') : '';
   const layer = ai ? cleanBadgeText(ai.layer, '') : '';
   const mark = acronym !== '' && layer !== '';
@@ -131,7 +134,10 @@ export const renderBadge = ({ verified, label, notVerifiedLabel, disclosure, ai 
       textAt(first + padding + 3, acronymWidth, acronym, COLORS.mark, ' font-weight="bold"') +
       textAt(first + padding + boxWidth + 5, layerWidth, layer)
     : '';
-  const visible = textAt(padding + iconWidth, statusWidth, status) + markSvg + (second ? textAt(markEnd + padding, secondWidth, second) : '');
+  const visible =
+    textAt(padding + iconWidth, statusWidth, status) +
+    markSvg +
+    (second ? textAt(markEnd + padding, secondWidth, second) : '');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="${escaped}">` +
     `<title>${escaped}</title>` +

@@ -10,9 +10,9 @@ const contentTypeUid = z
   });
 
 // Strapi attribute names: a letter first, then letters, digits, underscores or dashes.
-const attributeName = z
-  .string({ invalid_type_error: 'must be a string' })
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: 'must be a valid attribute name (a letter, then letters, digits, _ or -)' });
+const attributeName = z.string({ invalid_type_error: 'must be a string' }).regex(/^[A-Za-z][A-Za-z0-9_-]*$/, {
+  message: 'must be a valid attribute name (a letter, then letters, digits, _ or -)',
+});
 
 export const pluginConfigSchema = z
   .object({
@@ -24,15 +24,24 @@ export const pluginConfigSchema = z
       .min(1, { message: 'must name at least one content type uid' }),
     attributeName: attributeName.default(DEFAULT_ATTRIBUTE_NAME),
     hashAttributes: z
-      .record(contentTypeUid, z.array(attributeName, { invalid_type_error: 'must be an array of attribute names' }).min(1), {
-        invalid_type_error: 'must be an object mapping content type uids to arrays of attribute names',
-      })
+      .record(
+        contentTypeUid,
+        z.array(attributeName, { invalid_type_error: 'must be an array of attribute names' }).min(1),
+        {
+          invalid_type_error: 'must be an object mapping content type uids to arrays of attribute names',
+        }
+      )
       .default({}),
     // Checks (and repairs) every version's stored status against its content at each start
     // (docs/operations.md#several-strapi-processes-crashes-and-database-faults, "Integrity check").
     integrityCheckOnStartup: z.boolean({ invalid_type_error: 'must be true or false' }).default(true),
     // The integrity check works in batches of this many versions (docs/operations.md).
-    integrityBatchSize: z.number({ invalid_type_error: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(10000).default(500),
+    integrityBatchSize: z
+      .number({ invalid_type_error: 'must be a number' })
+      .int({ message: 'must be a whole number' })
+      .min(1)
+      .max(10000)
+      .default(500),
     // How long a process's hold on the running check lasts without renewal; another process takes the check over after it.
     integrityLeaseSeconds: z.number({ invalid_type_error: 'must be a number' }).min(1).max(3600).default(60),
     // The experimental AI-Disclosure header (draft-abaris-aicdh, expired) on single-entry content API responses
@@ -85,7 +94,10 @@ export const formatIssues = (issues: z.ZodIssue[]): string =>
   issues
     .map((issue) => {
       const where = issue.path.length > 0 ? issue.path.join('.') : 'config';
-      const message = issue.code === 'unrecognized_keys' ? `unknown option(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown option(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.message;
       return `${where}: ${message}`;
     })
     .join('; ');

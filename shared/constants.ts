@@ -11,7 +11,6 @@ export const ACTIONS = {
   settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
 } as const;
 
-
 /** The component attached to every enabled content type (its row per version holds the trust data). */
 export const TRUST_COMPONENT_UID = 'trust-labels.trust';
 

@@ -34,7 +34,8 @@ export const pickLocalizedWord = (
   defaultLocale: string | null | undefined,
   word: (words: ReaderWords) => string
 ): string => {
-  const own = (key: string | null | undefined) => (map && key && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
+  const own = (key: string | null | undefined) =>
+    map && key && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
   const configured = own(locale) ?? own(languageOf(locale));
   if (configured !== undefined) return configured;
   const builtIn = readerLanguageOf(locale);

@@ -29,7 +29,13 @@ import type { AiInvolvement } from './trust';
 export { DISCLOSURE_VALUES, type Disclosure, type DisclosureValue } from './disclosure-values';
 
 /** The `AI-Disclosure` response header's value for a version, or null when nothing is declared. */
-export const disclosureHeaderValue = ({ aiInvolvement, disclosure }: { aiInvolvement: AiInvolvement; disclosure: Pick<Disclosure, 'value'> }): string | null => {
+export const disclosureHeaderValue = ({
+  aiInvolvement,
+  disclosure,
+}: {
+  aiInvolvement: AiInvolvement;
+  disclosure: Pick<Disclosure, 'value'>;
+}): string | null => {
   const { value } = disclosure;
   if (value === 'human-only') return 'mode=none';
   if (value === 'ai-assisted') return aiInvolvement === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified';

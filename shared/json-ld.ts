@@ -87,7 +87,8 @@ export const isoDateTime = (value: unknown): string | null => {
   let date: Date | null = null;
   if (value instanceof Date) date = value;
   else if (typeof value === 'number') date = new Date(value);
-  else if (typeof value === 'string' && value.trim() !== '') date = new Date(/^\d+$/.test(value) ? Number(value) : value);
+  else if (typeof value === 'string' && value.trim() !== '')
+    date = new Date(/^\d+$/.test(value) ? Number(value) : value);
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 };
 
@@ -103,10 +104,11 @@ export const publicationDates = (
   draftAndPublish: boolean
 ): { datePublished: string | null; dateModified: string | null } => {
   const datePublished = draftAndPublish
-    ? isoDateTime(row.firstPublishedAt) ?? isoDateTime(row.publishedAt)
-    : isoDateTime(row.createdAt) ?? isoDateTime(row.publishedAt);
+    ? (isoDateTime(row.firstPublishedAt) ?? isoDateTime(row.publishedAt))
+    : (isoDateTime(row.createdAt) ?? isoDateTime(row.publishedAt));
   const updatedAt = isoDateTime(row.updatedAt);
-  const dateModified = updatedAt && datePublished && updatedAt < datePublished ? datePublished : updatedAt ?? datePublished;
+  const dateModified =
+    updatedAt && datePublished && updatedAt < datePublished ? datePublished : (updatedAt ?? datePublished);
   return { datePublished, dateModified };
 };
 
@@ -118,7 +120,8 @@ export const publicationDates = (
  * is public, `reviewedBy`. Values are plain data; `serializeJsonLd` makes the text safe to inline in HTML.
  */
 export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
-  const type = input.type && (SCHEMA_ORG_TYPES as readonly string[]).includes(input.type) ? input.type : DEFAULT_SCHEMA_ORG_TYPE;
+  const type =
+    input.type && (SCHEMA_ORG_TYPES as readonly string[]).includes(input.type) ? input.type : DEFAULT_SCHEMA_ORG_TYPE;
   const { trust } = input;
   const doc: Record<string, unknown> = { '@context': 'https://schema.org', '@type': type };
 
@@ -152,7 +155,11 @@ export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
 
   const responsible = input.responsibility && nonEmpty(input.responsibility.name) ? input.responsibility : null;
   const party = responsible
-    ? { '@type': responsible.type === 'Person' ? 'Person' : 'Organization', name: responsible.name, ...(isHttpUrl(responsible.url) ? { url: responsible.url } : {}) }
+    ? {
+        '@type': responsible.type === 'Person' ? 'Person' : 'Organization',
+        name: responsible.name,
+        ...(isHttpUrl(responsible.url) ? { url: responsible.url } : {}),
+      }
     : null;
   // schema.org: an Organization publishes; a Person holding editorial responsibility is the editor.
   if (party) doc[party['@type'] === 'Person' ? 'editor' : 'publisher'] = party;
@@ -160,7 +167,11 @@ export const buildJsonLd = (input: JsonLdInput): Record<string, unknown> => {
   if (trust.status === 'verified' && trust.verifiedAt) {
     // Reviewed by the verifier when their name is public, else by whoever holds editorial responsibility.
     const reviewer = nonEmpty(trust.verifiedBy) ? { '@type': 'Person', name: trust.verifiedBy } : party;
-    doc.mainEntityOfPage = { '@type': 'WebPage', lastReviewed: trust.verifiedAt, ...(reviewer ? { reviewedBy: reviewer } : {}) };
+    doc.mainEntityOfPage = {
+      '@type': 'WebPage',
+      lastReviewed: trust.verifiedAt,
+      ...(reviewer ? { reviewedBy: reviewer } : {}),
+    };
   }
   return doc;
 };

@@ -15,8 +15,30 @@ import type { DisclosureValue } from './disclosure-values';
 
 /** The languages with built-in words: the 24 official languages of the European Union. */
 export const READER_LANGUAGES = [
-  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr',
-  'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
 ] as const;
 export type ReaderLanguage = (typeof READER_LANGUAGES)[number];
 
@@ -491,148 +513,212 @@ export const READER_WORDS: Record<ReaderLanguage, ReaderWords> = {
  */
 export const DEFAULT_DISCLAIMERS: Record<ReaderLanguage, DefaultDisclaimers> = {
   bg: {
-    unknown: 'Въпреки че се стремим към точност, {siteName} може да допуска грешки. Моля, проверявайте важната информация независимо.',
+    unknown:
+      'Въпреки че се стремим към точност, {siteName} може да допуска грешки. Моля, проверявайте важната информация независимо.',
     none: null,
-    assisted: 'Въпреки че се стремим към точност, {siteName} може да допуска грешки. Моля, проверявайте важната информация независимо.',
-    generated: 'Тази статия е създадена с помощта на ИИ и може да съдържа грешки. Моля, проверявайте важната информация независимо.',
+    assisted:
+      'Въпреки че се стремим към точност, {siteName} може да допуска грешки. Моля, проверявайте важната информация независимо.',
+    generated:
+      'Тази статия е създадена с помощта на ИИ и може да съдържа грешки. Моля, проверявайте важната информация независимо.',
   },
   cs: {
-    unknown: 'Přestože usilujeme o přesnost, {siteName} se může mýlit. Důležité informace si prosím ověřte z nezávislých zdrojů.',
+    unknown:
+      'Přestože usilujeme o přesnost, {siteName} se může mýlit. Důležité informace si prosím ověřte z nezávislých zdrojů.',
     none: null,
-    assisted: 'Přestože usilujeme o přesnost, {siteName} se může mýlit. Důležité informace si prosím ověřte z nezávislých zdrojů.',
-    generated: 'Tento článek byl vytvořen s pomocí AI a může obsahovat chyby. Důležité informace si prosím ověřte z nezávislých zdrojů.',
+    assisted:
+      'Přestože usilujeme o přesnost, {siteName} se může mýlit. Důležité informace si prosím ověřte z nezávislých zdrojů.',
+    generated:
+      'Tento článek byl vytvořen s pomocí AI a může obsahovat chyby. Důležité informace si prosím ověřte z nezávislých zdrojů.',
   },
   da: {
-    unknown: 'Selvom vi stræber efter nøjagtighed, kan {siteName} begå fejl. Kontrollér venligst vigtige oplysninger selv.',
+    unknown:
+      'Selvom vi stræber efter nøjagtighed, kan {siteName} begå fejl. Kontrollér venligst vigtige oplysninger selv.',
     none: null,
-    assisted: 'Selvom vi stræber efter nøjagtighed, kan {siteName} begå fejl. Kontrollér venligst vigtige oplysninger selv.',
-    generated: 'Denne artikel er genereret med hjælp fra AI og kan indeholde fejl. Kontrollér venligst vigtige oplysninger selv.',
+    assisted:
+      'Selvom vi stræber efter nøjagtighed, kan {siteName} begå fejl. Kontrollér venligst vigtige oplysninger selv.',
+    generated:
+      'Denne artikel er genereret med hjælp fra AI og kan indeholde fejl. Kontrollér venligst vigtige oplysninger selv.',
   },
   de: {
-    unknown: 'Obwohl wir uns um Genauigkeit bemühen, kann {siteName} Fehler machen. Bitte überprüfen Sie wichtige Informationen unabhängig.',
+    unknown:
+      'Obwohl wir uns um Genauigkeit bemühen, kann {siteName} Fehler machen. Bitte überprüfen Sie wichtige Informationen unabhängig.',
     none: null,
-    assisted: 'Obwohl wir uns um Genauigkeit bemühen, kann {siteName} Fehler machen. Bitte überprüfen Sie wichtige Informationen unabhängig.',
-    generated: 'Dieser Artikel wurde mithilfe von KI erstellt und kann Fehler enthalten. Bitte überprüfen Sie wichtige Informationen unabhängig.',
+    assisted:
+      'Obwohl wir uns um Genauigkeit bemühen, kann {siteName} Fehler machen. Bitte überprüfen Sie wichtige Informationen unabhängig.',
+    generated:
+      'Dieser Artikel wurde mithilfe von KI erstellt und kann Fehler enthalten. Bitte überprüfen Sie wichtige Informationen unabhängig.',
   },
   el: {
-    unknown: 'Παρότι επιδιώκουμε την ακρίβεια, {siteName} μπορεί να κάνει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
+    unknown:
+      'Παρότι επιδιώκουμε την ακρίβεια, {siteName} μπορεί να κάνει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
     none: null,
-    assisted: 'Παρότι επιδιώκουμε την ακρίβεια, {siteName} μπορεί να κάνει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
-    generated: 'Αυτό το άρθρο δημιουργήθηκε με τη βοήθεια ΤΝ και μπορεί να περιέχει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
+    assisted:
+      'Παρότι επιδιώκουμε την ακρίβεια, {siteName} μπορεί να κάνει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
+    generated:
+      'Αυτό το άρθρο δημιουργήθηκε με τη βοήθεια ΤΝ και μπορεί να περιέχει λάθη. Παρακαλούμε επαληθεύετε ανεξάρτητα τις σημαντικές πληροφορίες.',
   },
   en: {
-    unknown: 'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.',
+    unknown:
+      'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.',
     none: null,
-    assisted: 'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.',
-    generated: 'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
+    assisted:
+      'While we strive for accuracy, {siteName} can make mistakes. Please verify important information independently.',
+    generated:
+      'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
   },
   es: {
-    unknown: 'Aunque nos esforzamos por ser precisos, {siteName} puede cometer errores. Verifique la información importante de forma independiente.',
+    unknown:
+      'Aunque nos esforzamos por ser precisos, {siteName} puede cometer errores. Verifique la información importante de forma independiente.',
     none: null,
-    assisted: 'Aunque nos esforzamos por ser precisos, {siteName} puede cometer errores. Verifique la información importante de forma independiente.',
-    generated: 'Este artículo se ha generado con ayuda de IA y puede contener errores. Verifique la información importante de forma independiente.',
+    assisted:
+      'Aunque nos esforzamos por ser precisos, {siteName} puede cometer errores. Verifique la información importante de forma independiente.',
+    generated:
+      'Este artículo se ha generado con ayuda de IA y puede contener errores. Verifique la información importante de forma independiente.',
   },
   et: {
     unknown: 'Kuigi püüame olla täpsed, võib {siteName} teha vigu. Palun kontrollige olulist teavet iseseisvalt.',
     none: null,
     assisted: 'Kuigi püüame olla täpsed, võib {siteName} teha vigu. Palun kontrollige olulist teavet iseseisvalt.',
-    generated: 'See artikkel on loodud tehisintellekti abil ja võib sisaldada vigu. Palun kontrollige olulist teavet iseseisvalt.',
+    generated:
+      'See artikkel on loodud tehisintellekti abil ja võib sisaldada vigu. Palun kontrollige olulist teavet iseseisvalt.',
   },
   fi: {
     unknown: 'Pyrimme tarkkuuteen, mutta {siteName} voi tehdä virheitä. Tarkista tärkeät tiedot itsenäisesti.',
     none: null,
     assisted: 'Pyrimme tarkkuuteen, mutta {siteName} voi tehdä virheitä. Tarkista tärkeät tiedot itsenäisesti.',
-    generated: 'Tämä artikkeli on tuotettu tekoälyn avulla, ja se voi sisältää virheitä. Tarkista tärkeät tiedot itsenäisesti.',
+    generated:
+      'Tämä artikkeli on tuotettu tekoälyn avulla, ja se voi sisältää virheitä. Tarkista tärkeät tiedot itsenäisesti.',
   },
   fr: {
-    unknown: 'Bien que nous nous efforcions d’être exacts, {siteName} peut commettre des erreurs. Vérifiez les informations importantes de manière indépendante.',
+    unknown:
+      'Bien que nous nous efforcions d’être exacts, {siteName} peut commettre des erreurs. Vérifiez les informations importantes de manière indépendante.',
     none: null,
-    assisted: 'Bien que nous nous efforcions d’être exacts, {siteName} peut commettre des erreurs. Vérifiez les informations importantes de manière indépendante.',
-    generated: 'Cet article a été généré avec l’aide de l’IA et peut contenir des erreurs. Vérifiez les informations importantes de manière indépendante.',
+    assisted:
+      'Bien que nous nous efforcions d’être exacts, {siteName} peut commettre des erreurs. Vérifiez les informations importantes de manière indépendante.',
+    generated:
+      'Cet article a été généré avec l’aide de l’IA et peut contenir des erreurs. Vérifiez les informations importantes de manière indépendante.',
   },
   ga: {
-    unknown: 'Cé go ndéanaimid ár ndícheall a bheith cruinn, d’fhéadfadh botúin a bheith ag {siteName}. Fíoraigh faisnéis thábhachtach go neamhspleách.',
+    unknown:
+      'Cé go ndéanaimid ár ndícheall a bheith cruinn, d’fhéadfadh botúin a bheith ag {siteName}. Fíoraigh faisnéis thábhachtach go neamhspleách.',
     none: null,
-    assisted: 'Cé go ndéanaimid ár ndícheall a bheith cruinn, d’fhéadfadh botúin a bheith ag {siteName}. Fíoraigh faisnéis thábhachtach go neamhspleách.',
-    generated: 'Gineadh an t-alt seo le cabhair ó IS agus d’fhéadfadh botúin a bheith ann. Fíoraigh faisnéis thábhachtach go neamhspleách.',
+    assisted:
+      'Cé go ndéanaimid ár ndícheall a bheith cruinn, d’fhéadfadh botúin a bheith ag {siteName}. Fíoraigh faisnéis thábhachtach go neamhspleách.',
+    generated:
+      'Gineadh an t-alt seo le cabhair ó IS agus d’fhéadfadh botúin a bheith ann. Fíoraigh faisnéis thábhachtach go neamhspleách.',
   },
   hr: {
     unknown: 'Iako nastojimo biti točni, {siteName} može pogriješiti. Važne informacije provjerite neovisno.',
     none: null,
     assisted: 'Iako nastojimo biti točni, {siteName} može pogriješiti. Važne informacije provjerite neovisno.',
-    generated: 'Ovaj je članak generiran uz pomoć UI-ja i može sadržavati pogreške. Važne informacije provjerite neovisno.',
+    generated:
+      'Ovaj je članak generiran uz pomoć UI-ja i može sadržavati pogreške. Važne informacije provjerite neovisno.',
   },
   hu: {
-    unknown: 'Bár törekszünk a pontosságra, {siteName} hibázhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
+    unknown:
+      'Bár törekszünk a pontosságra, {siteName} hibázhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
     none: null,
-    assisted: 'Bár törekszünk a pontosságra, {siteName} hibázhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
-    generated: 'Ez a cikk mesterséges intelligencia segítségével készült, és hibákat tartalmazhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
+    assisted:
+      'Bár törekszünk a pontosságra, {siteName} hibázhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
+    generated:
+      'Ez a cikk mesterséges intelligencia segítségével készült, és hibákat tartalmazhat. Kérjük, a fontos információkat ellenőrizze más forrásból is.',
   },
   it: {
-    unknown: 'Pur impegnandoci per garantire l’accuratezza, {siteName} può commettere errori. Verifica in modo indipendente le informazioni importanti.',
+    unknown:
+      'Pur impegnandoci per garantire l’accuratezza, {siteName} può commettere errori. Verifica in modo indipendente le informazioni importanti.',
     none: null,
-    assisted: 'Pur impegnandoci per garantire l’accuratezza, {siteName} può commettere errori. Verifica in modo indipendente le informazioni importanti.',
-    generated: 'Questo articolo è stato generato con l’aiuto dell’IA e può contenere errori. Verifica in modo indipendente le informazioni importanti.',
+    assisted:
+      'Pur impegnandoci per garantire l’accuratezza, {siteName} può commettere errori. Verifica in modo indipendente le informazioni importanti.',
+    generated:
+      'Questo articolo è stato generato con l’aiuto dell’IA e può contenere errori. Verifica in modo indipendente le informazioni importanti.',
   },
   lt: {
     unknown: 'Nors siekiame tikslumo, {siteName} gali klysti. Svarbią informaciją patikrinkite savarankiškai.',
     none: null,
     assisted: 'Nors siekiame tikslumo, {siteName} gali klysti. Svarbią informaciją patikrinkite savarankiškai.',
-    generated: 'Šis straipsnis sukurtas naudojant DI ir gali būti su klaidomis. Svarbią informaciją patikrinkite savarankiškai.',
+    generated:
+      'Šis straipsnis sukurtas naudojant DI ir gali būti su klaidomis. Svarbią informaciją patikrinkite savarankiškai.',
   },
   lv: {
-    unknown: 'Lai gan cenšamies būt precīzi, {siteName} var kļūdīties. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
+    unknown:
+      'Lai gan cenšamies būt precīzi, {siteName} var kļūdīties. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
     none: null,
-    assisted: 'Lai gan cenšamies būt precīzi, {siteName} var kļūdīties. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
-    generated: 'Šis raksts ir izveidots ar MI palīdzību un var saturēt kļūdas. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
+    assisted:
+      'Lai gan cenšamies būt precīzi, {siteName} var kļūdīties. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
+    generated:
+      'Šis raksts ir izveidots ar MI palīdzību un var saturēt kļūdas. Lūdzu, svarīgu informāciju pārbaudiet patstāvīgi.',
   },
   mt: {
-    unknown: 'Għalkemm nagħmlu ħilitna biex inkunu preċiżi, {siteName} jista’ jagħmel żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
+    unknown:
+      'Għalkemm nagħmlu ħilitna biex inkunu preċiżi, {siteName} jista’ jagħmel żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
     none: null,
-    assisted: 'Għalkemm nagħmlu ħilitna biex inkunu preċiżi, {siteName} jista’ jagħmel żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
-    generated: 'Dan l-artiklu ġie ġġenerat bl-għajnuna tal-IA u jista’ jkun fih żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
+    assisted:
+      'Għalkemm nagħmlu ħilitna biex inkunu preċiżi, {siteName} jista’ jagħmel żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
+    generated:
+      'Dan l-artiklu ġie ġġenerat bl-għajnuna tal-IA u jista’ jkun fih żbalji. Jekk jogħġbok ivverifika b’mod indipendenti l-informazzjoni importanti.',
   },
   nl: {
-    unknown: 'Hoewel we naar nauwkeurigheid streven, kan {siteName} fouten maken. Controleer belangrijke informatie zelf.',
+    unknown:
+      'Hoewel we naar nauwkeurigheid streven, kan {siteName} fouten maken. Controleer belangrijke informatie zelf.',
     none: null,
-    assisted: 'Hoewel we naar nauwkeurigheid streven, kan {siteName} fouten maken. Controleer belangrijke informatie zelf.',
-    generated: 'Dit artikel is met behulp van AI gegenereerd en kan fouten bevatten. Controleer belangrijke informatie zelf.',
+    assisted:
+      'Hoewel we naar nauwkeurigheid streven, kan {siteName} fouten maken. Controleer belangrijke informatie zelf.',
+    generated:
+      'Dit artikel is met behulp van AI gegenereerd en kan fouten bevatten. Controleer belangrijke informatie zelf.',
   },
   pl: {
-    unknown: 'Choć dbamy o rzetelność informacji, {siteName} może popełniać błędy. Ważne informacje sprawdzaj samodzielnie.',
+    unknown:
+      'Choć dbamy o rzetelność informacji, {siteName} może popełniać błędy. Ważne informacje sprawdzaj samodzielnie.',
     none: null,
-    assisted: 'Choć dbamy o rzetelność informacji, {siteName} może popełniać błędy. Ważne informacje sprawdzaj samodzielnie.',
-    generated: 'Ten artykuł został wygenerowany z pomocą AI i może zawierać błędy. Ważne informacje sprawdzaj samodzielnie.',
+    assisted:
+      'Choć dbamy o rzetelność informacji, {siteName} może popełniać błędy. Ważne informacje sprawdzaj samodzielnie.',
+    generated:
+      'Ten artykuł został wygenerowany z pomocą AI i może zawierać błędy. Ważne informacje sprawdzaj samodzielnie.',
   },
   pt: {
-    unknown: 'Embora nos esforcemos por garantir a exatidão, {siteName} pode cometer erros. Verifique as informações importantes de forma independente.',
+    unknown:
+      'Embora nos esforcemos por garantir a exatidão, {siteName} pode cometer erros. Verifique as informações importantes de forma independente.',
     none: null,
-    assisted: 'Embora nos esforcemos por garantir a exatidão, {siteName} pode cometer erros. Verifique as informações importantes de forma independente.',
-    generated: 'Este artigo foi gerado com a ajuda de IA e pode conter erros. Verifique as informações importantes de forma independente.',
+    assisted:
+      'Embora nos esforcemos por garantir a exatidão, {siteName} pode cometer erros. Verifique as informações importantes de forma independente.',
+    generated:
+      'Este artigo foi gerado com a ajuda de IA e pode conter erros. Verifique as informações importantes de forma independente.',
   },
   ro: {
-    unknown: 'Deși ne străduim să fim exacți, {siteName} poate greși. Vă rugăm să verificați independent informațiile importante.',
+    unknown:
+      'Deși ne străduim să fim exacți, {siteName} poate greși. Vă rugăm să verificați independent informațiile importante.',
     none: null,
-    assisted: 'Deși ne străduim să fim exacți, {siteName} poate greși. Vă rugăm să verificați independent informațiile importante.',
-    generated: 'Acest articol a fost generat cu ajutorul IA și poate conține erori. Vă rugăm să verificați independent informațiile importante.',
+    assisted:
+      'Deși ne străduim să fim exacți, {siteName} poate greși. Vă rugăm să verificați independent informațiile importante.',
+    generated:
+      'Acest articol a fost generat cu ajutorul IA și poate conține erori. Vă rugăm să verificați independent informațiile importante.',
   },
   sk: {
-    unknown: 'Hoci sa snažíme o presnosť, {siteName} sa môže mýliť. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
+    unknown:
+      'Hoci sa snažíme o presnosť, {siteName} sa môže mýliť. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
     none: null,
-    assisted: 'Hoci sa snažíme o presnosť, {siteName} sa môže mýliť. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
-    generated: 'Tento článok bol vytvorený s pomocou AI a môže obsahovať chyby. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
+    assisted:
+      'Hoci sa snažíme o presnosť, {siteName} sa môže mýliť. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
+    generated:
+      'Tento článok bol vytvorený s pomocou AI a môže obsahovať chyby. Dôležité informácie si, prosím, overte z nezávislých zdrojov.',
   },
   sl: {
-    unknown: 'Čeprav si prizadevamo za točnost, lahko {siteName} naredi napake. Pomembne informacije preverite neodvisno.',
+    unknown:
+      'Čeprav si prizadevamo za točnost, lahko {siteName} naredi napake. Pomembne informacije preverite neodvisno.',
     none: null,
-    assisted: 'Čeprav si prizadevamo za točnost, lahko {siteName} naredi napake. Pomembne informacije preverite neodvisno.',
-    generated: 'Ta članek je bil ustvarjen s pomočjo UI in lahko vsebuje napake. Pomembne informacije preverite neodvisno.',
+    assisted:
+      'Čeprav si prizadevamo za točnost, lahko {siteName} naredi napake. Pomembne informacije preverite neodvisno.',
+    generated:
+      'Ta članek je bil ustvarjen s pomočjo UI in lahko vsebuje napake. Pomembne informacije preverite neodvisno.',
   },
   sv: {
-    unknown: 'Vi strävar efter att vara korrekta, men {siteName} kan göra misstag. Kontrollera viktig information på egen hand.',
+    unknown:
+      'Vi strävar efter att vara korrekta, men {siteName} kan göra misstag. Kontrollera viktig information på egen hand.',
     none: null,
-    assisted: 'Vi strävar efter att vara korrekta, men {siteName} kan göra misstag. Kontrollera viktig information på egen hand.',
-    generated: 'Den här artikeln har genererats med hjälp av AI och kan innehålla fel. Kontrollera viktig information på egen hand.',
+    assisted:
+      'Vi strävar efter att vara korrekta, men {siteName} kan göra misstag. Kontrollera viktig information på egen hand.',
+    generated:
+      'Den här artikeln har genererats med hjälp av AI och kan innehålla fel. Kontrollera viktig information på egen hand.',
   },
 };
 
@@ -643,8 +729,11 @@ export const languageOf = (locale: string | null | undefined): string | null =>
 /** The built-in language for a locale: its language when one of the 24, else null. */
 export const readerLanguageOf = (locale: string | null | undefined): ReaderLanguage | null => {
   const language = languageOf(locale);
-  return language !== null && Object.prototype.hasOwnProperty.call(READER_WORDS, language) ? (language as ReaderLanguage) : null;
+  return language !== null && Object.prototype.hasOwnProperty.call(READER_WORDS, language)
+    ? (language as ReaderLanguage)
+    : null;
 };
 
 /** The reader words for a locale: its language's, else English. */
-export const readerWords = (locale: string | null | undefined): ReaderWords => READER_WORDS[readerLanguageOf(locale) ?? 'en'];
+export const readerWords = (locale: string | null | undefined): ReaderWords =>
+  READER_WORDS[readerLanguageOf(locale) ?? 'en'];

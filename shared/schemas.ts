@@ -57,7 +57,9 @@ export const ERROR_CODES = {
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-const issue = (code: ErrorCode, values?: Record<string, unknown>) => ({ params: { code, ...(values ? { values } : {}) } });
+const issue = (code: ErrorCode, values?: Record<string, unknown>) => ({
+  params: { code, ...(values ? { values } : {}) },
+});
 
 // C0 controls except tab (\u0009) and newline (\u000A), DEL, and C1 controls.
 // eslint-disable-next-line no-control-regex
@@ -82,11 +84,15 @@ const plainText = (max: number, { label = 'text' } = {}) =>
     .string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` })
     .max(max, { message: `${label} must be at most ${max} characters` })
     .superRefine((value, ctx) => {
-      const add = (code: ErrorCode, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${message}`, ...issue(code) });
+      const add = (code: ErrorCode, message: string) =>
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${message}`, ...issue(code) });
       if (isVisiblyEmpty(value)) add(ERROR_CODES.textEmpty, 'must not be empty');
-      else if (FORBIDDEN_CONTROL.test(value)) add(ERROR_CODES.textControl, 'must not contain control characters (only newline and tab are allowed)');
-      else if (BIDI_CONTROL.test(value)) add(ERROR_CODES.textBidi, 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
-      else if (LONE_SURROGATE.test(value)) add(ERROR_CODES.textSurrogate, 'must be valid Unicode (it contains a lone surrogate)');
+      else if (FORBIDDEN_CONTROL.test(value))
+        add(ERROR_CODES.textControl, 'must not contain control characters (only newline and tab are allowed)');
+      else if (BIDI_CONTROL.test(value))
+        add(ERROR_CODES.textBidi, 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
+      else if (LONE_SURROGATE.test(value))
+        add(ERROR_CODES.textSurrogate, 'must be valid Unicode (it contains a lone surrogate)');
     });
 
 interface UrlProblem {
@@ -106,11 +112,15 @@ export const httpUrlProblem = (value: string, max: number): UrlProblem | undefin
   } catch {
     return { code: ERROR_CODES.urlInvalid, message: 'must be an absolute URL starting with http:// or https://' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { code: ERROR_CODES.urlScheme, message: 'must start with http:// or https://' };
-  if (!/^https?:\/\//i.test(value)) return { code: ERROR_CODES.urlInvalid, message: 'must be an absolute URL starting with http:// or https://' };
-  if (url.username || url.password) return { code: ERROR_CODES.urlCredentials, message: 'must not contain a user name or password' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { code: ERROR_CODES.urlScheme, message: 'must start with http:// or https://' };
+  if (!/^https?:\/\//i.test(value))
+    return { code: ERROR_CODES.urlInvalid, message: 'must be an absolute URL starting with http:// or https://' };
+  if (url.username || url.password)
+    return { code: ERROR_CODES.urlCredentials, message: 'must not contain a user name or password' };
   if (!url.hostname) return { code: ERROR_CODES.urlHost, message: 'must name a host' };
-  if (url.href.length > max) return { code: ERROR_CODES.tooLong, message: `must be at most ${max} characters once encoded` };
+  if (url.href.length > max)
+    return { code: ERROR_CODES.tooLong, message: `must be at most ${max} characters once encoded` };
   return undefined;
 };
 
@@ -123,7 +133,8 @@ const httpUrl = (max: number, label: string) =>
     .string({ invalid_type_error: `${label} must be a string`, required_error: `${label} is required` })
     .superRefine((value, ctx) => {
       const problem = httpUrlProblem(value, max);
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${problem.message}`, ...issue(problem.code) });
+      if (problem)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} ${problem.message}`, ...issue(problem.code) });
     })
     .transform((value) => new URL(value).href);
 
@@ -142,7 +153,9 @@ const sourceSchema = z
       url: httpUrl(LIMITS.sourceUrl, 'url'),
       publisher: z
         .union([z.literal(''), plainText(LIMITS.sourcePublisher, { label: 'publisher' })], {
-          errorMap: (problem, ctx) => ({ message: problem.code === 'invalid_union' ? 'publisher must be a string' : ctx.defaultError }),
+          errorMap: (problem, ctx) => ({
+            message: problem.code === 'invalid_union' ? 'publisher must be a string' : ctx.defaultError,
+          }),
         })
         .nullable()
         .optional()
@@ -185,8 +198,13 @@ const editorialResponsibilitySchema = z
   .object(
     {
       name: plainText(LIMITS.responsibleName, { label: 'name' }),
-      url: httpUrl(LIMITS.sourceUrl, 'url').nullable().optional().transform((value) => value ?? null),
-      type: z.enum(['Organization', 'Person'], { errorMap: () => ({ message: 'type must be Organization or Person' }) }).optional(),
+      url: httpUrl(LIMITS.sourceUrl, 'url')
+        .nullable()
+        .optional()
+        .transform((value) => value ?? null),
+      type: z
+        .enum(['Organization', 'Person'], { errorMap: () => ({ message: 'type must be Organization or Person' }) })
+        .optional(),
     },
     { invalid_type_error: 'editorialResponsibility must be an object { name, url?, type? } or null' }
   )
@@ -194,10 +212,16 @@ const editorialResponsibilitySchema = z
 
 /** The checks a verifier confirms: each of REVIEW_CHECKS at most once. */
 const reviewChecksSchema = z
-  .array(z.enum(REVIEW_CHECKS, { errorMap: () => ({ message: `a check must be one of ${REVIEW_CHECKS.join(', ')}` }) }), {
-    invalid_type_error: `checks must be a list of ${REVIEW_CHECKS.join(', ')}`,
-  })
-  .refine((checks) => new Set(checks).size === checks.length, { message: 'each check may be given once', ...issue(ERROR_CODES.invalidValue) });
+  .array(
+    z.enum(REVIEW_CHECKS, { errorMap: () => ({ message: `a check must be one of ${REVIEW_CHECKS.join(', ')}` }) }),
+    {
+      invalid_type_error: `checks must be a list of ${REVIEW_CHECKS.join(', ')}`,
+    }
+  )
+  .refine((checks) => new Set(checks).size === checks.length, {
+    message: 'each check may be given once',
+    ...issue(ERROR_CODES.invalidValue),
+  });
 
 /** Body of PUT /trust-labels/documents/:uid/:documentId. */
 export const trustEditSchema = z
@@ -220,7 +244,8 @@ export const trustEditSchema = z
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, {
-    message: 'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources, editorialResponsibility, publicInterest',
+    message:
+      'the body must contain at least one of aiInvolvement, disclaimerMode, disclaimerText, sources, editorialResponsibility, publicInterest',
     ...issue(ERROR_CODES.emptyBody),
   });
 
@@ -247,16 +272,23 @@ export const suggestionSchema = z
     ...issue(ERROR_CODES.emptyBody),
   });
 
-
 /** A content type uid: `api::name.name` or `plugin::name.name`. */
 const CONTENT_TYPE_UID_PATTERN = /^(api|plugin)::[a-z0-9-]{1,100}\.[a-z0-9-]{1,100}$/;
 
-const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'must be a locale code such as en or pt-BR', ...issue(ERROR_CODES.locale) });
+const localeKey = z.string().refine((value) => LOCALE_CODE_PATTERN.test(value), {
+  message: 'must be a locale code such as en or pt-BR',
+  ...issue(ERROR_CODES.locale),
+});
 
 const disclaimerDefault = plainText(LIMITS.disclaimerText, { label: 'disclaimer text' }).nullable();
 
 const disclaimerTextsSchema = z
-  .object({ unknown: disclaimerDefault, none: disclaimerDefault, assisted: disclaimerDefault, generated: disclaimerDefault })
+  .object({
+    unknown: disclaimerDefault,
+    none: disclaimerDefault,
+    assisted: disclaimerDefault,
+    generated: disclaimerDefault,
+  })
   .strict();
 
 /** A map keyed by locale, with at most LIMITS.settingsLocales entries. */
@@ -289,7 +321,10 @@ export const settingsSchema = z
       publishingPrinciplesUrl: httpUrl(LIMITS.sourceUrl, 'publishingPrinciplesUrl').nullable(),
       publicInterest: z
         .record(
-          z.string().regex(CONTENT_TYPE_UID_PATTERN, { message: 'must be a content type uid such as api::article.article', ...issue(ERROR_CODES.invalidFormat) }),
+          z.string().regex(CONTENT_TYPE_UID_PATTERN, {
+            message: 'must be a content type uid such as api::article.article',
+            ...issue(ERROR_CODES.invalidFormat),
+          }),
           z.boolean({ invalid_type_error: 'publicInterest of a type must be true or false' }),
           { invalid_type_error: 'publicInterest must be an object { [content type uid]: true | false }' }
         )
@@ -307,7 +342,10 @@ export type SettingsUpdate = z.output<typeof settingsUpdateSchema>;
 
 /** Body of verify / unverify. */
 export const verificationNoteSchema = z
-  .object({ note: plainText(LIMITS.note, { label: 'note' }).nullable().optional() }, { invalid_type_error: 'the body must be a JSON object' })
+  .object(
+    { note: plainText(LIMITS.note, { label: 'note' }).nullable().optional() },
+    { invalid_type_error: 'the body must be a JSON object' }
+  )
   .strict();
 
 /**
@@ -318,7 +356,10 @@ export const verifyBodySchema = verificationNoteSchema.extend({
   checks: reviewChecksSchema.optional(),
   contentHash: z
     .string({ invalid_type_error: 'contentHash must be the content hash (64 hex digits) the verifier reviewed' })
-    .refine((value) => /^[0-9a-f]{64}$/.test(value), { message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed', ...issue(ERROR_CODES.contentHash) })
+    .refine((value) => /^[0-9a-f]{64}$/.test(value), {
+      message: 'contentHash must be the content hash (64 hex digits) the verifier reviewed',
+      ...issue(ERROR_CODES.contentHash),
+    })
     .optional(),
 });
 
@@ -330,20 +371,32 @@ export const bulkActionSchema = z
       documentIds: z
         .array(
           // Any string: a malformed id is reported for that document (not found), like one that does not exist.
-          z.string({ invalid_type_error: 'a document id must be a string' }).min(1, { message: 'a document id must be a string' }).max(64, { message: 'a document id must be a string' }),
-          { required_error: 'documentIds is required', invalid_type_error: 'documentIds must be an array of 1 to 1000 document ids' }
+          z
+            .string({ invalid_type_error: 'a document id must be a string' })
+            .min(1, { message: 'a document id must be a string' })
+            .max(64, { message: 'a document id must be a string' }),
+          {
+            required_error: 'documentIds is required',
+            invalid_type_error: 'documentIds must be an array of 1 to 1000 document ids',
+          }
         )
         .min(1, { message: 'documentIds must be an array of 1 to 1000 document ids' })
         .max(1000, { message: 'documentIds must be an array of 1 to 1000 document ids' }),
       locale: z
         .string({ invalid_type_error: 'locale must be a locale code such as en or fr' })
-        .refine((value) => LOCALE_CODE_PATTERN.test(value), { message: 'locale must be a locale code such as en or fr', ...issue(ERROR_CODES.locale) })
+        .refine((value) => LOCALE_CODE_PATTERN.test(value), {
+          message: 'locale must be a locale code such as en or fr',
+          ...issue(ERROR_CODES.locale),
+        })
         .optional(),
       note: plainText(LIMITS.note, { label: 'note' }).nullable().optional(),
       // Verify only: the checks, confirmed once for the whole batch.
       checks: reviewChecksSchema.optional(),
     },
-    { invalid_type_error: 'the body must be a JSON object { uid, documentIds, locale? }', required_error: 'the body must be a JSON object { uid, documentIds, locale? }' }
+    {
+      invalid_type_error: 'the body must be a JSON object { uid, documentIds, locale? }',
+      required_error: 'the body must be a JSON object { uid, documentIds, locale? }',
+    }
   )
   .strict();
 
@@ -400,7 +453,9 @@ export const statusesQuerySchema = z.object({
 export const queueQuerySchema = z.object({
   uid: z.string({ invalid_type_error: 'uid must be a content type uid' }).max(200).optional(),
   locale: localeQuery,
-  status: z.enum(['stale', 'unverified'], { errorMap: () => ({ message: 'status must be stale or unverified' }) }).optional(),
+  status: z
+    .enum(['stale', 'unverified'], { errorMap: () => ({ message: 'status must be stale or unverified' }) })
+    .optional(),
   page: positiveQueryInteger('page', 10_000).default('1'),
   pageSize: positiveQueryInteger('pageSize', 100).default('25'),
 });
@@ -417,7 +472,10 @@ export const historyQuerySchema = z.object({
 export const reportQuerySchema = z.object({
   format: z
     .string({ invalid_type_error: 'format must be json or csv' })
-    .refine((value) => value === 'json' || value === 'csv', { message: 'format must be json or csv', ...issue(ERROR_CODES.format, { options: ['json', 'csv'] }) })
+    .refine((value) => value === 'json' || value === 'csv', {
+      message: 'format must be json or csv',
+      ...issue(ERROR_CODES.format, { options: ['json', 'csv'] }),
+    })
     .default('json')
     .transform((value) => value as 'json' | 'csv'),
   // The JSON report's page of entries (the CSV export is whole, streamed).
@@ -444,11 +502,19 @@ const codeOfIssue = (problem: z.ZodIssue): { code: ErrorCode; values?: Record<st
   if (params?.code) return { code: params.code, values: params.values };
   switch (problem.code) {
     case 'invalid_type':
-      return problem.received === 'undefined' ? { code: ERROR_CODES.required } : { code: ERROR_CODES.invalidType, values: { expected: problem.expected } };
+      return problem.received === 'undefined'
+        ? { code: ERROR_CODES.required }
+        : { code: ERROR_CODES.invalidType, values: { expected: problem.expected } };
     case 'too_big':
-      return problem.type === 'array' ? { code: ERROR_CODES.tooMany, values: { max: problem.maximum } } : problem.type === 'string' ? { code: ERROR_CODES.tooLong, values: { max: problem.maximum } } : { code: ERROR_CODES.outOfRange, values: { max: problem.maximum } };
+      return problem.type === 'array'
+        ? { code: ERROR_CODES.tooMany, values: { max: problem.maximum } }
+        : problem.type === 'string'
+          ? { code: ERROR_CODES.tooLong, values: { max: problem.maximum } }
+          : { code: ERROR_CODES.outOfRange, values: { max: problem.maximum } };
     case 'too_small':
-      return problem.type === 'array' ? { code: ERROR_CODES.tooFew, values: { min: problem.minimum } } : { code: ERROR_CODES.outOfRange, values: { min: problem.minimum } };
+      return problem.type === 'array'
+        ? { code: ERROR_CODES.tooFew, values: { min: problem.minimum } }
+        : { code: ERROR_CODES.outOfRange, values: { min: problem.minimum } };
     case 'invalid_enum_value':
       return { code: ERROR_CODES.invalidValue, values: { options: problem.options } };
     case 'not_multiple_of':
@@ -460,7 +526,11 @@ const codeOfIssue = (problem: z.ZodIssue): { code: ErrorCode; values?: Record<st
   }
 };
 
-const detail = (path: Array<string | number>, message: string, coded: { code: ErrorCode; values?: Record<string, unknown> }): ErrorDetail => ({
+const detail = (
+  path: Array<string | number>,
+  message: string,
+  coded: { code: ErrorCode; values?: Record<string, unknown> }
+): ErrorDetail => ({
   path,
   message,
   name: 'ValidationError',
@@ -471,7 +541,12 @@ const detail = (path: Array<string | number>, message: string, coded: { code: Er
 export const toValidationDetails = (issues: z.ZodIssue[], prefix: Array<string | number> = []): ErrorDetail[] =>
   issues.flatMap((problem) => {
     if (problem.code === 'unrecognized_keys') {
-      return problem.keys.map((key) => detail([...prefix, ...problem.path, key], `${key} is not allowed here`, { code: ERROR_CODES.unknownKey, values: { key } }));
+      return problem.keys.map((key) =>
+        detail([...prefix, ...problem.path, key], `${key} is not allowed here`, {
+          code: ERROR_CODES.unknownKey,
+          values: { key },
+        })
+      );
     }
     if (problem.code === 'invalid_union' && problem.unionErrors.length > 0) {
       const first = problem.unionErrors[problem.unionErrors.length - 1].issues[0];

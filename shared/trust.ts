@@ -139,4 +139,3 @@ export interface TrustState extends Omit<PublicTrust, 'verifiedBy'> {
   /** An AI agent's pending suggestion (draft only; null on the published version and when there is none). */
   suggestion: TrustSuggestion | null;
 }
-

@@ -1,4 +1,3 @@
- 
 const { ensurePluginBuilt, compilePlayground } = require('../scripts/lib/prepare');
 
 /** Runs once before the integration tests: the plugin's dist/ and the playground's dist/ must be fresh. */

@@ -37,7 +37,10 @@ export default {
         pluginId: PLUGIN_ID,
         icon: SealCheck,
         title: { id: getTranslation('widget.title'), defaultMessage: 'Review queue' },
-        link: { label: { id: getTranslation('widget.link'), defaultMessage: 'Open the review queue' }, href: `/plugins/${PLUGIN_ID}` },
+        link: {
+          label: { id: getTranslation('widget.link'), defaultMessage: 'Open the review queue' },
+          href: `/plugins/${PLUGIN_ID}`,
+        },
         permissions: [{ action: ACTIONS.read, subject: null }],
         component: async () => (await import('./components/ReviewQueueWidget')).ReviewQueueWidget,
       });

@@ -20,7 +20,12 @@ const write = (file, value) => {
 // disclosure of A's size). Setup E builds this object in memory per article (the middleware below embeds these two
 // functions' source), setup F stores it in the article's row (serve.js): one definition, so both carry A's bytes.
 const sourcesOf = (i) =>
-  [1, 2, 3].map((n) => ({ title: `Source ${n} of article ${i}`, url: `https://example.com/${i}/${n}`, publisher: 'Example', accessedAt: '2026-11-01' }));
+  [1, 2, 3].map((n) => ({
+    title: `Source ${n} of article ${i}`,
+    url: `https://example.com/${i}/${n}`,
+    publisher: 'Example',
+    accessedAt: '2026-11-01',
+  }));
 
 const publicTrustOf = (i) => {
   const aiInvolvement = ['unknown', 'none', 'assisted', 'generated'][i % 4];
@@ -30,7 +35,9 @@ const publicTrustOf = (i) => {
     verifiedBy: null,
     aiInvolvement,
     disclaimer:
-      aiInvolvement === 'none' ? null : 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.',
+      aiInvolvement === 'none'
+        ? null
+        : 'While we strive for accuracy, this site can make mistakes. Please verify important information independently.',
     sources: sourcesOf(i),
     disclosure: {
       value: aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : 'ai-autonomous',
@@ -61,7 +68,12 @@ async function prepareBenchApp() {
   write('src/components/handmade/source.json', {
     collectionName: 'components_handmade_sources',
     info: { displayName: 'Source' },
-    attributes: { title: { type: 'text' }, url: { type: 'text' }, publisher: { type: 'string' }, accessedAt: { type: 'date' } },
+    attributes: {
+      title: { type: 'text' },
+      url: { type: 'text' },
+      publisher: { type: 'string' },
+      accessedAt: { type: 'date' },
+    },
   });
   write('src/components/handmade/labels.json', {
     collectionName: 'components_handmade_labels',
@@ -76,13 +88,23 @@ async function prepareBenchApp() {
       sources: { type: 'component', component: 'handmade.source', repeatable: true },
     },
   });
-  const article = JSON.parse(fs.readFileSync(path.join(PLAYGROUND_DIR, 'src/api/article/content-types/article/schema.json'), 'utf8'));
+  const article = JSON.parse(
+    fs.readFileSync(path.join(PLAYGROUND_DIR, 'src/api/article/content-types/article/schema.json'), 'utf8')
+  );
   const { category: _category, ...attributes } = article.attributes;
   write('src/api/handmade/content-types/handmade/schema.json', {
     ...article,
     collectionName: 'handmades',
     info: { singularName: 'handmade', pluralName: 'handmades', displayName: 'Handmade' },
-    attributes: { ...attributes, labels: { type: 'component', component: 'handmade.labels', repeatable: false, pluginOptions: { i18n: { localized: true } } } },
+    attributes: {
+      ...attributes,
+      labels: {
+        type: 'component',
+        component: 'handmade.labels',
+        repeatable: false,
+        pluginOptions: { i18n: { localized: true } },
+      },
+    },
   });
   // Setup F: an article whose public trust object is stored in its own row, as a JSON attribute, so that Strapi's
   // own SELECT of the page reads it: no query of anyone's own, no join. The cheapest any storage of these values
@@ -95,8 +117,15 @@ async function prepareBenchApp() {
     attributes: { ...attributes, trust: { type: 'json', pluginOptions: { i18n: { localized: true } } } },
   });
   for (const type of ['handmade', 'inrow']) {
-    for (const [kind, factory] of [['routes', 'createCoreRouter'], ['controllers', 'createCoreController'], ['services', 'createCoreService']]) {
-      write(`src/api/${type}/${kind}/${type}.ts`, `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::${type}.${type}');\n`);
+    for (const [kind, factory] of [
+      ['routes', 'createCoreRouter'],
+      ['controllers', 'createCoreController'],
+      ['services', 'createCoreService'],
+    ]) {
+      write(
+        `src/api/${type}/${kind}/${type}.ts`,
+        `import { factories } from '@strapi/strapi';\nexport default factories.${factory}('api::${type}.${type}');\n`
+      );
     }
   }
   // Setup E's middleware (bench/reads.js): with BENCH_TRUST_BYTES=true, every article of a content API list gets a
@@ -104,7 +133,13 @@ async function prepareBenchApp() {
   // bytes costs at the least, whoever builds them.
   write('src/middlewares/trust-bytes.ts', `${TRUST_BYTES_MIDDLEWARE}`);
   const middlewares = fs.readFileSync(path.join(APP_DIR, 'config/middlewares.ts'), 'utf8');
-  write('config/middlewares.ts', middlewares.replace("'strapi::public',", "'strapi::public',\n  ...(env.bool('BENCH_TRUST_BYTES', false) ? ['global::trust-bytes'] : []),"));
+  write(
+    'config/middlewares.ts',
+    middlewares.replace(
+      "'strapi::public',",
+      "'strapi::public',\n  ...(env.bool('BENCH_TRUST_BYTES', false) ? ['global::trust-bytes'] : []),"
+    )
+  );
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir: APP_DIR });
   return APP_DIR;

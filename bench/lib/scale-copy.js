@@ -11,9 +11,11 @@ const EVENTS = 'trust_labels_audit_events';
 const TRUST_COMPONENT = 'trust-labels.trust';
 
 const columnsOf = async (knex, table) =>
-  (await knex('information_schema.columns').where({ table_schema: knex.raw('current_schema()'), table_name: table }).select('column_name')).map(
-    (row) => row.column_name
-  );
+  (
+    await knex('information_schema.columns')
+      .where({ table_schema: knex.raw('current_schema()'), table_name: table })
+      .select('column_name')
+  ).map((row) => row.column_name);
 
 const quoted = (names, prefix = '') => names.map((name) => `${prefix}"${name}"`).join(', ');
 
@@ -26,7 +28,9 @@ async function copySite(knex, { articles }) {
   const copies = Math.ceil(wanted / baseDocuments);
   const articleColumns = (await columnsOf(knex, ARTICLES)).filter((name) => name !== 'id' && name !== 'document_id');
   const trustColumns = (await columnsOf(knex, TRUSTS)).filter((name) => name !== 'id');
-  const eventColumns = (await columnsOf(knex, EVENTS)).filter((name) => !['id', 'document_id', 'entry_document_id', 'prev_hash', 'hash'].includes(name));
+  const eventColumns = (await columnsOf(knex, EVENTS)).filter(
+    (name) => !['id', 'document_id', 'entry_document_id', 'prev_hash', 'hash'].includes(name)
+  );
   await knex.transaction(async (trx) => {
     // Which document becomes which: copy n of document d is md5(d:n), cut to a documentId's 24 characters.
     await trx.raw(

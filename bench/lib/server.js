@@ -5,7 +5,9 @@ const path = require('path');
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each Strapi process into <dir> when it stops (open it in Chrome's
 // DevTools, Performance tab), to see where a setup spends its time.
 const profiling = () =>
-  process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, '--cpu-prof-interval=500'] : [];
+  process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`, '--cpu-prof-interval=500']
+    : [];
 
 function startServer(key, env) {
   const child = fork(path.join(__dirname, 'serve.js'), [], {

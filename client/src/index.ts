@@ -11,7 +11,12 @@ export interface TrustLabelsTrust {
   verifiedBy?: string | null;
   aiInvolvement?: string | null;
   disclaimer?: string | null;
-  sources?: Array<{ title?: string | null; url?: string | null; publisher?: string | null; accessedAt?: string | null } | null> | null;
+  sources?: Array<{
+    title?: string | null;
+    url?: string | null;
+    publisher?: string | null;
+    accessedAt?: string | null;
+  } | null> | null;
   disclosure?: { value?: string | null; labelRequired?: boolean | null } | null;
 }
 
@@ -63,7 +68,12 @@ const readDate = (value: unknown): { date: Date; datetime: string } | null => {
 const defaultFormatDate = (date: Date, locale: string): string => {
   for (const candidate of [locale, 'en']) {
     try {
-      return new Intl.DateTimeFormat(candidate, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+      return new Intl.DateTimeFormat(candidate, {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }).format(date);
     } catch {
       // An unknown or malformed locale: try English.
     }
@@ -93,13 +103,18 @@ const wordsFor = (options: TrustLabelsOptions): TrustLabelsWords => {
   const base = READER_WORDS[readerLanguageOf(options.locale) ?? 'en'];
   const { disclosure, ...rest } = options.words ?? {};
   const own: Partial<TrustLabelsWords> = {};
-  for (const [key, value] of Object.entries(rest)) if (typeof value === 'string') (own as Record<string, string>)[key] = value;
+  for (const [key, value] of Object.entries(rest))
+    if (typeof value === 'string') (own as Record<string, string>)[key] = value;
   const disclosureOwn: Record<string, string> = {};
-  for (const [key, value] of Object.entries(disclosure ?? {})) if (typeof value === 'string') disclosureOwn[key] = value;
+  for (const [key, value] of Object.entries(disclosure ?? {}))
+    if (typeof value === 'string') disclosureOwn[key] = value;
   return { ...base, ...own, disclosure: { ...base.disclosure, ...disclosureOwn } };
 };
 
-export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, options: TrustLabelsOptions = {}): TrustLabelsMarkup | null => {
+export const trustLabelsMarkup = (
+  trust: TrustLabelsTrust | null | undefined,
+  options: TrustLabelsOptions = {}
+): TrustLabelsMarkup | null => {
   if (!trust || typeof trust !== 'object') return null;
   const words = wordsFor(options);
   const language = readerLanguageOf(options.locale);
@@ -109,7 +124,9 @@ export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, op
   const formatDate = options.formatDate ?? defaultFormatDate;
   const time = (value: unknown) => {
     const read = readDate(value);
-    return read ? `<time datetime="${escapeHtml(read.datetime)}">${escapeHtml(formatDate(read.date, locale))}</time>` : null;
+    return read
+      ? `<time datetime="${escapeHtml(read.datetime)}">${escapeHtml(formatDate(read.date, locale))}</time>`
+      : null;
   };
 
   const parts: string[] = [];
@@ -132,9 +149,14 @@ export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, op
   }
 
   const disclaimer = text(trust.disclaimer);
-  if (!omit.has('disclaimer') && disclaimer) parts.push(`<p class="trust-labels__disclaimer">${escapeHtml(disclaimer)}</p>`);
+  if (!omit.has('disclaimer') && disclaimer)
+    parts.push(`<p class="trust-labels__disclaimer">${escapeHtml(disclaimer)}</p>`);
 
-  const sources = Array.isArray(trust.sources) ? trust.sources.filter((source) => source && typeof source === 'object' && (text(source.title) || safeUrl(source.url))) : [];
+  const sources = Array.isArray(trust.sources)
+    ? trust.sources.filter(
+        (source) => source && typeof source === 'object' && (text(source.title) || safeUrl(source.url))
+      )
+    : [];
   if (!omit.has('sources') && sources.length > 0) {
     const items = sources.map((source) => {
       const url = safeUrl(source!.url);
@@ -148,7 +170,9 @@ export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, op
       return `<li>${link}${meta.length > 0 ? `<span class="trust-labels__source-meta">, ${meta.join(', ')}</span>` : ''}</li>`;
     });
     const sub = Math.min(level + 1, 6);
-    parts.push(`<h${sub} class="trust-labels__sources-heading">${escapeHtml(words.sources)}</h${sub}><ol class="trust-labels__sources">${items.join('')}</ol>`);
+    parts.push(
+      `<h${sub} class="trust-labels__sources-heading">${escapeHtml(words.sources)}</h${sub}><ol class="trust-labels__sources">${items.join('')}</ol>`
+    );
   }
 
   if (!omit.has('verified') && trust.status === 'verified') {
@@ -164,7 +188,9 @@ export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, op
   }
 
   if (parts.length === 0) return null;
-  const heading = omit.has('heading') ? '' : `<h${level} class="trust-labels__heading">${escapeHtml(words.heading)}</h${level}>`;
+  const heading = omit.has('heading')
+    ? ''
+    : `<h${level} class="trust-labels__heading">${escapeHtml(words.heading)}</h${level}>`;
   const extra = text(options.className);
   return {
     className: extra ? `trust-labels ${extra.trim()}` : 'trust-labels',
@@ -179,7 +205,10 @@ export const trustLabelsMarkup = (trust: TrustLabelsTrust | null | undefined, op
  * label (when AI was involved; prominent when `disclosure.labelRequired`), the disclaimer, the "Sources" list and
  * "✔ Human Verified" for a verified version. An empty string when there is nothing to show. Every value is escaped.
  */
-export const renderTrustLabels = (trust: TrustLabelsTrust | null | undefined, options: TrustLabelsOptions = {}): string => {
+export const renderTrustLabels = (
+  trust: TrustLabelsTrust | null | undefined,
+  options: TrustLabelsOptions = {}
+): string => {
   const markup = trustLabelsMarkup(trust, options);
   if (!markup) return '';
   const attributes =

@@ -24,9 +24,14 @@ export default ({ env }) => ({
     enabled: true,
     config: {
       allowedOrigins: env.array('PREVIEW_ALLOWED_ORIGINS', ["'self'"]),
-      async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) {
+      async handler(
+        uid: string,
+        { documentId, locale, status }: { documentId: string; locale?: string; status?: string }
+      ) {
         if (uid !== 'api::article.article') return null;
-        const document = await strapi.documents(uid).findOne({ documentId, locale, status: status === 'draft' ? 'draft' : 'published', fields: ['slug'] } as any);
+        const document = await strapi
+          .documents(uid)
+          .findOne({ documentId, locale, status: status === 'draft' ? 'draft' : 'published', fields: ['slug'] } as any);
         if (!document?.slug) return null;
         const query = new URLSearchParams({ locale: locale ?? 'en' });
         if (status === 'draft') {

@@ -44,7 +44,9 @@ export default ({ env }) => {
             password: env('DATABASE_PASSWORD', ''),
             ssl: env.bool('DATABASE_SSL', false),
             // PostgreSQL: names this process's connections in pg_stat_activity (the fault tests terminate them).
-            ...(client === 'postgres' && env('DATABASE_APPLICATION_NAME') ? { application_name: env('DATABASE_APPLICATION_NAME') } : {}),
+            ...(client === 'postgres' && env('DATABASE_APPLICATION_NAME')
+              ? { application_name: env('DATABASE_APPLICATION_NAME') }
+              : {}),
           },
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

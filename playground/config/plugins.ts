@@ -7,7 +7,8 @@ import path from 'path';
  */
 // TRUST_LABELS_PLUGIN_ROOT: where the plugin is, for a copy of this app elsewhere (the benchmark's, bench/.app).
 const pluginRoot =
-  process.env.TRUST_LABELS_PLUGIN_ROOT ?? path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
+  process.env.TRUST_LABELS_PLUGIN_ROOT ??
+  path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
 
 export default ({ env }) => ({
   'users-permissions': {

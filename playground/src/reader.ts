@@ -16,7 +16,8 @@ import type { Core } from '@strapi/strapi';
 export const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? 'playground-preview-secret';
 
 const pluginRoot =
-  process.env.TRUST_LABELS_PLUGIN_ROOT ?? path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
+  process.env.TRUST_LABELS_PLUGIN_ROOT ??
+  path.resolve(__dirname, '..', '..', ...(path.basename(path.dirname(__dirname)) === 'dist' ? ['..'] : []));
 
 /** The built renderer (npm run build puts it in dist/client), loaded as a front end would load the package's export. */
 const renderer = (): {
@@ -29,7 +30,17 @@ const renderer = (): {
 
 const LOCALES = ['en', 'fr'];
 
-const page = ({ title, lang, body, disclosure }: { title: string; lang: string; body: string; disclosure?: string | null }) => {
+const page = ({
+  title,
+  lang,
+  body,
+  disclosure,
+}: {
+  title: string;
+  lang: string;
+  body: string;
+  disclosure?: string | null;
+}) => {
   const { TRUST_LABELS_CSS, escapeHtml } = renderer();
   return (
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">` +
@@ -63,10 +74,21 @@ export function registerReaderPages(strapi: Core.Strapi) {
       const body: any = await res.json();
       const items = (body.data ?? [])
         .filter((article: any) => article.slug)
-        .map((article: any) => `<li><a href="/read/${encodeURIComponent(article.slug)}?locale=${locale}">${escapeHtml(article.title)}</a></li>`);
+        .map(
+          (article: any) =>
+            `<li><a href="/read/${encodeURIComponent(article.slug)}?locale=${locale}">${escapeHtml(article.title)}</a></li>`
+        );
       sections.push(`<h2>${locale === 'fr' ? 'Français' : 'English'}</h2><ul lang="${locale}">${items.join('')}</ul>`);
     }
-    send(ctx, 200, page({ title: 'Trust Labels demo: articles', lang: 'en', body: `<h1>Articles as readers see them</h1>${sections.join('')}` }));
+    send(
+      ctx,
+      200,
+      page({
+        title: 'Trust Labels demo: articles',
+        lang: 'en',
+        body: `<h1>Articles as readers see them</h1>${sections.join('')}`,
+      })
+    );
   };
 
   const read = async (ctx: any) => {
@@ -75,15 +97,32 @@ export function registerReaderPages(strapi: Core.Strapi) {
     const locale = LOCALES.includes(String(ctx.query.locale)) ? String(ctx.query.locale) : 'en';
     const draft = ctx.query.status === 'draft';
     if (draft && ctx.query.secret !== PREVIEW_SECRET) {
-      send(ctx, 401, page({ title: 'Preview', lang: 'en', body: '<h1>Preview</h1><p>Drafts are shown only from the admin panel’s Preview.</p>' }));
+      send(
+        ctx,
+        401,
+        page({
+          title: 'Preview',
+          lang: 'en',
+          body: '<h1>Preview</h1><p>Drafts are shown only from the admin panel’s Preview.</p>',
+        })
+      );
       return;
     }
-    const query = new URLSearchParams({ locale, 'filters[slug][$eq]': slug, status: draft ? 'draft' : 'published', populate: '*' });
+    const query = new URLSearchParams({
+      locale,
+      'filters[slug][$eq]': slug,
+      status: draft ? 'draft' : 'published',
+      populate: '*',
+    });
     const res = await fetch(`${api()}/articles?${query}`);
     const body: any = await res.json();
     const article = body.data?.[0];
     if (!article) {
-      send(ctx, 404, page({ title: 'Not found', lang: locale, body: '<h1>Not found</h1><p><a href="/read">All articles</a></p>' }));
+      send(
+        ctx,
+        404,
+        page({ title: 'Not found', lang: locale, body: '<h1>Not found</h1><p><a href="/read">All articles</a></p>' })
+      );
       return;
     }
     const paragraphs = String(article.body ?? '')

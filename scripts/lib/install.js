@@ -31,14 +31,21 @@ const countInstalled = (dir) => {
 const npmCi = async (dir, say) => {
   const started = Date.now();
   const timer = setInterval(
-    () => say(`  npm ci: ${formatDuration(Date.now() - started)}, ${countInstalled(dir)} top-level packages in node_modules so far`),
+    () =>
+      say(
+        `  npm ci: ${formatDuration(Date.now() - started)}, ${countInstalled(dir)} top-level packages in node_modules so far`
+      ),
     HEARTBEAT_MS
   );
   try {
     await new Promise((resolve, reject) => {
       const child = spawn('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm ci in ${path.relative(REPO_ROOT, dir) || '.'} exited with ${code}`))));
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`npm ci in ${path.relative(REPO_ROOT, dir) || '.'} exited with ${code}`))
+      );
     });
   } finally {
     clearInterval(timer);

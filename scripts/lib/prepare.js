@@ -36,9 +36,16 @@ const pluginBuildIsStale = () => {
 const buildPlugin = ({ quiet = false } = {}) => {
   if (!quiet) console.log('Building the plugin (strapi-plugin build)…');
   // The package's `exports` hide bin/, so it is found next to its package.json.
-  const cli = path.join(path.dirname(require.resolve('@strapi/sdk-plugin/package.json', { paths: [REPO_ROOT] })), 'bin', 'strapi-plugin.js');
+  const cli = path.join(
+    path.dirname(require.resolve('@strapi/sdk-plugin/package.json', { paths: [REPO_ROOT] })),
+    'bin',
+    'strapi-plugin.js'
+  );
   execFileSync(process.execPath, [cli, 'build'], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-client.js')], { cwd: REPO_ROOT, stdio: quiet ? 'pipe' : 'inherit' });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-client.js')], {
+    cwd: REPO_ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+  });
 };
 
 /** Builds the plugin unless dist/ is already newer than every source file. */

@@ -92,7 +92,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
  * (docs/install-and-configure.md#disabling-or-removing-the-plugin says how to remove them.)
  */
 const keepAuditLogTables = async (strapi: Core.Strapi) => {
-  const tables = [AUDIT_EVENT_UID, AUDIT_CHAIN_UID].map((uid) => (strapi.db as any).metadata.get(uid).tableName as string);
+  const tables = [AUDIT_EVENT_UID, AUDIT_CHAIN_UID].map(
+    (uid) => (strapi.db as any).metadata.get(uid).tableName as string
+  );
   const store = { type: 'core', key: 'persisted_tables' } as const;
   const current = ((await strapi.store.get(store)) as Array<string | { name: string }> | null) ?? [];
   const names = new Set(current.map((entry) => (typeof entry === 'string' ? entry : entry?.name)));

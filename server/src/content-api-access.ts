@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { forbidden, unauthorized } from './errors';
 
 /** Strapi's refusals, by name: the error may come from another copy of @strapi/utils than this plugin's. */
-const isRefusal = (error: unknown) => ['UnauthorizedError', 'ForbiddenError', 'PolicyError'].includes((error as Error | undefined)?.name ?? '');
+const isRefusal = (error: unknown) =>
+  ['UnauthorizedError', 'ForbiddenError', 'PolicyError'].includes((error as Error | undefined)?.name ?? '');
 
 /**
  * Checks that the requester may `find` a content type in the content API, exactly as Strapi's own content API
@@ -20,7 +21,8 @@ const isRefusal = (error: unknown) => ['UnauthorizedError', 'ForbiddenError', 'P
 export const assertContentApiFind = async (strapi: Core.Strapi, ctx: any, uid: string): Promise<void> => {
   const scope = `${uid}.find`;
   const auth: any = strapi.get('auth');
-  const hasCredentials = typeof ctx.request?.header?.authorization === 'string' && ctx.request.header.authorization !== '';
+  const hasCredentials =
+    typeof ctx.request?.header?.authorization === 'string' && ctx.request.header.authorization !== '';
   const route = ctx.state.route;
 
   let authenticated = false;
@@ -45,7 +47,9 @@ export const assertContentApiFind = async (strapi: Core.Strapi, ctx: any, uid: s
   const denied = (credentialsRejected: boolean) => {
     // authenticate() may have written a 401 answer on ctx; the thrown error replaces it.
     ctx.body = null;
-    return credentialsRejected && hasCredentials ? unauthorized('Missing or invalid credentials') : forbidden('Forbidden');
+    return credentialsRejected && hasCredentials
+      ? unauthorized('Missing or invalid credentials')
+      : forbidden('Forbidden');
   };
 
   if (!authenticated) throw denied(true);

@@ -63,28 +63,42 @@ export const isTrustLabelsError = (error: unknown): error is TrustLabelsError =>
 
 /** A 400 with one entry per problem; the message is the problem's when there is one, else a count. */
 export const validationError = (problems: ErrorDetail[], extra: Record<string, unknown> = {}): TrustLabelsError =>
-  new TrustLabelsError('ValidationError', problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`, {
-    errors: problems,
-    ...extra,
-  });
+  new TrustLabelsError(
+    'ValidationError',
+    problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`,
+    {
+      errors: problems,
+      ...extra,
+    }
+  );
 
 /** A 400 for one problem at `path`. */
-export const invalid = (path: Array<string | number>, message: string, code: ErrorCode, values?: Record<string, unknown>): TrustLabelsError =>
+export const invalid = (
+  path: Array<string | number>,
+  message: string,
+  code: ErrorCode,
+  values?: Record<string, unknown>
+): TrustLabelsError =>
   validationError([{ path, message, name: 'ValidationError', code, ...(values ? { values } : {}) }]);
 
 export const notFound = (message = 'Not Found') => new TrustLabelsError('NotFoundError', message);
 export const forbidden = (message = 'Forbidden') => new TrustLabelsError('ForbiddenError', message);
-export const unauthorized = (message = 'Missing or invalid credentials') => new TrustLabelsError('UnauthorizedError', message);
+export const unauthorized = (message = 'Missing or invalid credentials') =>
+  new TrustLabelsError('UnauthorizedError', message);
 
 /** The 503 of a change that the database failed under: its transaction was rolled back, it may be sent again. */
 export const unavailable = () =>
-  new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy; nothing was changed. Try again.');
+  new TrustLabelsError(
+    'ServiceUnavailableError',
+    'The database is unavailable or busy; nothing was changed. Try again.'
+  );
 
 /**
  * The 503 of a request that the database failed under outside a transaction of the plugin (a read, Strapi's
  * authentication, the Content Manager's own queries): nothing says whether a change it made before had committed.
  */
-const unavailableRequest = () => new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy. Try again.');
+const unavailableRequest = () =>
+  new TrustLabelsError('ServiceUnavailableError', 'The database is unavailable or busy. Try again.');
 
 /**
  * What the plugin answers for a failure: its own errors as they are; a database that failed under the request
@@ -102,7 +116,9 @@ export const errorBody = (error: TrustLabelsError) => ({
   error: { status: error.status, name: error.name, message: error.message, details: error.details },
 });
 
-type StrapiErrorClasses = Partial<Record<ErrorName | 'ApplicationError', new (message: string, details?: unknown) => Error>>;
+type StrapiErrorClasses = Partial<
+  Record<ErrorName | 'ApplicationError', new (message: string, details?: unknown) => Error>
+>;
 
 const hostClasses = new WeakMap<object, StrapiErrorClasses | null>();
 
@@ -136,7 +152,10 @@ export const toStrapiError = (strapi: Core.Strapi, error: unknown): unknown => {
   if (!pluginError) return error;
   const Class = strapiErrorClasses(strapi)?.[pluginError.name as ErrorName];
   if (!Class) return pluginError;
-  const converted = new Class(pluginError.message, pluginError.details) as Error & { status?: number; expose?: boolean };
+  const converted = new Class(pluginError.message, pluginError.details) as Error & {
+    status?: number;
+    expose?: boolean;
+  };
   converted.status = pluginError.status;
   converted.expose = pluginError.expose;
   return converted;

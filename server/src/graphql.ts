@@ -55,7 +55,9 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
       if (!contentType || extension.shadowCRUD(uid).isDisabled()) continue;
       resolversConfig[`${naming.getTypeName(contentType)}.${attr}`] = {
         // Replaces the generated resolver (which would load the stored row): the public object, batched.
-        middlewares: [(_next: unknown, parent: any, _args: unknown, context: any) => trustOf(context ?? {}, uid, parent)],
+        middlewares: [
+          (_next: unknown, parent: any, _args: unknown, context: any) => trustOf(context ?? {}, uid, parent),
+        ],
       };
     }
     return {
@@ -75,9 +77,13 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
           description: "The version's AI disclosure, as in REST's trust.disclosure",
           definition(t: any) {
             t.string('value', {
-              description: 'W3C ai-disclosure value: human-only, ai-assisted (reviewed by a person) or ai-autonomous; null when AI involvement is unknown',
+              description:
+                'W3C ai-disclosure value: human-only, ai-assisted (reviewed by a person) or ai-autonomous; null when AI involvement is unknown',
             });
-            t.nonNull.boolean('labelRequired', { description: 'True when AI was involved and this version was not verified (EU AI Act Art. 50(4) guidelines)' });
+            t.nonNull.boolean('labelRequired', {
+              description:
+                'True when AI was involved and this version was not verified (EU AI Act Art. 50(4) guidelines)',
+            });
           },
         }),
         nexus.extendType({
@@ -88,7 +94,8 @@ export const registerGraphQL = (strapi: Core.Strapi, config: PluginConfig) => {
               resolve: (parent: PublicTrust) => parent?.verifiedBy ?? null,
             });
             t.string('disclaimer', {
-              description: "The disclaimer to show, resolved for the entry's locale with {siteName} filled; null for none",
+              description:
+                "The disclaimer to show, resolved for the entry's locale with {siteName} filled; null for none",
               resolve: (parent: PublicTrust) => parent?.disclaimer ?? null,
             });
             t.nonNull.field('disclosure', {

@@ -52,18 +52,30 @@ const toolError = (error: unknown) => {
 };
 
 /** The checks of every tool call: the plugin's read action, the target, the Content Manager permission on it. */
-const targetFor = async (strapi: Core.Strapi, context: McpContext, args: McpDocumentInput, action: ContentManagerAction): Promise<Target> => {
+const targetFor = async (
+  strapi: Core.Strapi,
+  context: McpContext,
+  args: McpDocumentInput,
+  action: ContentManagerAction
+): Promise<Target> => {
   if (!context.userAbility.can(ACTIONS.read)) throw forbidden(`Forbidden: this needs the ${ACTIONS.read} permission`);
   const target = await documentTarget(strapi, { uid: args.uid, documentId: args.documentId, locale: args.locale });
   // permissions.ts reads the ability where the admin routes have it.
-  await assertContentManagerPermission(strapi, { state: { userAbility: context.userAbility, user: context.user } }, target, action);
+  await assertContentManagerPermission(
+    strapi,
+    { state: { userAbility: context.userAbility, user: context.user } },
+    target,
+    action
+  );
   return target;
 };
 
 export const registerMcpTools = (strapi: Core.Strapi) => {
   const mcp = (strapi as any).ai?.mcp;
   if (typeof mcp?.registerTool !== 'function') {
-    strapi.log.info(`[${PLUGIN_ID}] MCP tools off: this Strapi version has no MCP server (it comes with Strapi 5.47 and newer)`);
+    strapi.log.info(
+      `[${PLUGIN_ID}] MCP tools off: this Strapi version has no MCP server (it comes with Strapi 5.47 and newer)`
+    );
     return;
   }
   let z: any;
@@ -79,7 +91,12 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
   const documentShape = {
     uid: z.string().describe('The content type uid, e.g. "api::article.article" (a type with trust labels)'),
     documentId: z.string().describe('The documentId of the entry'),
-    locale: z.string().optional().describe('Locale code (e.g. "en") for a localized type; defaults to the default locale. Omit it for a type that is not localized.'),
+    locale: z
+      .string()
+      .optional()
+      .describe(
+        'Locale code (e.g. "en") for a localized type; defaults to the default locale. Omit it for a type that is not localized.'
+      ),
   };
   const state = z.record(z.string(), z.unknown());
   const documentTrust = z.object({ draft: state, published: state.nullable() });
@@ -94,15 +111,17 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
     telemetry: { source: PLUGIN_ID, name: 'get' },
     resolveInputSchema: () => z.object(documentShape).strict(),
     resolveOutputSchema: () => z.object({ data: documentTrust }),
-    createHandler: (_strapi: Core.Strapi, context: McpContext) => async ({ args }: { args: McpDocumentInput }) => {
-      try {
-        const target = await targetFor(strapi, context, args, 'read');
-        const result: McpGetResult = { data: await getService(strapi, 'trust').getDocumentState(target) };
-        return { content: text(result), structuredContent: result };
-      } catch (error) {
-        return toolError(error);
-      }
-    },
+    createHandler:
+      (_strapi: Core.Strapi, context: McpContext) =>
+      async ({ args }: { args: McpDocumentInput }) => {
+        try {
+          const target = await targetFor(strapi, context, args, 'read');
+          const result: McpGetResult = { data: await getService(strapi, 'trust').getDocumentState(target) };
+          return { content: text(result), structuredContent: result };
+        } catch (error) {
+          return toolError(error);
+        }
+      },
   });
 
   mcp.registerTool({
@@ -116,7 +135,10 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
       z
         .object({
           ...documentShape,
-          aiInvolvement: z.enum([...AI_INVOLVEMENT]).optional().describe('How much AI was involved in writing the entry'),
+          aiInvolvement: z
+            .enum([...AI_INVOLVEMENT])
+            .optional()
+            .describe('How much AI was involved in writing the entry'),
           sources: z
             .array(
               z
@@ -133,22 +155,44 @@ export const registerMcpTools = (strapi: Core.Strapi) => {
         })
         .strict(),
     resolveOutputSchema: () =>
-      z.object({ recorded: z.boolean(), suggestion: state.nullable(), notes: z.array(z.string()), data: documentTrust }),
-    createHandler: (_strapi: Core.Strapi, context: McpContext) => async ({ args }: { args: McpSuggestInput }) => {
-      try {
-        const target = await targetFor(strapi, context, args, 'update');
-        const { aiInvolvement, sources } = args;
-        const input = parseInput(suggestionSchema, { ...(aiInvolvement !== undefined ? { aiInvolvement } : {}), ...(sources !== undefined ? { sources } : {}) });
-        const { suggestion, recorded, notes } = await getService(strapi, 'suggestions').suggest(target, input, context.user);
-        if (!recorded) {
-          // Nothing new: say so as an error, so that an agent does not take a refused suggestion for a recorded one.
-          return { content: text({ error: { name: 'NothingRecorded', message: 'Nothing was recorded.', notes } }), isError: true as const };
+      z.object({
+        recorded: z.boolean(),
+        suggestion: state.nullable(),
+        notes: z.array(z.string()),
+        data: documentTrust,
+      }),
+    createHandler:
+      (_strapi: Core.Strapi, context: McpContext) =>
+      async ({ args }: { args: McpSuggestInput }) => {
+        try {
+          const target = await targetFor(strapi, context, args, 'update');
+          const { aiInvolvement, sources } = args;
+          const input = parseInput(suggestionSchema, {
+            ...(aiInvolvement !== undefined ? { aiInvolvement } : {}),
+            ...(sources !== undefined ? { sources } : {}),
+          });
+          const { suggestion, recorded, notes } = await getService(strapi, 'suggestions').suggest(
+            target,
+            input,
+            context.user
+          );
+          if (!recorded) {
+            // Nothing new: say so as an error, so that an agent does not take a refused suggestion for a recorded one.
+            return {
+              content: text({ error: { name: 'NothingRecorded', message: 'Nothing was recorded.', notes } }),
+              isError: true as const,
+            };
+          }
+          const result: McpSuggestResult = {
+            recorded,
+            suggestion,
+            notes,
+            data: await getService(strapi, 'trust').getDocumentState(target),
+          };
+          return { content: text(result), structuredContent: result };
+        } catch (error) {
+          return toolError(error);
         }
-        const result: McpSuggestResult = { recorded, suggestion, notes, data: await getService(strapi, 'trust').getDocumentState(target) };
-        return { content: text(result), structuredContent: result };
-      } catch (error) {
-        return toolError(error);
-      }
-    },
+      },
   });
 };

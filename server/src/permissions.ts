@@ -14,12 +14,17 @@ import { hasDraftAndPublish, isLocalized } from './utils';
 export type ContentManagerAction = 'read' | 'update';
 
 const checkerFor = (strapi: Core.Strapi, ctx: any, uid: string) =>
-  strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+  strapi
+    .plugin('content-manager')
+    .service('permission-checker')
+    .create({ userAbility: ctx.state.userAbility, model: uid });
 
 /** The version that the Content Manager checks (the draft, in the locale), with what its conditions need populated. */
 const versionToCheck = async (strapi: Core.Strapi, checker: any, target: Target, action: ContentManagerAction) => {
   const permissionQuery = await checker.sanitizedQuery[action]({});
-  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(target.uid).populateFromQuery(permissionQuery).build();
+  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(target.uid)
+    .populateFromQuery(permissionQuery)
+    .build();
   return strapi.documents(target.uid as any).findOne({
     documentId: target.documentId,
     ...(target.locale ? { locale: target.locale } : {}),
@@ -55,7 +60,12 @@ export const assertContentManagerPermission = async (
  * missing document (404) is an answer: any other failure, such as the database failing under the check, is thrown,
  * so that a bulk action answers 503 instead of reporting the documents as refused.
  */
-export const hasContentManagerPermission = async (strapi: Core.Strapi, ctx: any, target: Target, action: ContentManagerAction) => {
+export const hasContentManagerPermission = async (
+  strapi: Core.Strapi,
+  ctx: any,
+  target: Target,
+  action: ContentManagerAction
+) => {
   try {
     await assertContentManagerPermission(strapi, ctx, target, action);
     return true;
@@ -86,7 +96,13 @@ export const readScope = async (strapi: Core.Strapi, ctx: any, uid: string): Pro
   const { filters } = await checker.sanitizedQuery.read({});
   if (!filters || (typeof filters === 'object' && Object.keys(filters).length === 0)) return { ids: null };
   const { where } = (strapi.get('query-params') as any).transform(uid, { filters });
-  return { ids: () => (strapi.db as any).queryBuilder(uid).init({ where, select: ['id'] }).getKnexQuery() };
+  return {
+    ids: () =>
+      (strapi.db as any)
+        .queryBuilder(uid)
+        .init({ where, select: ['id'] })
+        .getKnexQuery(),
+  };
 };
 
 /**
@@ -106,8 +122,12 @@ export const readableDocuments = async (
   if (checker.cannot.read()) return null;
   if (documentIds?.length === 0) return new Map();
   const permissionQuery = await checker.sanitizedQuery.read({});
-  const filters = { $and: [permissionQuery.filters ?? {}, ...(documentIds ? [{ documentId: { $in: documentIds } }] : [])] };
-  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(uid).populateFromQuery(permissionQuery).build();
+  const filters = {
+    $and: [permissionQuery.filters ?? {}, ...(documentIds ? [{ documentId: { $in: documentIds } }] : [])],
+  };
+  const populate = await (strapi.plugin('content-manager').service('populate-builder') as any)(uid)
+    .populateFromQuery(permissionQuery)
+    .build();
   const versions: any[] = await strapi.documents(uid as any).findMany({
     filters,
     populate,
@@ -117,7 +137,10 @@ export const readableDocuments = async (
   return new Map(
     versions
       .filter((version) => checker.can.read(version))
-      .map((version) => [`${version.documentId}\u0000${version.locale ?? ''}`, field ? checker.can.read(version, field) : false])
+      .map((version) => [
+        `${version.documentId}\u0000${version.locale ?? ''}`,
+        field ? checker.can.read(version, field) : false,
+      ])
   );
 };
 

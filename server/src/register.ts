@@ -19,7 +19,10 @@ import { checkConfigAgainstSchemas } from './validation/config-against-schemas';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = parsePluginConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
-  const problems = checkConfigAgainstSchemas(config, (uid) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes]);
+  const problems = checkConfigAgainstSchemas(
+    config,
+    (uid) => strapi.contentTypes[uid as keyof typeof strapi.contentTypes]
+  );
   if (problems.length > 0) {
     // Thrown from register(), this stops Strapi's startup with the message below.
     throw new Error(`Error regarding ${PLUGIN_ID} config: ${problems.join('; ')}`);
@@ -48,7 +51,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
       // plugin's routes only, which check the plugin's `read` and the Content Manager's permissions, fields included.
       contentType.config = {
         ...contentType.config,
-        attributes: { ...contentType.config?.attributes, [config.attributeName]: { ...contentType.config?.attributes?.[config.attributeName], hidden: true } },
+        attributes: {
+          ...contentType.config?.attributes,
+          [config.attributeName]: { ...contentType.config?.attributes?.[config.attributeName], hidden: true },
+        },
       };
     });
   }

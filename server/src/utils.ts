@@ -3,9 +3,11 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../../shared/config-schema';
 import { PLUGIN_ID } from '../../shared/constants';
 
-export const getPluginConfig = (strapi: Core.Strapi): PluginConfig => strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
+export const getPluginConfig = (strapi: Core.Strapi): PluginConfig =>
+  strapi.config.get(`plugin::${PLUGIN_ID}`) as PluginConfig;
 
-export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean => getPluginConfig(strapi).contentTypes.includes(uid);
+export const isEnabledUid = (strapi: Core.Strapi, uid: string): boolean =>
+  getPluginConfig(strapi).contentTypes.includes(uid);
 
 /** The i18n default locale, or 'en' when i18n is not installed or cannot say. */
 export const defaultLocaleOf = async (strapi: Core.Strapi): Promise<string> => {

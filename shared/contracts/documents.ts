@@ -2,7 +2,14 @@
 // controllers and the admin panel, so that the two cannot drift. One namespace per endpoint.
 import type { AuditAction } from '../constants';
 import type { BulkAction, ErrorCode, TrustEdit } from '../schemas';
-import type { AiInvolvement, EditorialResponsibility, ReviewCheck, Source, TrustState, TrustSuggestion } from '../trust';
+import type {
+  AiInvolvement,
+  EditorialResponsibility,
+  ReviewCheck,
+  Source,
+  TrustState,
+  TrustSuggestion,
+} from '../trust';
 
 /** `:uid/:documentId` and `?locale=` of every document route. */
 interface DocumentParams {

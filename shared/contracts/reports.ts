@@ -23,7 +23,12 @@ export interface ReportGroup {
   uid: string;
   locale: string | null;
   /** Per document (its draft): by status, by AI involvement, and how many need a person (the review queue). */
-  counts: { status: Record<string, number>; aiInvolvement: Record<string, number>; needsReview: number; labelRequired: { true: number; false: number } };
+  counts: {
+    status: Record<string, number>;
+    aiInvolvement: Record<string, number>;
+    needsReview: number;
+    labelRequired: { true: number; false: number };
+  };
   entries: ReportEntry[];
 }
 

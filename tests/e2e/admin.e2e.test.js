@@ -4,14 +4,29 @@
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
 
-const { adminApi, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const {
+  adminApi,
+  dismissOverlays,
+  documentIdBySlug: idBySlug,
+  launchBrowser,
+  login: loginAs,
+  settledScreenshot,
+} = require('./browser');
 const { mcpRequest } = require('../helpers/mcp');
 const { startE2eServer } = require('./server');
 
 const ARTICLE = 'api::article.article';
 // The review checks of the verify dialogs (side panel and bulk actions), by their accessible names.
-const REVIEW_CHECKS = ['Accuracy: the facts are right', 'Plausibility: the claims make sense', 'Sources: the sources support the text'];
-const REVIEW_CHECKS_FR = ['Exactitude : les faits sont justes', 'Plausibilité : les affirmations sont cohérentes', 'Sources : les sources étayent le texte'];
+const REVIEW_CHECKS = [
+  'Accuracy: the facts are right',
+  'Plausibility: the claims make sense',
+  'Sources: the sources support the text',
+];
+const REVIEW_CHECKS_FR = [
+  'Exactitude : les faits sont justes',
+  'Plausibilité : les affirmations sont cohérentes',
+  'Sources : les sources étayent le texte',
+];
 
 /**
  * Ticks every review check of a verify dialog. With `required`, first asserts that its Verify button stays disabled
@@ -30,14 +45,23 @@ function mcpClient(baseUrl, token) {
   let protocolVersion = '2025-06-18';
   let id = 0;
   const rpc = async (method, params = {}) => {
-    const { status, message, text } = await mcpRequest(baseUrl, token, { id: (id += 1), method, params, protocolVersion });
+    const { status, message, text } = await mcpRequest(baseUrl, token, {
+      id: (id += 1),
+      method,
+      params,
+      protocolVersion,
+    });
     assert.equal(status, 200, `MCP ${method}: ${status} ${text}`);
     assert.equal(message.error, undefined, `MCP ${method}: ${JSON.stringify(message.error)}`);
     return message.result;
   };
   return {
     async initialize() {
-      const result = await rpc('initialize', { protocolVersion, capabilities: {}, clientInfo: { name: 'trust-labels-browser-test', version: '1.0.0' } });
+      const result = await rpc('initialize', {
+        protocolVersion,
+        capabilities: {},
+        clientInfo: { name: 'trust-labels-browser-test', version: '1.0.0' },
+      });
       protocolVersion = result.protocolVersion;
     },
     callTool: (name, args) => rpc('tools/call', { name, arguments: args }),
@@ -51,7 +75,9 @@ const login = (email) => loginAs(browser, server.baseUrl, email);
 const documentIdBySlug = (slug, locale) => idBySlug(server.baseUrl, slug, locale);
 
 async function openArticle(page, documentId, locale = 'en') {
-  await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=${locale}`);
+  await page.goto(
+    `${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=${locale}`
+  );
   await dismissOverlays(page);
   const panel = page.getByTestId('trust-panel');
   await panel.waitFor();
@@ -101,7 +127,11 @@ describe('admin panel', { timeout: 600_000 }, () => {
       assert.equal(await panel.getByRole('combobox', { name: 'AI involvement' }).count(), 0);
 
       const modal = await openLabelsModal(page, panel);
-      await modal.getByText('Labels are saved on their own, as soon as you click “Save labels”: the entry’s Save button does not save them.').waitFor();
+      await modal
+        .getByText(
+          'Labels are saved on their own, as soon as you click “Save labels”: the entry’s Save button does not save them.'
+        )
+        .waitFor();
       const saveLabels = modal.getByRole('button', { name: 'Save labels' });
       assert.equal(await saveLabels.isDisabled(), true, 'Save labels is enabled before anything changed');
 
@@ -127,7 +157,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await modal.getByRole('combobox', { name: 'Disclaimer' }).click();
       await page.getByRole('option', { name: 'Custom text' }).click();
       await modal.getByLabel('Custom disclaimer').fill('Drafted with AI help at {siteName}, checked by our editors.');
-      await modal.getByTestId('trust-disclaimer-preview').getByText('Drafted with AI help at Bytevyte, checked by our editors.').waitFor();
+      await modal
+        .getByTestId('trust-disclaimer-preview')
+        .getByText('Drafted with AI help at Bytevyte, checked by our editors.')
+        .waitFor();
       assert.equal(await saveLabels.isDisabled(), true);
       // The screenshot shows the refused URL and the picked date: the second and third sources.
       await accessed.scrollIntoViewIfNeeded();
@@ -136,7 +169,9 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await sources.nth(1).getByLabel('URL').fill('https://eur-lex.europa.eu/eli/reg/2024/1689/oj');
       await sources.nth(1).getByText('Must start with http:// or https://.').waitFor({ state: 'detached' });
       await page.waitForFunction(() => {
-        const button = [...document.querySelectorAll('[data-testid="trust-labels-modal"] button')].find((b) => b.textContent?.trim() === 'Save labels');
+        const button = [...document.querySelectorAll('[data-testid="trust-labels-modal"] button')].find(
+          (b) => b.textContent?.trim() === 'Save labels'
+        );
         return Boolean(button) && !button.disabled;
       });
       await saveLabels.click();
@@ -211,10 +246,16 @@ describe('admin panel', { timeout: 600_000 }, () => {
       // The verification covered the declared AI involvement: its change withdraws the draft's badge.
       await panel.getByText('Needs re-verification').first().waitFor();
       // The draft now differs from the published version: the edit view knows it at once.
-      await page.waitForFunction(() => {
-        const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === 'Publish');
-        return Boolean(button) && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
-      }, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => {
+          const button = [...document.querySelectorAll('button')].find(
+            (candidate) => candidate.textContent?.trim() === 'Publish'
+          );
+          return Boolean(button) && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+        },
+        undefined,
+        { timeout: 15_000 }
+      );
     } finally {
       await context.close();
     }
@@ -230,7 +271,9 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const dialog = page.getByRole('alertdialog');
       const warning = dialog.getByTestId('trust-label-stays');
       await warning.getByText('Readers will still see an AI label.').waitFor();
-      await warning.getByText(/only when a person reviewed it and a person or organisation holds editorial responsibility/).waitFor();
+      await warning
+        .getByText(/only when a person reviewed it and a person or organisation holds editorial responsibility/)
+        .waitFor();
       await dialog.getByText(/as declared \(AI-generated\)/).waitFor();
       await settledScreenshot(page, 'verify-dialog-label-stays.png', { top: true });
       await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -247,7 +290,8 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await modal.getByRole('button', { name: 'Save labels' }).click();
       await page.getByText('Trust labels saved').first().waitFor();
       await modal.waitFor({ state: 'detached' });
-      const draft = (await (await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`)).json()).data.trust;
+      const draft = (await (await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`)).json())
+        .data.trust;
       assert.deepEqual(draft.disclosure, { value: 'ai-autonomous', labelRequired: false });
 
       // Not of public interest: the label does not depend on a review, and the dialog no longer warns.
@@ -270,7 +314,9 @@ describe('admin panel', { timeout: 600_000 }, () => {
   it('shows an Author the labels but no Verify button', async () => {
     const { context, page } = await login('author@trust-labels.local');
     try {
-      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=en`);
+      await page.goto(
+        `${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/create?plugins[i18n][locale]=en`
+      );
       await dismissOverlays(page);
       await page.locator('input[name="title"]').fill('Written by an author');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -305,7 +351,13 @@ describe('admin panel', { timeout: 600_000 }, () => {
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         if (await checkbox.isChecked()) await checkbox.uncheck();
         await checkbox.check();
-        if (await bulkVerify.waitFor({ timeout: 15_000 }).then(() => true, () => attempt === 3)) break;
+        if (
+          await bulkVerify.waitFor({ timeout: 15_000 }).then(
+            () => true,
+            () => attempt === 3
+          )
+        )
+          break;
       }
       await bulkVerify.click();
       const dialog = page.getByRole('alertdialog');
@@ -330,7 +382,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await council.locator('[data-status="verified"]').waitFor();
       // The cell says in words what the icons show. (An earlier test changed the draft's AI involvement, which the
       // verification covered: the draft needs re-verification, the published version is still the verified one.)
-      assert.equal(await council.getAttribute('aria-label'), 'Draft: Needs re-verification · Published version: Human Verified');
+      assert.equal(
+        await council.getAttribute('aria-label'),
+        'Draft: Needs re-verification · Published version: Human Verified'
+      );
       const stale = page.getByTestId(`trust-cell-${await documentIdBySlug('how-we-use-ai')}`);
       await stale.getByTestId('trust-status-badge-published').waitFor();
 
@@ -346,8 +401,13 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await page.keyboard.press('Escape');
       await header(/^slug$/).waitFor({ state: 'detached' });
       const status = await header(/^status$/i).boundingBox();
-      const visibleRight = await page.evaluate(() => document.querySelector('table').parentElement.getBoundingClientRect().right);
-      assert.ok(status.x + status.width <= visibleRight, `the Status column ends at ${status.x + status.width} px, the table's visible area at ${visibleRight} px`);
+      const visibleRight = await page.evaluate(
+        () => document.querySelector('table').parentElement.getBoundingClientRect().right
+      );
+      assert.ok(
+        status.x + status.width <= visibleRight,
+        `the Status column ends at ${status.x + status.width} px, the table's visible area at ${visibleRight} px`
+      );
       await dismissOverlays(page);
       await settledScreenshot(page, 'list-view.png');
     } finally {
@@ -381,7 +441,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await page.getByRole('heading', { name: 'Trust Labels' }).waitFor();
       await page.getByRole('combobox', { name: 'Locale' }).click();
       await page.getByRole('option', { name: /French/ }).click();
-      assert.equal(await page.getByLabel('Disclaimer when AI involvement is “AI-generated”').inputValue(), 'Article généré par IA chez {siteName}, relu par la rédaction.');
+      assert.equal(
+        await page.getByLabel('Disclaimer when AI involvement is “AI-generated”').inputValue(),
+        'Article généré par IA chez {siteName}, relu par la rédaction.'
+      );
     } finally {
       await context.close();
     }
@@ -402,7 +465,9 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await panel.getByTestId('trust-summary-sources').getByText('Aucune source').waitFor();
       // The disclosure in the words the SVG badge uses (shared/disclosure.ts): nothing declared, in French.
       await panel.getByTestId('trust-summary-disclosure').getByText('Usage de l’IA non déclaré').waitFor();
-      const badge = await (await fetch(`${server.baseUrl}/api/trust-labels/badge/${ARTICLE}/${documentId}.svg?locale=fr`)).text();
+      const badge = await (
+        await fetch(`${server.baseUrl}/api/trust-labels/badge/${ARTICLE}/${documentId}.svg?locale=fr`)
+      ).text();
       assert.match(badge, /aria-label="[^"]* · Usage de l’IA non déclaré"/);
 
       const modal = await openLabelsModal(page, panel);
@@ -424,7 +489,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       const dialog = page.getByRole('alertdialog');
       for (const name of REVIEW_CHECKS_FR) await dialog.getByRole('checkbox', { name, exact: true }).check();
       await dialog.getByRole('button', { name: 'Vérifier', exact: true }).click();
-      await page.getByText('Cette entrée a 0 source(s) ; il en faut au moins 1 avant de pouvoir la vérifier.').first().waitFor();
+      await page
+        .getByText('Cette entrée a 0 source(s) ; il en faut au moins 1 avant de pouvoir la vérifier.')
+        .first()
+        .waitFor();
       // Not the server's English message, which names the setting.
       assert.equal(await page.getByText(/requiredSources/).count(), 0);
       await panel.getByText('Non vérifié').first().waitFor();
@@ -438,22 +506,36 @@ describe('admin panel', { timeout: 600_000 }, () => {
     const admin = 'admin@trust-labels.local';
     const documentId = await documentIdBySlug('anthropic-google-broadcom');
     // An admin token, the credentials Strapi's MCP server gives agents: the plugin's read, the article's read and update.
-    const token = await adminApi(server.baseUrl, admin, 'POST', '/admin/admin-tokens', {
-      name: 'browser-test agent',
-      description: 'An AI agent of the browser tests',
-      lifespan: null,
-      adminPermissions: [
-        { action: 'plugin::trust-labels.read', subject: null, properties: {}, conditions: [] },
-        ...['read', 'update'].map((action) => ({ action: `plugin::content-manager.explorer.${action}`, subject: ARTICLE, properties: { locales: ['en'] }, conditions: [] })),
-      ],
-    }, { expected: [200, 201] });
+    const token = await adminApi(
+      server.baseUrl,
+      admin,
+      'POST',
+      '/admin/admin-tokens',
+      {
+        name: 'browser-test agent',
+        description: 'An AI agent of the browser tests',
+        lifespan: null,
+        adminPermissions: [
+          { action: 'plugin::trust-labels.read', subject: null, properties: {}, conditions: [] },
+          ...['read', 'update'].map((action) => ({
+            action: `plugin::content-manager.explorer.${action}`,
+            subject: ARTICLE,
+            properties: { locales: ['en'] },
+            conditions: [],
+          })),
+        ],
+      },
+      { expected: [200, 201] }
+    );
     const agent = mcpClient(server.baseUrl, token.data.accessKey);
     await agent.initialize();
     const suggest = async (args) => {
       const result = await agent.callTool('trust_labels_suggest', { uid: ARTICLE, documentId, locale: 'en', ...args });
       assert.ok(!result.isError, `trust_labels_suggest failed: ${JSON.stringify(result)}`);
     };
-    const state = async () => (await adminApi(server.baseUrl, admin, 'GET', `/trust-labels/documents/${ARTICLE}/${documentId}?locale=en`)).data.draft;
+    const state = async () =>
+      (await adminApi(server.baseUrl, admin, 'GET', `/trust-labels/documents/${ARTICLE}/${documentId}?locale=en`)).data
+        .draft;
     const before = await state();
     const accepted = { title: 'Agent source: company announcement', url: 'https://example.org/agent/announcement' };
     const dismissed = { title: 'Agent source: a blog post', url: 'https://example.org/agent/blog' };
@@ -471,7 +553,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await panel.getByTestId('trust-summary-sources').getByText(accepted.title).waitFor();
       const after = await state();
       assert.equal(after.suggestion, null);
-      assert.deepEqual(after.sources.map((source) => source.url), [...before.sources.map((source) => source.url), accepted.url]);
+      assert.deepEqual(
+        after.sources.map((source) => source.url),
+        [...before.sources.map((source) => source.url), accepted.url]
+      );
 
       await suggest({ sources: [dismissed] });
       await page.reload();
@@ -481,7 +566,10 @@ describe('admin panel', { timeout: 600_000 }, () => {
       await notice.waitFor({ state: 'detached' });
       const final = await state();
       assert.equal(final.suggestion, null);
-      assert.deepEqual(final.sources.map((source) => source.url), after.sources.map((source) => source.url));
+      assert.deepEqual(
+        final.sources.map((source) => source.url),
+        after.sources.map((source) => source.url)
+      );
       assert.equal(await panel.getByText(dismissed.title).count(), 0);
     } finally {
       await context.close();

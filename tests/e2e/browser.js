@@ -7,9 +7,18 @@ const { chromium } = require('playwright-core');
 
 const PASSWORD = 'TrustLabels-Demo-1';
 const TIMEOUT = 60_000;
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-const launchBrowser = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: LAUNCH_ARGS });
+const launchBrowser = () =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: LAUNCH_ARGS });
 
 const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -26,10 +35,14 @@ async function newAdminContext(browser) {
     // showed up to minutes after a row was selected (measured: no idle callback within 3 s, with no animation and no
     // request running). A browser in front of a person has idle periods; this gives the test the same, with the
     // shim Strapi itself uses where the browser has no requestIdleCallback.
-    window.requestIdleCallback = (callback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 1);
+    window.requestIdleCallback = (callback) =>
+      window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 50 }), 1);
     window.cancelIdleCallback = (handle) => window.clearTimeout(handle);
     if (!window.localStorage.getItem('STRAPI_GUIDED_TOUR')) {
-      window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] }));
+      window.localStorage.setItem(
+        'STRAPI_GUIDED_TOUR',
+        JSON.stringify({ tours: {}, enabled: false, hidden: true, completedActions: [] })
+      );
     }
   });
   return context;
@@ -54,7 +67,16 @@ async function dismissOverlays(page) {
   // "Close the banner.": Strapi's product banner above the page; a modal opened later would leave it in screenshots.
   for (const name of ['Skip', 'Close', 'Close the banner.']) {
     const button = page.getByRole('button', { name, exact: true });
-    if (await button.first().isVisible().catch(() => false)) await button.first().click().catch(() => undefined);
+    if (
+      await button
+        .first()
+        .isVisible()
+        .catch(() => false)
+    )
+      await button
+        .first()
+        .click()
+        .catch(() => undefined);
   }
 }
 
@@ -83,9 +105,15 @@ async function settledScreenshot(page, name, { fullPage = false, element = null,
   if (closedBanner) await page.waitForTimeout(300);
   await page.mouse.move(0, 0);
   // Notifications close by themselves after a few seconds; a screenshot waits for them rather than closing them.
-  await page.waitForFunction(() => document.querySelectorAll('[data-sonner-toast]').length === 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-sonner-toast]').length === 0, null, {
+    timeout: 30_000,
+  });
   // Modal and dialog animations of the design system take about 200 ms.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   await page.waitForTimeout(300);
   const viewport = page.viewportSize();
   // A taller window for a page whose interesting part ends below the fold (the edit view's side panel scrolls with
@@ -151,15 +179,43 @@ async function adminApi(baseUrl, email, method, route, body, { expected = 200 } 
  */
 async function createAdminUser(baseUrl, { email, roleName, permissions }) {
   const superAdmin = 'admin@trust-labels.local';
-  const role = await adminApi(baseUrl, superAdmin, 'POST', '/admin/roles', { name: roleName, description: 'Created by a browser test' }, { expected: [200, 201] });
+  const role = await adminApi(
+    baseUrl,
+    superAdmin,
+    'POST',
+    '/admin/roles',
+    { name: roleName, description: 'Created by a browser test' },
+    { expected: [200, 201] }
+  );
   await adminApi(baseUrl, superAdmin, 'PUT', `/admin/roles/${role.data.id}/permissions`, { permissions });
-  const user = await adminApi(baseUrl, superAdmin, 'POST', '/admin/users', { email, firstname: 'Rita', lastname: 'Reader', roles: [role.data.id] }, { expected: [200, 201] });
+  const user = await adminApi(
+    baseUrl,
+    superAdmin,
+    'POST',
+    '/admin/users',
+    { email, firstname: 'Rita', lastname: 'Reader', roles: [role.data.id] },
+    { expected: [200, 201] }
+  );
   const res = await fetch(`${baseUrl}/admin/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ registrationToken: user.data.registrationToken, userInfo: { firstname: 'Rita', lastname: 'Reader', password: PASSWORD } }),
+    body: JSON.stringify({
+      registrationToken: user.data.registrationToken,
+      userInfo: { firstname: 'Rita', lastname: 'Reader', password: PASSWORD },
+    }),
   });
   assert.equal(res.status, 200, `registration of ${email}: ${res.status} ${await res.text()}`);
 }
 
-module.exports = { adminApi, adminToken, createAdminUser, dismissOverlays, documentIdBySlug, launchBrowser, login, newAdminContext, settledScreenshot, SHOTS };
+module.exports = {
+  adminApi,
+  adminToken,
+  createAdminUser,
+  dismissOverlays,
+  documentIdBySlug,
+  launchBrowser,
+  login,
+  newAdminContext,
+  settledScreenshot,
+  SHOTS,
+};

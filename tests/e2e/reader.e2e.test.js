@@ -14,7 +14,10 @@ const STATUSES = ['unverified', 'verified', 'stale'];
 const INVOLVEMENTS = ['unknown', 'none', 'assisted', 'generated'];
 
 /** axe-core's source (a test tool of tests/package.json: npm run test:e2e installs it). */
-const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js', { paths: [path.join(REPO_ROOT, 'tests')] }), 'utf8');
+const axeSource = require('fs').readFileSync(
+  require.resolve('axe-core/axe.min.js', { paths: [path.join(REPO_ROOT, 'tests')] }),
+  'utf8'
+);
 
 /** Runs axe-core (WCAG 2.1 A and AA) on the page, or on one element, and answers its violations. */
 async function axe(page, selector = null) {
@@ -25,7 +28,10 @@ async function axe(page, selector = null) {
       const result = await window.axe.run(selector ? document.querySelector(selector) : document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       });
-      return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+      return result.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`
+      );
     },
     { selector }
   );
@@ -34,7 +40,13 @@ async function axe(page, selector = null) {
 const client = () => require(path.join(REPO_ROOT, 'dist', 'client', 'index.js'));
 
 const disclosureValue = (status, aiInvolvement) =>
-  aiInvolvement === 'none' ? 'human-only' : aiInvolvement === 'unknown' ? null : status === 'verified' ? 'ai-assisted' : 'ai-autonomous';
+  aiInvolvement === 'none'
+    ? 'human-only'
+    : aiInvolvement === 'unknown'
+      ? null
+      : status === 'verified'
+        ? 'ai-assisted'
+        : 'ai-autonomous';
 
 /** The trust object of the bytevyte article, in one state, with the language's default disclaimer. */
 const trustIn = ({ status, aiInvolvement, labelRequired, disclaimer }) => ({
@@ -44,8 +56,18 @@ const trustIn = ({ status, aiInvolvement, labelRequired, disclaimer }) => ({
   aiInvolvement,
   disclaimer,
   sources: [
-    { title: 'Anthropic expands partnership with Google and Broadcom', url: 'https://www.anthropic.com/news', publisher: 'Anthropic', accessedAt: '2026-04-06' },
-    { title: 'Google Cloud TPU documentation', url: 'https://cloud.google.com/tpu/docs', publisher: 'Google Cloud', accessedAt: '2026-04-07' },
+    {
+      title: 'Anthropic expands partnership with Google and Broadcom',
+      url: 'https://www.anthropic.com/news',
+      publisher: 'Anthropic',
+      accessedAt: '2026-04-06',
+    },
+    {
+      title: 'Google Cloud TPU documentation',
+      url: 'https://cloud.google.com/tpu/docs',
+      publisher: 'Google Cloud',
+      accessedAt: '2026-04-07',
+    },
   ],
   disclosure: { value: disclosureValue(status, aiInvolvement), labelRequired },
 });
@@ -84,7 +106,9 @@ let browser;
 
 describe('what readers see', () => {
   before(async () => {
-    server = process.env.E2E_BASE_URL ? { baseUrl: process.env.E2E_BASE_URL, stop: async () => undefined } : await startE2eServer({ port: 1342 });
+    server = process.env.E2E_BASE_URL
+      ? { baseUrl: process.env.E2E_BASE_URL, stop: async () => undefined }
+      : await startE2eServer({ port: 1342 });
     browser = await launchBrowser();
   });
 
@@ -103,9 +127,20 @@ describe('what readers see', () => {
         for (const aiInvolvement of INVOLVEMENTS) {
           for (const labelRequired of [false, true]) {
             const state = `${status}/${aiInvolvement}/${labelRequired ? 'required' : 'not required'}`;
-            const html = renderTrustLabels(trustIn({ status, aiInvolvement, labelRequired, disclaimer: DEFAULT_DISCLAIMERS.en.assisted.replace('{siteName}', 'bytevyte') }), { locale: 'en' });
+            const html = renderTrustLabels(
+              trustIn({
+                status,
+                aiInvolvement,
+                labelRequired,
+                disclaimer: DEFAULT_DISCLAIMERS.en.assisted.replace('{siteName}', 'bytevyte'),
+              }),
+              { locale: 'en' }
+            );
             await page.setContent(pageWith('en', state, `<h1>${state}</h1>${html}`));
-            await expectVisibleWithoutInteraction(page, { ai: aiInvolvement === 'assisted' || aiInvolvement === 'generated' || labelRequired, verified: status === 'verified' });
+            await expectVisibleWithoutInteraction(page, {
+              ai: aiInvolvement === 'assisted' || aiInvolvement === 'generated' || labelRequired,
+              verified: status === 'verified',
+            });
             assert.deepEqual(await axe(page), [], state);
           }
         }
@@ -118,28 +153,57 @@ describe('what readers see', () => {
   it('screenshots in English, French, Polish and Greek (docs/screenshots/reader-labels-*.png)', async () => {
     const { renderTrustLabels } = client();
     const { DEFAULT_DISCLAIMERS, READER_WORDS } = loadWords();
-    const titles = { en: 'Anthropic expands partnership with Google and Broadcom', fr: 'Anthropic élargit son partenariat avec Google et Broadcom', pl: 'Anthropic rozszerza partnerstwo z Google i Broadcom', el: 'Η Anthropic επεκτείνει τη συνεργασία της με την Google και την Broadcom' };
+    const titles = {
+      en: 'Anthropic expands partnership with Google and Broadcom',
+      fr: 'Anthropic élargit son partenariat avec Google et Broadcom',
+      pl: 'Anthropic rozszerza partnerstwo z Google i Broadcom',
+      el: 'Η Anthropic επεκτείνει τη συνεργασία της με την Google και την Broadcom',
+    };
     const context = await browser.newContext({ viewport: { width: 760, height: 600 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     try {
       for (const lang of ['en', 'fr', 'pl', 'el']) {
         const disclaimer = DEFAULT_DISCLAIMERS[lang].assisted.replace('{siteName}', 'bytevyte');
         // The bytevyte article, reviewed; then an AI-generated text nobody reviewed, whose label is required.
-        const verified = renderTrustLabels(trustIn({ status: 'verified', aiInvolvement: 'assisted', labelRequired: false, disclaimer }), { locale: lang });
-        const required = renderTrustLabels(trustIn({ status: 'unverified', aiInvolvement: 'generated', labelRequired: true, disclaimer: DEFAULT_DISCLAIMERS[lang].generated }), { locale: lang, omit: ['sources'] });
-        await page.setContent(pageWith(lang, titles[lang], `<h1>${titles[lang]}</h1>${verified}<div style="height:1.5rem"></div>${required}`));
-        for (const word of [READER_WORDS[lang].aiModified, READER_WORDS[lang].aiGenerated, READER_WORDS[lang].sources, READER_WORDS[lang].humanVerified]) {
+        const verified = renderTrustLabels(
+          trustIn({ status: 'verified', aiInvolvement: 'assisted', labelRequired: false, disclaimer }),
+          { locale: lang }
+        );
+        const required = renderTrustLabels(
+          trustIn({
+            status: 'unverified',
+            aiInvolvement: 'generated',
+            labelRequired: true,
+            disclaimer: DEFAULT_DISCLAIMERS[lang].generated,
+          }),
+          { locale: lang, omit: ['sources'] }
+        );
+        await page.setContent(
+          pageWith(
+            lang,
+            titles[lang],
+            `<h1>${titles[lang]}</h1>${verified}<div style="height:1.5rem"></div>${required}`
+          )
+        );
+        for (const word of [
+          READER_WORDS[lang].aiModified,
+          READER_WORDS[lang].aiGenerated,
+          READER_WORDS[lang].sources,
+          READER_WORDS[lang].humanVerified,
+        ]) {
           assert.ok(await page.getByText(word, { exact: false }).first().isVisible(), `${lang}: ${word}`);
         }
         assert.deepEqual(await axe(page), [], lang);
-        await page.locator('main').screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', `reader-labels-${lang}.png`) });
+        await page
+          .locator('main')
+          .screenshot({ path: path.join(REPO_ROOT, 'docs', 'screenshots', `reader-labels-${lang}.png`) });
       }
     } finally {
       await context.close();
     }
   });
 
-  it('the demo\'s reader page shows the seeded bytevyte article with its disclaimer, Sources and ✔ Human Verified', async () => {
+  it("the demo's reader page shows the seeded bytevyte article with its disclaimer, Sources and ✔ Human Verified", async () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
     try {
@@ -149,7 +213,9 @@ describe('what readers see', () => {
       await page.waitForURL(/\/read\/anthropic-google-broadcom\?locale=en/);
       const labels = page.locator('section.trust-labels');
       assert.equal(await labels.getAttribute('ai-disclosure'), 'ai-assisted');
-      assert.ok(await labels.locator('.trust-labels__disclaimer').getByText('While we strive for accuracy').isVisible());
+      assert.ok(
+        await labels.locator('.trust-labels__disclaimer').getByText('While we strive for accuracy').isVisible()
+      );
       assert.ok(await labels.getByRole('heading', { name: 'Sources' }).isVisible());
       assert.ok((await labels.locator('ol.trust-labels__sources > li').count()) >= 2);
       assert.match(await labels.locator('.trust-labels__verified').innerText(), /✔ Human Verified · \w+ \d+, \d{4}/);
@@ -163,17 +229,22 @@ describe('what readers see', () => {
     }
   });
 
-  it('the edit view\'s Preview shows the draft\'s page with its labels', async () => {
+  it("the edit view's Preview shows the draft's page with its labels", async () => {
     const email = 'editor@trust-labels.local';
     const documentId = await documentIdBySlug(server.baseUrl, 'eu-ai-act-transparency');
     // A change only the draft has: its disclaimer.
     const draftDisclaimer = 'Draft disclaimer, not published yet.';
-    await adminApi(server.baseUrl, email, 'PUT', `/trust-labels/documents/${ARTICLE}/${documentId}?locale=en`, { disclaimerMode: 'custom', disclaimerText: draftDisclaimer });
+    await adminApi(server.baseUrl, email, 'PUT', `/trust-labels/documents/${ARTICLE}/${documentId}?locale=en`, {
+      disclaimerMode: 'custom',
+      disclaimerText: draftDisclaimer,
+    });
     const published = await (await fetch(`${server.baseUrl}/read/eu-ai-act-transparency?locale=en`)).text();
     assert.ok(!published.includes(draftDisclaimer), 'the published page shows the draft');
     const { context, page } = await login(browser, server.baseUrl, email);
     try {
-      await page.goto(`${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}/preview?plugins[i18n][locale]=en&status=draft`);
+      await page.goto(
+        `${server.baseUrl}/admin/content-manager/collection-types/${ARTICLE}/${documentId}/preview?plugins[i18n][locale]=en&status=draft`
+      );
       await dismissOverlays(page);
       const frame = page.frameLocator('iframe').first();
       await frame.locator('section.trust-labels').waitFor({ timeout: 60_000 });
@@ -191,7 +262,13 @@ describe('what readers see', () => {
 /** The words table and default disclaimers from shared/reader-words.ts (TypeScript, compiled on the fly by esbuild). */
 function loadWords() {
   const esbuild = require(require.resolve('esbuild', { paths: [REPO_ROOT] }));
-  const out = esbuild.buildSync({ entryPoints: [path.join(REPO_ROOT, 'shared', 'reader-words.ts')], bundle: true, format: 'cjs', platform: 'neutral', write: false });
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(REPO_ROOT, 'shared', 'reader-words.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'neutral',
+    write: false,
+  });
   const module = { exports: {} };
   new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
   return module.exports;

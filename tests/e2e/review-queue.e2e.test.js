@@ -5,7 +5,14 @@
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
 
-const { createAdminUser, dismissOverlays, documentIdBySlug: idBySlug, launchBrowser, login: loginAs, settledScreenshot } = require('./browser');
+const {
+  createAdminUser,
+  dismissOverlays,
+  documentIdBySlug: idBySlug,
+  launchBrowser,
+  login: loginAs,
+  settledScreenshot,
+} = require('./browser');
 const { startE2eServer } = require('./server');
 
 const ARTICLE = 'api::article.article';
@@ -47,7 +54,10 @@ describe('review queue', { timeout: 600_000 }, () => {
 
       const counts = page.getByTestId('trust-queue-counts');
       await counts.waitFor();
-      assert.equal((await counts.textContent()).trim(), '1 entry needs re-verification, 2 AI-written entries are not verified.');
+      assert.equal(
+        (await counts.textContent()).trim(),
+        '1 entry needs re-verification, 2 AI-written entries are not verified.'
+      );
 
       const staleRow = page.getByTestId(`trust-queue-row-${stale}-en`);
       await staleRow.getByText('How we use AI in our newsroom', { exact: true }).waitFor();
@@ -60,7 +70,10 @@ describe('review queue', { timeout: 600_000 }, () => {
       await generatedRow.getByText('Five things to know about the new EU AI Act transparency rules').waitFor();
       await generatedRow.getByText('Not verified').first().waitFor();
       await generatedRow.getByText('AI-generated').waitFor();
-      await page.getByTestId(`trust-queue-row-${generated}-fr`).getByText(/Cinq choses à savoir/).waitFor();
+      await page
+        .getByTestId(`trust-queue-row-${generated}-fr`)
+        .getByText(/Cinq choses à savoir/)
+        .waitFor();
 
       assert.equal(await table.locator('tbody tr').count(), 3);
       assert.equal(await table.getByText('City council approves the new cycling lanes').count(), 0);
@@ -89,7 +102,9 @@ describe('review queue', { timeout: 600_000 }, () => {
       await dismissOverlays(page);
       await staleRow.getByRole('link', { name: 'Open “How we use AI in our newsroom”' }).click();
       await page.waitForURL(
-        (url) => url.pathname.endsWith(`/content-manager/collection-types/${ARTICLE}/${stale}`) && url.searchParams.get('plugins[i18n][locale]') === 'en'
+        (url) =>
+          url.pathname.endsWith(`/content-manager/collection-types/${ARTICLE}/${stale}`) &&
+          url.searchParams.get('plugins[i18n][locale]') === 'en'
       );
       const panel = page.getByTestId('trust-panel');
       await panel.waitFor();
@@ -110,14 +125,21 @@ describe('review queue', { timeout: 600_000 }, () => {
       await widget.waitFor();
       await widget.scrollIntoViewIfNeeded();
       assert.equal((await widget.getByTestId('trust-widget-total').textContent()).trim(), '3 entries need review');
-      assert.equal((await widget.getByTestId('trust-widget-counts').textContent()).trim(), '1 entry needs re-verification, 2 AI-written entries are not verified.');
+      assert.equal(
+        (await widget.getByTestId('trust-widget-counts').textContent()).trim(),
+        '1 entry needs re-verification, 2 AI-written entries are not verified.'
+      );
       // Published entries first, then the oldest: the stale one, then the AI-generated explainer in both locales.
       await widget.getByTestId(`trust-widget-entry-${stale}-en`).getByText('Needs re-verification').waitFor();
       await widget.getByTestId(`trust-widget-entry-${generated}-en`).getByText('Not verified').waitFor();
       await widget.getByTestId(`trust-widget-entry-${generated}-fr`).waitFor();
 
       // Strapi's widget frame: its title and the link to the queue page.
-      const frame = page.locator('section, article, div').filter({ has: page.getByRole('link', { name: 'Open the review queue' }) }).filter({ has: widget }).last();
+      const frame = page
+        .locator('section, article, div')
+        .filter({ has: page.getByRole('link', { name: 'Open the review queue' }) })
+        .filter({ has: widget })
+        .last();
       await dismissOverlays(page);
       await settledScreenshot(page, 'homepage-widget.png', { element: frame });
 
@@ -139,7 +161,14 @@ describe('review queue', { timeout: 600_000 }, () => {
     await createAdminUser(server.baseUrl, {
       email: 'reader@trust-labels.local',
       roleName: 'Article reader',
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { fields: ['title'], locales: ['en'] }, conditions: [] }],
+      permissions: [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: ARTICLE,
+          properties: { fields: ['title'], locales: ['en'] },
+          conditions: [],
+        },
+      ],
     });
     const { context, page } = await login('reader@trust-labels.local');
     try {

@@ -14,19 +14,26 @@ const fr = JSON.parse(read('admin/src/translations/fr.json'));
 /** The values of ERROR_CODES, read from its source (the admin's messages are keyed by them). */
 const errorCodes = () => {
   const source = read('shared/schemas.ts');
-  const block = source.slice(source.indexOf('export const ERROR_CODES = {'), source.indexOf('} as const;', source.indexOf('export const ERROR_CODES = {')));
+  const block = source.slice(
+    source.indexOf('export const ERROR_CODES = {'),
+    source.indexOf('} as const;', source.indexOf('export const ERROR_CODES = {'))
+  );
   return [...block.matchAll(/:\s*'(trust\.[^']+)'/g)].map((match) => match[1]);
 };
 
 /** The HTTP statuses the admin translates (admin/src/utils/errors.ts STATUS_MESSAGES). */
 const translatedStatuses = () => {
   const source = read('admin/src/utils/errors.ts');
-  const block = source.slice(source.indexOf('export const STATUS_MESSAGES'), source.indexOf('};', source.indexOf('export const STATUS_MESSAGES')));
+  const block = source.slice(
+    source.indexOf('export const STATUS_MESSAGES'),
+    source.indexOf('};', source.indexOf('export const STATUS_MESSAGES'))
+  );
   return [...block.matchAll(/^\s*(\d{3}):/gm)].map((match) => match[1]);
 };
 
 /** The variables of an ICU message ("{count, plural, …}", "{name}"), not the words of its plural branches. */
-const variables = (message) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
+const variables = (message) =>
+  [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 
 const adminSources = () => {
   const files = [];
@@ -45,7 +52,10 @@ describe('admin translations', () => {
   it('has an English and a French text for every problem code and translated HTTP status', () => {
     const codes = errorCodes();
     assert.ok(codes.length >= 30, `found only ${codes.length} codes in ERROR_CODES`);
-    const keys = [...codes.map((code) => `errors.${code}`), ...translatedStatuses().map((status) => `errors.http.${status}`)];
+    const keys = [
+      ...codes.map((code) => `errors.${code}`),
+      ...translatedStatuses().map((status) => `errors.http.${status}`),
+    ];
     for (const key of keys) {
       assert.ok(typeof en[key] === 'string' && en[key].trim() !== '', `en.json has no ${key}`);
       assert.ok(typeof fr[key] === 'string' && fr[key].trim() !== '', `fr.json has no ${key}`);
@@ -54,7 +64,8 @@ describe('admin translations', () => {
 
   it('has the same keys in English and French, with the same placeholders', () => {
     assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
-    for (const key of Object.keys(en)) assert.deepEqual(variables(fr[key]), variables(en[key]), `placeholders of ${key}`);
+    for (const key of Object.keys(en))
+      assert.deepEqual(variables(fr[key]), variables(en[key]), `placeholders of ${key}`);
   });
 
   it('has every message the admin names, with the same English text as its default', () => {

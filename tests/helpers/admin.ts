@@ -59,15 +59,23 @@ export async function createAdminSession(
 }
 
 /** One permission of an admin role: an action alone (subject-less), or with a subject, properties and conditions. */
-export type PermissionSpec = string | { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
+export type PermissionSpec =
+  string | { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 
 /**
  * Creates a custom admin role holding exactly the given permissions, for example
  * ['plugin::trust-labels.read', ...contentManagerOn('api::article.article', ['read'], { locales: ['en'] })].
  */
-export async function createAdminRole(strapi: Core.Strapi, name: string, permissions: PermissionSpec[]): Promise<number> {
+export async function createAdminRole(
+  strapi: Core.Strapi,
+  name: string,
+  permissions: PermissionSpec[]
+): Promise<number> {
   const roleService = strapi.service('admin::role');
-  const role = await roleService.create({ name: `${name} ${crypto.randomBytes(3).toString('hex')}`, description: 'test role' });
+  const role = await roleService.create({
+    name: `${name} ${crypto.randomBytes(3).toString('hex')}`,
+    description: 'test role',
+  });
   await roleService.assignPermissions(
     role.id,
     permissions.map((permission) =>
@@ -88,12 +96,21 @@ export const contentManagerOn = (
   actions: Array<'create' | 'read' | 'update' | 'delete' | 'publish'>,
   { locales = ['en', 'fr'], conditions = [] }: { locales?: string[]; conditions?: string[] } = {}
 ): PermissionSpec[] =>
-  actions.map((action) => ({ action: `plugin::content-manager.explorer.${action}`, subject, properties: { locales }, conditions }));
+  actions.map((action) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject,
+    properties: { locales },
+    conditions,
+  }));
 
 export type ApiTokenType = 'read-only' | 'full-access' | 'custom';
 
 /** Creates an API token and returns its access key. `permissions` only matters for the custom type. */
-export async function createApiToken(strapi: Core.Strapi, type: ApiTokenType, permissions: string[] = []): Promise<string> {
+export async function createApiToken(
+  strapi: Core.Strapi,
+  type: ApiTokenType,
+  permissions: string[] = []
+): Promise<string> {
   const token = await strapi.service('admin::api-token').create({
     name: `${type} ${crypto.randomBytes(4).toString('hex')}`,
     description: 'test token',
@@ -106,7 +123,11 @@ export async function createApiToken(strapi: Core.Strapi, type: ApiTokenType, pe
 }
 
 /** Grants actions (for example 'api::article.article.find') to a users-permissions role (public by default). */
-export async function grantUsersPermissions(strapi: Core.Strapi, actions: string[], roleType = 'public'): Promise<void> {
+export async function grantUsersPermissions(
+  strapi: Core.Strapi,
+  actions: string[],
+  roleType = 'public'
+): Promise<void> {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   if (!role) throw new Error(`users-permissions role ${roleType} not found`);
   for (const action of actions) {

@@ -6,7 +6,12 @@ const PLAYGROUND_DIR = path.resolve(__dirname, '..', '..', 'playground');
 
 (async () => {
   const { createStrapi } = require('@strapi/strapi');
-  const app = createStrapi({ appDir: PLAYGROUND_DIR, distDir: path.join(PLAYGROUND_DIR, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: PLAYGROUND_DIR,
+    distDir: path.join(PLAYGROUND_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
   app.log.level = 'error';
   await app.load();
   await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -43,7 +43,15 @@ export async function stopAllChildren(): Promise<void> {
 /** Boots a second Strapi in its own Node process on the given database. */
 export async function startChildStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<ChildStrapi> {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'child-strapi.js')], {
-    env: { ...process.env, ...database.env, NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', TRUST_LABELS_SEED: 'false', PLAYGROUND_COMPRESSION: 'true', ...env },
+    env: {
+      ...process.env,
+      ...database.env,
+      NODE_ENV: 'test',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      TRUST_LABELS_SEED: 'false',
+      PLAYGROUND_COMPRESSION: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

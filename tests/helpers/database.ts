@@ -65,8 +65,10 @@ async function withMysqlAdmin<T>(run: (conn: import('mysql2/promise').Connection
 }
 
 /** Creates a fresh, empty database. `name` lets two Strapi processes share one (see createSharedDatabase). */
-export async function createTestDatabase(name = uniqueName(), client: TestDbClient = testDbClient()): Promise<TestDatabase> {
-
+export async function createTestDatabase(
+  name = uniqueName(),
+  client: TestDbClient = testDbClient()
+): Promise<TestDatabase> {
   if (client === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-labels-'));
     const filename = path.join(dir, `${name}.db`);
@@ -95,7 +97,9 @@ export async function createTestDatabase(name = uniqueName(), client: TestDbClie
   }
 
   const settings = mysqlSettings();
-  await withMysqlAdmin((conn) => conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  await withMysqlAdmin((conn) =>
+    conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  );
   return {
     client,
     env: {

@@ -15,7 +15,11 @@ export interface RequestOptions {
 
 /** A small HTTP client bound to one Strapi, so tests read like `await api.get('/api/articles')`. */
 export const createHttpClient = (baseUrl: string) => {
-  const send = async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> => {
+  const send = async <T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {}
+  ): Promise<HttpResponse<T>> => {
     const url = new URL(path, baseUrl);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -35,8 +39,10 @@ export const createHttpClient = (baseUrl: string) => {
   return {
     request: send,
     get: <T = any>(path: string, options?: RequestOptions) => send<T>('GET', path, options),
-    post: <T = any>(path: string, body?: unknown, options?: RequestOptions) => send<T>('POST', path, { ...options, body }),
-    put: <T = any>(path: string, body?: unknown, options?: RequestOptions) => send<T>('PUT', path, { ...options, body }),
+    post: <T = any>(path: string, body?: unknown, options?: RequestOptions) =>
+      send<T>('POST', path, { ...options, body }),
+    put: <T = any>(path: string, body?: unknown, options?: RequestOptions) =>
+      send<T>('PUT', path, { ...options, body }),
     delete: <T = any>(path: string, options?: RequestOptions) => send<T>('DELETE', path, options),
   };
 };

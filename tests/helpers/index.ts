@@ -79,7 +79,8 @@ export async function createArticle(
 }
 
 /** Path of the admin document route for an article. */
-export const trustPath = (documentId: string, suffix = '') => `/trust-labels/documents/${ARTICLE_UID}/${documentId}${suffix}`;
+export const trustPath = (documentId: string, suffix = '') =>
+  `/trust-labels/documents/${ARTICLE_UID}/${documentId}${suffix}`;
 
 /**
  * Sets a version's trust status straight in the database, consistently with the verification rules: a

@@ -8,7 +8,11 @@ import type { HttpClient } from './http';
  */
 
 /** Runs a check through POST (without repair unless asked) and answers its result (the POST waits for it). */
-export async function runIntegrityCheck(http: HttpClient, token: string, { repair = false }: { repair?: boolean } = {}) {
+export async function runIntegrityCheck(
+  http: HttpClient,
+  token: string,
+  { repair = false }: { repair?: boolean } = {}
+) {
   const res = await http.post('/trust-labels/integrity', { repair }, { token });
   if (res.status !== 200) throw new Error(`POST /trust-labels/integrity answered ${res.status}: ${res.text}`);
   return res.body.data;
@@ -25,7 +29,10 @@ export async function waitForIntegrityCheck(strapi: Core.Strapi, since: number, 
   for (;;) {
     const row = await integrityRow(strapi);
     if (!row.state && row.result && Date.parse(row.result.startedAt) >= since) return row.result;
-    if (Date.now() > deadline) throw new Error(`no integrity check completed in ${timeoutMs} ms: ${JSON.stringify({ state: row.state, result: row.result?.startedAt })}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no integrity check completed in ${timeoutMs} ms: ${JSON.stringify({ state: row.state, result: row.result?.startedAt })}`
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

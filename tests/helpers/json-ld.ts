@@ -7,7 +7,12 @@ import jsonld from 'jsonld';
 export const SCHEMA = 'https://schema.org/';
 
 const LOCAL_SCHEMA_CONTEXT = { '@context': { '@vocab': SCHEMA } };
-const SCHEMA_CONTEXT_URLS = new Set(['https://schema.org', 'https://schema.org/', 'http://schema.org', 'http://schema.org/']);
+const SCHEMA_CONTEXT_URLS = new Set([
+  'https://schema.org',
+  'https://schema.org/',
+  'http://schema.org',
+  'http://schema.org/',
+]);
 
 export const offlineDocumentLoader = async (url: string) => {
   if (SCHEMA_CONTEXT_URLS.has(url)) return { contextUrl: undefined, document: LOCAL_SCHEMA_CONTEXT, documentUrl: url };

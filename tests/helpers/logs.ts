@@ -10,7 +10,11 @@ import type { Core } from '@strapi/strapi';
  * meanwhile that matches `expected` is kept out of the output, anything else is logged as usual (an unexpected
  * error must still show). The test asserts on the answer, as always.
  */
-export async function expectingErrorLog<T>(strapi: Core.Strapi, expected: RegExp, request: () => Promise<T>): Promise<T> {
+export async function expectingErrorLog<T>(
+  strapi: Core.Strapi,
+  expected: RegExp,
+  request: () => Promise<T>
+): Promise<T> {
   const log = strapi.log as unknown as { error: (...args: unknown[]) => unknown };
   const hadOwn = Object.prototype.hasOwnProperty.call(log, 'error');
   const original = log.error;

@@ -54,7 +54,12 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
 
   let strapi: Core.Strapi | undefined;
   try {
-    strapi = createStrapi({ appDir: PLAYGROUND_DIR, distDir: PLAYGROUND_DIST_DIR, autoReload: false, serveAdminPanel: false });
+    strapi = createStrapi({
+      appDir: PLAYGROUND_DIR,
+      distDir: PLAYGROUND_DIST_DIR,
+      autoReload: false,
+      serveAdminPanel: false,
+    });
     strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
     await strapi.load();
     const server = strapi.server;

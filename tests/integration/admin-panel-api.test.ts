@@ -50,10 +50,13 @@ describe('admin panel support routes', () => {
       locale: 'en',
       siteName: 'Bytevyte',
       disclaimerDefaults: {
-        unknown: 'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
+        unknown:
+          'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
         none: null,
-        assisted: 'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
-        generated: 'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
+        assisted:
+          'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
+        generated:
+          'This article was generated with the help of AI and may contain mistakes. Please verify important information independently.',
       },
       requiredSources: 1,
       requiredChecks: ['accuracy', 'plausibility', 'sources'],
@@ -62,11 +65,15 @@ describe('admin panel support routes', () => {
       publicInterestOfType: true,
     });
     // fr has no configured texts: the preview shows the built-in French texts, like the content API (before 0.3: English).
-    await t.strapi.documents(ARTICLE_UID).update({ documentId: plainId, locale: 'fr', data: { title: 'Simple' } as any });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId: plainId, locale: 'fr', data: { title: 'Simple' } as any });
     const fr = await t.http.get(trustPath(plainId, '?locale=fr'), { token: author.token });
     expect(fr.body.meta.locale).toBe('fr');
     expect(fr.body.meta.disclaimerDefaults.generated).toBe(DEFAULT_DISCLAIMERS.fr.generated);
-    expect(fr.body.meta.disclaimerDefaults.unknown).toBe(DEFAULT_DISCLAIMERS.fr.unknown.replace('{siteName}', 'Bytevyte'));
+    expect(fr.body.meta.disclaimerDefaults.unknown).toBe(
+      DEFAULT_DISCLAIMERS.fr.unknown.replace('{siteName}', 'Bytevyte')
+    );
   });
 
   it('answers the list view with each document’s draft and published status', async () => {
@@ -93,7 +100,10 @@ describe('admin panel support routes', () => {
       const res = await t.http.get(`/trust-labels/statuses/${ARTICLE_UID}`, { token: author.token, query });
       expect([query, res.status, res.body.error?.name]).toEqual([query, 400, 'ValidationError']);
     }
-    const page = await t.http.get('/trust-labels/statuses/api::page.page', { token: author.token, query: { documentIds: verifiedId } });
+    const page = await t.http.get('/trust-labels/statuses/api::page.page', {
+      token: author.token,
+      query: { documentIds: verifiedId },
+    });
     expect(page.status).toBe(404);
   });
 
@@ -118,7 +128,12 @@ describe('admin panel support routes', () => {
     ];
     for (const [path, code] of cases) {
       const res = await t.http.get(path, { token: admin.token });
-      expect([path, res.status, res.body.error?.name, res.body.error?.details?.errors?.[0]?.code]).toEqual([path, 400, 'ValidationError', code]);
+      expect([path, res.status, res.body.error?.name, res.body.error?.details?.errors?.[0]?.code]).toEqual([
+        path,
+        400,
+        'ValidationError',
+        code,
+      ]);
     }
     const fine = await t.http.get('/trust-labels/queue?page=1&pageSize=100&locale=', { token: admin.token });
     expect(fine.status).toBe(200);
@@ -128,9 +143,14 @@ describe('admin panel support routes', () => {
   it('needs the read permission', async () => {
     const roleId = await t.role('no trust labels', []);
     const outsider = await t.admin([roleId], 'outsider');
-    const res = await t.http.get(`/trust-labels/statuses/${ARTICLE_UID}`, { token: outsider.token, query: { documentIds: verifiedId } });
+    const res = await t.http.get(`/trust-labels/statuses/${ARTICLE_UID}`, {
+      token: outsider.token,
+      query: { documentIds: verifiedId },
+    });
     expect(res.status).toBe(403);
-    expect((await t.http.get(`/trust-labels/statuses/${ARTICLE_UID}`, { query: { documentIds: verifiedId } })).status).toBe(401);
+    expect(
+      (await t.http.get(`/trust-labels/statuses/${ARTICLE_UID}`, { query: { documentIds: verifiedId } })).status
+    ).toBe(401);
   });
 
   it('marks enabled content types for the admin panel, and only those', async () => {

@@ -22,7 +22,22 @@ import { contentManager } from '../helpers/content-manager';
 
 const AUDIT_UID = 'plugin::trust-labels.audit-event';
 const SOURCE = { title: 'A source', url: 'https://example.com/source' };
-const EVENT_KEYS = ['action', 'actor', 'aiInvolvement', 'at', 'changedFields', 'checks', 'contentHash', 'documentId', 'hash', 'locale', 'note', 'prevHash', 'responsibility', 'uid'];
+const EVENT_KEYS = [
+  'action',
+  'actor',
+  'aiInvolvement',
+  'at',
+  'changedFields',
+  'checks',
+  'contentHash',
+  'documentId',
+  'hash',
+  'locale',
+  'note',
+  'prevHash',
+  'responsibility',
+  'uid',
+];
 
 let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
@@ -81,7 +96,9 @@ describe('audit log, webhook events and report', () => {
   };
 
   const storedEvents = (documentId: string) =>
-    t.strapi.db.query(AUDIT_UID as any).findMany({ where: { entryDocumentId: documentId }, orderBy: [{ id: 'asc' }] }) as Promise<any[]>;
+    t.strapi.db
+      .query(AUDIT_UID as any)
+      .findMany({ where: { entryDocumentId: documentId }, orderBy: [{ id: 'asc' }] }) as Promise<any[]>;
 
   /** Runs `action` and returns the audit events it appended (read from the database, oldest first). */
   const newEvents = async (documentId: string, action: () => Promise<unknown>) => {
@@ -97,13 +114,21 @@ describe('audit log, webhook events and report', () => {
   };
 
   const verify = async (documentId: string, note?: string, session = editor, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), note === undefined ? { checks: ALL_CHECKS } : { note, checks: ALL_CHECKS }, { token: session.token });
+    const res = await t.http.post(
+      trustPath(documentId, `/verify?locale=${locale}`),
+      note === undefined ? { checks: ALL_CHECKS } : { note, checks: ALL_CHECKS },
+      { token: session.token }
+    );
     expect(res.status).toBe(200);
     return res.body.data;
   };
 
   const unverify = async (documentId: string, note?: string, session = editor, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/unverify?locale=${locale}`), note === undefined ? {} : { note }, { token: session.token });
+    const res = await t.http.post(
+      trustPath(documentId, `/unverify?locale=${locale}`),
+      note === undefined ? {} : { note },
+      { token: session.token }
+    );
     expect(res.status).toBe(200);
     return res.body.data;
   };
@@ -118,7 +143,9 @@ describe('audit log, webhook events and report', () => {
   };
 
   const storedDraftTrust = async (documentId: string, locale = 'en') => {
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale, publishedAt: null }, populate: ['trust'] });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, locale, publishedAt: null }, populate: ['trust'] });
     return row.trust;
   };
 
@@ -129,10 +156,20 @@ describe('audit log, webhook events and report', () => {
       const documentId = await sourcedArticle({ publish: true });
       const events = await newEvents(documentId, () => verify(documentId, 'Checked against the sources'));
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ action: 'verify', uid: ARTICLE_UID, entryDocumentId: documentId, entryLocale: 'en', note: 'Checked against the sources' });
+      expect(events[0]).toMatchObject({
+        action: 'verify',
+        uid: ARTICLE_UID,
+        entryDocumentId: documentId,
+        entryLocale: 'en',
+        note: 'Checked against the sources',
+      });
 
       const [latest] = await history(documentId);
-      expect(Object.keys(latest).filter((key) => key !== 'id').sort()).toEqual(EVENT_KEYS);
+      expect(
+        Object.keys(latest)
+          .filter((key) => key !== 'id')
+          .sort()
+      ).toEqual(EVENT_KEYS);
       expect(latest).toMatchObject({
         action: 'verify',
         uid: ARTICLE_UID,
@@ -155,7 +192,14 @@ describe('audit log, webhook events and report', () => {
       const events = await newEvents(documentId, () => unverify(documentId, 'Source retracted'));
       expect(events).toHaveLength(1);
       const [latest] = await history(documentId);
-      expect(latest).toMatchObject({ action: 'unverify', documentId, locale: 'en', actor: { id: editor.id }, note: 'Source retracted', contentHash: null });
+      expect(latest).toMatchObject({
+        action: 'unverify',
+        documentId,
+        locale: 'en',
+        actor: { id: editor.id },
+        note: 'Source retracted',
+        contentHash: null,
+      });
     });
 
     it('a Content Manager title edit of a verified article appends exactly one stale event naming title', async () => {
@@ -189,10 +233,17 @@ describe('audit log, webhook events and report', () => {
 
     it('a label edit appends exactly one edit event naming the changed labels', async () => {
       const documentId = await sourcedArticle();
-      const events = await newEvents(documentId, () => putTrust(documentId, { aiInvolvement: 'assisted', disclaimerMode: 'off' }, editor));
+      const events = await newEvents(documentId, () =>
+        putTrust(documentId, { aiInvolvement: 'assisted', disclaimerMode: 'off' }, editor)
+      );
       expect(events).toHaveLength(1);
       const [latest] = await history(documentId);
-      expect(latest).toMatchObject({ action: 'edit', documentId, locale: 'en', actor: { id: editor.id, name: 'editor Tester' } });
+      expect(latest).toMatchObject({
+        action: 'edit',
+        documentId,
+        locale: 'en',
+        actor: { id: editor.id, name: 'editor Tester' },
+      });
       expect([...latest.changedFields].sort()).toEqual(['aiInvolvement', 'disclaimerMode']);
     });
 
@@ -205,7 +256,9 @@ describe('audit log, webhook events and report', () => {
     it('adding a source to a verified article appends one edit and one stale event', async () => {
       const documentId = await sourcedArticle();
       await verify(documentId);
-      const events = await newEvents(documentId, () => putTrust(documentId, { sources: [SOURCE, { title: 'Second', url: 'https://example.org/2' }] }));
+      const events = await newEvents(documentId, () =>
+        putTrust(documentId, { sources: [SOURCE, { title: 'Second', url: 'https://example.org/2' }] })
+      );
       expect(events.map((event) => event.action).sort()).toEqual(['edit', 'stale']);
       const stale = (await history(documentId)).find((event) => event.action === 'stale');
       expect(stale.changedFields).toEqual(['sources']);
@@ -225,7 +278,9 @@ describe('audit log, webhook events and report', () => {
 
     it('events of one locale do not show in the history of another', async () => {
       const documentId = await sourcedArticle();
-      await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: unique('Français') } as any });
+      await t.strapi
+        .documents(ARTICLE_UID)
+        .update({ documentId, locale: 'fr', data: { title: unique('Français') } as any });
       await putTrust(documentId, { sources: [SOURCE] }, admin, 'fr');
       await verify(documentId, 'fr note', editor, 'fr');
       expect((await history(documentId, 'en')).some((event) => event.note === 'fr note')).toBe(false);
@@ -250,7 +305,13 @@ describe('audit log, webhook events and report', () => {
       const events = res.body.data as any[];
       // the first event is the label edit that added the source in sourcedArticle()
       expect(events.map((event) => event.action)).toEqual(['verify', 'unverify', 'stale', 'verify', 'edit']);
-      expect(events.map((event) => event.note)).toEqual(['second verification', 'withdrawn', null, 'first verification', null]);
+      expect(events.map((event) => event.note)).toEqual([
+        'second verification',
+        'withdrawn',
+        null,
+        'first verification',
+        null,
+      ]);
       for (let i = 1; i < events.length; i++) {
         expect(new Date(events[i - 1].at).getTime()).toBeGreaterThanOrEqual(new Date(events[i].at).getTime());
       }
@@ -271,7 +332,8 @@ describe('audit log, webhook events and report', () => {
     it('is paged (page, pageSize up to 200, meta.pagination), so that no event is out of reach', async () => {
       const documentId = await sourcedArticle();
       await verify(documentId, 'the verification');
-      for (const aiInvolvement of ['assisted', 'none', 'generated', 'none', 'assisted']) await putTrust(documentId, { aiInvolvement });
+      for (const aiInvolvement of ['assisted', 'none', 'generated', 'none', 'assisted'])
+        await putTrust(documentId, { aiInvolvement });
       const page = async (query: string) => {
         const res = await t.http.get(trustPath(documentId, `/history?locale=en${query}`), { token: editor.token });
         expect(res.status).toBe(200);
@@ -282,7 +344,9 @@ describe('audit log, webhook events and report', () => {
       expect(all.data).toHaveLength(8);
       expect(all.meta.pagination).toEqual({ page: 1, pageSize: 200, pageCount: 1, total: 8 });
       const pages = [await page('&pageSize=3'), await page('&pageSize=3&page=2'), await page('&pageSize=3&page=3')];
-      expect(pages.map((p) => p.meta.pagination)).toEqual([1, 2, 3].map((n) => ({ page: n, pageSize: 3, pageCount: 3, total: 8 })));
+      expect(pages.map((p) => p.meta.pagination)).toEqual(
+        [1, 2, 3].map((n) => ({ page: n, pageSize: 3, pageCount: 3, total: 8 }))
+      );
       expect(pages.flatMap((p) => p.data.map((event) => event.id))).toEqual(all.data.map((event) => event.id));
       expect(pages[2].data.map((event) => event.action)).toEqual(['verify', 'edit']);
       expect((await page('&pageSize=3&page=9')).data).toEqual([]);
@@ -294,7 +358,15 @@ describe('audit log, webhook events and report', () => {
     });
 
     it('a Author (read) may read the history', async () => {
-      const author = await t.admin([await t.role('Trust and articles readers', ['plugin::trust-labels.read', ...contentManagerOn(ARTICLE_UID, ['read'])])], 'reader');
+      const author = await t.admin(
+        [
+          await t.role('Trust and articles readers', [
+            'plugin::trust-labels.read',
+            ...contentManagerOn(ARTICLE_UID, ['read']),
+          ]),
+        ],
+        'reader'
+      );
       const documentId = await sourcedArticle();
       const res = await t.http.get(trustPath(documentId, '/history?locale=en'), { token: author.token });
       expect(res.status).toBe(200);
@@ -335,11 +407,18 @@ describe('audit log, webhook events and report', () => {
       ];
       for (const path of paths) {
         for (const method of ['PUT', 'DELETE', 'PATCH']) {
-          const res = await t.http.request(method, path, { token: admin.token, body: method === 'DELETE' ? undefined : { note: 'tampered' } });
+          const res = await t.http.request(method, path, {
+            token: admin.token,
+            body: method === 'DELETE' ? undefined : { note: 'tampered' },
+          });
           expect([404, 405]).toContain(res.status);
         }
       }
-      for (const path of ['/trust-labels/audit-events', '/trust-labels/audit-events/delete', '/trust-labels/history/clear']) {
+      for (const path of [
+        '/trust-labels/audit-events',
+        '/trust-labels/audit-events/delete',
+        '/trust-labels/history/clear',
+      ]) {
         const res = await t.http.post(path, { note: 'tampered' }, { token: admin.token });
         expect([404, 405]).toContain(res.status);
       }
@@ -348,12 +427,19 @@ describe('audit log, webhook events and report', () => {
 
     it('has no content API route for events, whatever the token', async () => {
       const token = await t.apiToken('full-access');
-      for (const path of ['/api/audit-events', `/api/audit-events/${event.documentId}`, '/api/trust-labels/audit-events', '/api/trust-labels/history']) {
+      for (const path of [
+        '/api/audit-events',
+        `/api/audit-events/${event.documentId}`,
+        '/api/trust-labels/audit-events',
+        '/api/trust-labels/history',
+      ]) {
         expect((await t.http.get(path)).status).toBe(404);
         expect((await t.http.get(path, { token })).status).toBe(404);
         expect([404, 405]).toContain((await t.http.request('DELETE', path, { token })).status);
         expect([404, 405]).toContain((await t.http.put(path, { data: { note: 'tampered' } }, { token })).status);
-        expect([404, 405]).toContain((await t.http.post(path, { data: { note: 'forged', action: 'verify' } }, { token })).status);
+        expect([404, 405]).toContain(
+          (await t.http.post(path, { data: { note: 'forged', action: 'verify' } }, { token })).status
+        );
       }
       await expectUnchanged();
     });
@@ -366,7 +452,11 @@ describe('audit log, webhook events and report', () => {
       const remove = await t.http.delete(`${base}/${event.documentId}`, { token: admin.token });
       expect(remove.status).toBeGreaterThanOrEqual(400);
       expect(remove.status).toBeLessThan(500);
-      const bulkDelete = await t.http.post(`${base}/actions/bulkDelete`, { documentIds: [event.documentId] }, { token: admin.token });
+      const bulkDelete = await t.http.post(
+        `${base}/actions/bulkDelete`,
+        { documentIds: [event.documentId] },
+        { token: admin.token }
+      );
       expect(bulkDelete.status).toBeGreaterThanOrEqual(400);
       expect(bulkDelete.status).toBeLessThan(500);
       await expectUnchanged();
@@ -374,7 +464,9 @@ describe('audit log, webhook events and report', () => {
 
     it('the document service refuses to update or delete events in code', async () => {
       const events = t.strapi.documents(AUDIT_UID as any);
-      await expect(events.update({ documentId: event.documentId, data: { note: 'tampered' } as any })).rejects.toThrow();
+      await expect(
+        events.update({ documentId: event.documentId, data: { note: 'tampered' } as any })
+      ).rejects.toThrow();
       await expect(events.delete({ documentId: event.documentId })).rejects.toThrow();
       await expectUnchanged();
       // creating is how the plugin appends: still possible, so the log keeps working
@@ -404,39 +496,70 @@ describe('audit log, webhook events and report', () => {
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`no matching webhook call within ${timeoutMs} ms; received: ${JSON.stringify(received.map((entry) => entry.body))}`);
+      throw new Error(
+        `no matching webhook call within ${timeoutMs} ms; received: ${JSON.stringify(received.map((entry) => entry.body))}`
+      );
     };
 
     it('registers the three events as webhook events', () => {
       const allowed = t.strapi.get('webhookStore').listAllowedEvents();
-      expect(allowed).toEqual(expect.arrayContaining(['TRUST_LABELS_VERIFIED', 'TRUST_LABELS_UNVERIFIED', 'TRUST_LABELS_STALE']));
+      expect(allowed).toEqual(
+        expect.arrayContaining(['TRUST_LABELS_VERIFIED', 'TRUST_LABELS_UNVERIFIED', 'TRUST_LABELS_STALE'])
+      );
       const store = t.strapi.get('webhookStore');
-      expect(['trust-labels.verified', 'trust-labels.unverified', 'trust-labels.stale'].every((event) => allowed.some((key: string) => store.getAllowedEvent(key) === event))).toBe(true);
+      expect(
+        ['trust-labels.verified', 'trust-labels.unverified', 'trust-labels.stale'].every((event) =>
+          allowed.some((key: string) => store.getAllowedEvent(key) === event)
+        )
+      ).toBe(true);
     });
 
     it('calls the webhook with trust-labels.verified, trust-labels.stale and trust-labels.unverified', async () => {
       const documentId = await sourcedArticle({ publish: true });
       const matches = (event: string, status: string) => (entry: Received) =>
-        entry.url === '/hook' && entry.body?.event === event && entry.body?.documentId === documentId && entry.body?.status === status;
+        entry.url === '/hook' &&
+        entry.body?.event === event &&
+        entry.body?.documentId === documentId &&
+        entry.body?.status === status;
 
       await verify(documentId);
       const verified = await waitFor(matches('trust-labels.verified', 'verified'));
-      expect(verified.body).toMatchObject({ event: 'trust-labels.verified', uid: ARTICLE_UID, documentId, locale: 'en', status: 'verified' });
+      expect(verified.body).toMatchObject({
+        event: 'trust-labels.verified',
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        status: 'verified',
+      });
       expect(verified.headers['x-strapi-event']).toBe('trust-labels.verified');
 
       await cmEdit(documentId, { title: unique('Webhook stale') });
       const stale = await waitFor(matches('trust-labels.stale', 'stale'));
-      expect(stale.body).toMatchObject({ event: 'trust-labels.stale', uid: ARTICLE_UID, documentId, locale: 'en', status: 'stale' });
+      expect(stale.body).toMatchObject({
+        event: 'trust-labels.stale',
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        status: 'stale',
+      });
       expect(stale.headers['x-strapi-event']).toBe('trust-labels.stale');
 
       await unverify(documentId);
       const unverified = await waitFor(matches('trust-labels.unverified', 'unverified'));
-      expect(unverified.body).toMatchObject({ event: 'trust-labels.unverified', uid: ARTICLE_UID, documentId, locale: 'en', status: 'unverified' });
+      expect(unverified.body).toMatchObject({
+        event: 'trust-labels.unverified',
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        status: 'unverified',
+      });
       expect(unverified.headers['x-strapi-event']).toBe('trust-labels.unverified');
 
       // exactly one call per transition
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const forDoc = received.filter((entry) => entry.url === '/hook' && entry.body?.documentId === documentId).map((entry) => entry.body.event);
+      const forDoc = received
+        .filter((entry) => entry.url === '/hook' && entry.body?.documentId === documentId)
+        .map((entry) => entry.body.event);
       expect(forDoc.sort()).toEqual(['trust-labels.stale', 'trust-labels.unverified', 'trust-labels.verified']);
       // payloads carry no internal data
       for (const entry of received) expect(JSON.stringify(entry.body)).not.toContain('@trust-labels.test');
@@ -450,9 +573,15 @@ describe('audit log, webhook events and report', () => {
       await verify(documentId);
       await waitFor((entry) => entry.body?.documentId === documentId && entry.body?.event === 'trust-labels.verified');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const forDoc = received.filter((entry) => entry.url === '/hook' && entry.body?.documentId === documentId).map((entry) => entry.body.event);
+      const forDoc = received
+        .filter((entry) => entry.url === '/hook' && entry.body?.documentId === documentId)
+        .map((entry) => entry.body.event);
       expect(forDoc).toEqual(['trust-labels.verified']);
-      expect((await history(documentId)).map((event) => event.action).slice(0, 3)).toEqual(['verify', 'unverify', 'unverify']);
+      expect((await history(documentId)).map((event) => event.action).slice(0, 3)).toEqual([
+        'verify',
+        'unverify',
+        'unverify',
+      ]);
     });
 
     it('Settings → Webhooks (the admin API) accepts the events and calls the hook', async () => {
@@ -466,14 +595,27 @@ describe('audit log, webhook events and report', () => {
         },
         { token: admin.token }
       );
-      expect({ status: created.status, body: created.status === 201 ? null : created.body }).toEqual({ status: 201, body: null });
+      expect({ status: created.status, body: created.status === 201 ? null : created.body }).toEqual({
+        status: 201,
+        body: null,
+      });
       // Strapi's create route takes no isEnabled; enable it the way the Settings page's toggle does
-      const enabled = await t.http.put(`/admin/webhooks/${created.body.data.id}`, { ...created.body.data, isEnabled: true, id: undefined }, { token: admin.token });
+      const enabled = await t.http.put(
+        `/admin/webhooks/${created.body.data.id}`,
+        { ...created.body.data, isEnabled: true, id: undefined },
+        { token: admin.token }
+      );
       expect(enabled.status).toBe(200);
       const documentId = await sourcedArticle();
       await verify(documentId);
       const call = await waitFor((entry) => entry.url === '/admin-hook' && entry.body?.documentId === documentId);
-      expect(call.body).toMatchObject({ event: 'trust-labels.verified', uid: ARTICLE_UID, documentId, locale: 'en', status: 'verified' });
+      expect(call.body).toMatchObject({
+        event: 'trust-labels.verified',
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        status: 'verified',
+      });
     });
 
     it('emits the events on the event hub', async () => {
@@ -488,10 +630,22 @@ describe('audit log, webhook events and report', () => {
       });
       try {
         await verify(documentId);
-        await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { body: 'Changed in code' } as any });
+        await t.strapi
+          .documents(ARTICLE_UID)
+          .update({ documentId, locale: 'en', data: { body: 'Changed in code' } as any });
         await unverify(documentId);
-        expect(seen.map(([name]) => name)).toEqual(['trust-labels.verified', 'trust-labels.stale', 'trust-labels.unverified']);
-        expect(seen[1][1]).toMatchObject({ uid: ARTICLE_UID, documentId, locale: 'en', status: 'stale', changedFields: ['body'] });
+        expect(seen.map(([name]) => name)).toEqual([
+          'trust-labels.verified',
+          'trust-labels.stale',
+          'trust-labels.unverified',
+        ]);
+        expect(seen[1][1]).toMatchObject({
+          uid: ARTICLE_UID,
+          documentId,
+          locale: 'en',
+          status: 'stale',
+          changedFields: ['body'],
+        });
       } finally {
         for (const [name, listener] of listeners) t.strapi.eventHub.off(name, listener as any);
       }
@@ -527,7 +681,10 @@ describe('audit log, webhook events and report', () => {
     /** What the report should say, computed from the database: per locale, counts over the drafts. */
     const expectedFromDb = async () => {
       const rows: any[] = await t.strapi.db.query(ARTICLE_UID).findMany({ populate: ['trust'] });
-      const byLocale: Record<string, { status: Record<string, number>; aiInvolvement: Record<string, number>; versions: number }> = {};
+      const byLocale: Record<
+        string,
+        { status: Record<string, number>; aiInvolvement: Record<string, number>; versions: number }
+      > = {};
       for (const row of rows) {
         const group = (byLocale[row.locale] ??= {
           status: { unverified: 0, verified: 0, stale: 0 },
@@ -549,9 +706,16 @@ describe('audit log, webhook events and report', () => {
       const groups = res.body.data as any[];
       const { byLocale } = await expectedFromDb();
 
-      expect(groups.map((group) => `${group.uid}|${group.locale}`).sort()).toEqual(['api::article.article|en', 'api::article.article|fr']);
+      expect(groups.map((group) => `${group.uid}|${group.locale}`).sort()).toEqual([
+        'api::article.article|en',
+        'api::article.article|fr',
+      ]);
       for (const group of groups) {
-        expect(group.counts.status).toEqual({ unverified: byLocale[group.locale].status.unverified, verified: byLocale[group.locale].status.verified, stale: byLocale[group.locale].status.stale });
+        expect(group.counts.status).toEqual({
+          unverified: byLocale[group.locale].status.unverified,
+          verified: byLocale[group.locale].status.verified,
+          stale: byLocale[group.locale].status.stale,
+        });
         expect(group.counts.aiInvolvement).toEqual(byLocale[group.locale].aiInvolvement);
         expect(group.entries).toHaveLength(byLocale[group.locale].versions);
       }
@@ -614,7 +778,9 @@ describe('audit log, webhook events and report', () => {
       // free-text cells of the CSV come from stored data, so that is where a formula could hide.
       const hostile = ['=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1)'];
       for (const documentId of hostile) {
-        await t.strapi.db.query(ARTICLE_UID).create({ data: { documentId, title: 'Hostile', locale: 'en', publishedAt: null } });
+        await t.strapi.db
+          .query(ARTICLE_UID)
+          .create({ data: { documentId, title: 'Hostile', locale: 'en', publishedAt: null } });
       }
 
       const res = await t.http.get('/trust-labels/report?format=csv', { token: editor.token });
@@ -629,7 +795,11 @@ describe('audit log, webhook events and report', () => {
 
       const col = (name: string) => header.indexOf(name);
       const cellsFor = (documentId: string) => body.filter((row) => row[col('documentId')] === documentId);
-      expect(cellsFor(ids.verified).map((row) => row[col('status')]).sort()).toEqual(['verified', 'verified']);
+      expect(
+        cellsFor(ids.verified)
+          .map((row) => row[col('status')])
+          .sort()
+      ).toEqual(['verified', 'verified']);
       expect(cellsFor(ids.stale).map((row) => row[col('status')])).toEqual(['stale']);
       expect(cellsFor(ids.fr)[0][col('locale')]).toBe('fr');
 

@@ -24,10 +24,22 @@ describe('plugin config validation at startup', () => {
 
   it.each([
     ['contentTypes is missing', {}, 'contentTypes: is required'],
-    ['contentTypes is a string', { contentTypes: 'api::article.article' }, 'contentTypes: must be an array of content type uids'],
+    [
+      'contentTypes is a string',
+      { contentTypes: 'api::article.article' },
+      'contentTypes: must be an array of content type uids',
+    ],
     ['contentTypes holds a number', { contentTypes: [42] }, 'contentTypes.0: must be a content type uid string'],
-    ['attributeName is a number', { contentTypes: ['api::article.article'], attributeName: 7 }, 'attributeName: must be a string'],
-    ['hashAttributes is an array', { contentTypes: ['api::article.article'], hashAttributes: ['title'] }, 'hashAttributes: must be an object'],
+    [
+      'attributeName is a number',
+      { contentTypes: ['api::article.article'], attributeName: 7 },
+      'attributeName: must be a string',
+    ],
+    [
+      'hashAttributes is an array',
+      { contentTypes: ['api::article.article'], hashAttributes: ['title'] },
+      'hashAttributes: must be an object',
+    ],
     ['an option is unknown', { contentTypes: ['api::article.article'], colour: 'red' }, 'unknown option(s) "colour"'],
   ])('refuses a wrong option type: %s', async (_case, config, expected) => {
     const message = await startupError(config);

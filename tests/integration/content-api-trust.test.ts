@@ -65,7 +65,9 @@ describe('trust in the content API', () => {
       'api::category.category.find',
     ]);
 
-    const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: 'News' } as any });
+    const category: any = await t.strapi
+      .documents('api::category.category' as any)
+      .create({ data: { name: 'News' } as any });
     categoryId = category.documentId;
 
     const plain: any = await articles().create({
@@ -128,7 +130,13 @@ describe('trust in the content API', () => {
 
   // Values planted in the database (a 400 may echo a key name the client sent, never a stored value).
   const expectNoInternalValues = (text: string) => {
-    for (const secret of [SECRET_HASH, SECRET_FIELD_HASH, SECRET_VERIFIER_NAME, String(SECRET_VERIFIER_ID), 'secretChangedField']) {
+    for (const secret of [
+      SECRET_HASH,
+      SECRET_FIELD_HASH,
+      SECRET_VERIFIER_NAME,
+      String(SECRET_VERIFIER_ID),
+      'secretChangedField',
+    ]) {
       expect(text).not.toContain(secret);
     }
   };
@@ -351,9 +359,12 @@ describe('trust in the content API', () => {
       expect(res.body.data.map((entry: any) => entry.documentId)).toEqual([plainId]);
     });
 
-    it('`$not` under trust in a relation populate\'s filters', async () => {
+    it("`$not` under trust in a relation populate's filters", async () => {
       const res = await t.http.get('/api/categories', {
-        query: { 'populate[articles][filters][trust][$not][status][$eq]': 'verified', 'populate[articles][fields][0]': 'title' },
+        query: {
+          'populate[articles][filters][trust][$not][status][$eq]': 'verified',
+          'populate[articles][fields][0]': 'title',
+        },
       });
       expect(res.status).toBe(200);
       const news = res.body.data.find((category: any) => category.documentId === categoryId);
@@ -404,27 +415,35 @@ describe('trust in the content API', () => {
 
     // SQLite keeps no statistics: given `field = ?` it searches Strapi's index on the link table's `field`, which
     // every trust link row matches, so each read went through the whole link table (slower with every article).
-    (testDbClient() === 'sqlite' ? it : it.skip)('finds a page of trust rows by entry id, not by going through every link row', async () => {
-      const seen: Array<{ sql: string; bindings: unknown[] }> = [];
-      const listener = (query: any) => seen.push({ sql: String(query.sql), bindings: query.bindings ?? [] });
-      t.strapi.db.connection.on('query', listener);
-      try {
-        expect((await t.http.get('/api/articles')).status).toBe(200);
-      } finally {
-        t.strapi.db.connection.removeListener('query', listener);
+    (testDbClient() === 'sqlite' ? it : it.skip)(
+      'finds a page of trust rows by entry id, not by going through every link row',
+      async () => {
+        const seen: Array<{ sql: string; bindings: unknown[] }> = [];
+        const listener = (query: any) => seen.push({ sql: String(query.sql), bindings: query.bindings ?? [] });
+        t.strapi.db.connection.on('query', listener);
+        try {
+          expect((await t.http.get('/api/articles')).status).toBe(200);
+        } finally {
+          t.strapi.db.connection.removeListener('query', listener);
+        }
+        const trustQuery = seen.find(({ sql }) => sql.includes('components_trust_labels_trusts'));
+        expect(trustQuery).toBeDefined();
+        const plan: any[] = await t.strapi.db.connection.raw(
+          `EXPLAIN QUERY PLAN ${trustQuery!.sql}`,
+          trustQuery!.bindings as any[]
+        );
+        // The link table is aliased `l` in the query: SQLite's step for it must search by entity_id.
+        const linkSearch = plan.map((step) => String(step.detail)).find((detail) => detail.startsWith('SEARCH l '));
+        expect(linkSearch).toMatch(/entity_id=\?/);
       }
-      const trustQuery = seen.find(({ sql }) => sql.includes('components_trust_labels_trusts'));
-      expect(trustQuery).toBeDefined();
-      const plan: any[] = await t.strapi.db.connection.raw(`EXPLAIN QUERY PLAN ${trustQuery!.sql}`, trustQuery!.bindings as any[]);
-      // The link table is aliased `l` in the query: SQLite's step for it must search by entity_id.
-      const linkSearch = plan.map((step) => String(step.detail)).find((detail) => detail.startsWith('SEARCH l '));
-      expect(linkSearch).toMatch(/entity_id=\?/);
-    });
+    );
 
     it('an entry with another component field keeps its own trust, never the row that field points at', async () => {
       // The trust query matches the link table's `field` after the join: a link row of another component field
       // (here a made-up one pointing at the verified article's trust row id) must not lend its row to the entry.
-      const plainRow: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
+      const plainRow: any = await t.strapi.db
+        .query(ARTICLE as any)
+        .findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
       const foreign = await publishedTrustRow(verifiedId);
       const [link] = await t.strapi.db
         .connection('articles_cmps')
@@ -451,7 +470,9 @@ describe('trust in the content API', () => {
       const read = t.strapi.requestContext.run(fakeRequest as any, () =>
         t.strapi.db.transaction(() => articles().findMany({ locale: 'en', status: 'published' } as any))
       );
-      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the read did not finish in 10 s')), 10_000));
+      const timeout = new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the read did not finish in 10 s')), 10_000)
+      );
       const entries: any = await Promise.race([read, timeout]);
       expect(entries.map((entry: any) => entry.documentId).sort()).toEqual([plainId, sourcedId, verifiedId].sort());
       expect((fakeRequest.state as any).trustLabelsEntriesRead?.size).toBe(3);
@@ -466,11 +487,17 @@ describe('trust in the content API', () => {
       expect(await read()).toEqual(PLAIN_TRUST);
       expect(await read()).toEqual(PLAIN_TRUST);
       // Through Strapi's own connection, by plain SQL that no plugin code sees.
-      await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ai_involvement = 'generated' where id = ?`, [row.id]);
+      await t.strapi.db.connection.raw(
+        `update components_trust_labels_trusts set ai_involvement = 'generated' where id = ?`,
+        [row.id]
+      );
       try {
         expect((await read()).aiInvolvement).toBe('generated');
       } finally {
-        await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ai_involvement = 'unknown' where id = ?`, [row.id]);
+        await t.strapi.db.connection.raw(
+          `update components_trust_labels_trusts set ai_involvement = 'unknown' where id = ?`,
+          [row.id]
+        );
       }
       expect(await read()).toEqual(PLAIN_TRUST);
 
@@ -479,9 +506,17 @@ describe('trust in the content API', () => {
       const Database = require('better-sqlite3');
       const other = new Database(t.strapi.db.config.connection.connection.filename);
       try {
-        other.prepare(`update components_trust_labels_trusts set status = 'verified', verified_at = ?, verified_hash = ? where id = ?`).run(Date.parse('2026-11-20T10:00:00.000Z'), 'f'.repeat(64), row.id);
+        other
+          .prepare(
+            `update components_trust_labels_trusts set status = 'verified', verified_at = ?, verified_hash = ? where id = ?`
+          )
+          .run(Date.parse('2026-11-20T10:00:00.000Z'), 'f'.repeat(64), row.id);
         expect(await read()).toMatchObject({ status: 'verified', verifiedAt: '2026-11-20T10:00:00.000Z' });
-        other.prepare(`update components_trust_labels_trusts set status = 'unverified', verified_at = null, verified_hash = null where id = ?`).run(row.id);
+        other
+          .prepare(
+            `update components_trust_labels_trusts set status = 'unverified', verified_at = null, verified_hash = null where id = ?`
+          )
+          .run(row.id);
         expect(await read()).toEqual(PLAIN_TRUST);
       } finally {
         other.close();
@@ -489,9 +524,12 @@ describe('trust in the content API', () => {
     });
 
     it('never reads trust that another transaction wrote and has not committed', async () => {
-      const entry: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
+      const entry: any = await t.strapi.db
+        .query(ARTICLE as any)
+        .findOne({ where: { documentId: plainId, locale: 'en', publishedAt: { $notNull: true } } });
       const row = await publishedTrustRow(plainId);
-      const statusOf = async () => (await loadPublicTrust(t.strapi, ARTICLE, [{ id: entry.id, locale: 'en' }])).get(entry.id)?.status;
+      const statusOf = async () =>
+        (await loadPublicTrust(t.strapi, ARTICLE, [{ id: entry.id, locale: 'en' }])).get(entry.id)?.status;
       // A first read, outside any transaction (on SQLite it then knows the pool's connection).
       expect(await statusOf()).toBe('unverified');
 
@@ -502,7 +540,9 @@ describe('trust in the content API', () => {
       const write = t.strapi.db
         .transaction(async () => {
           // With a hash: a `verified` status without one is never shown as verified at all.
-          await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: row.id }, data: { status: 'verified', verifiedHash: 'f'.repeat(64) } });
+          await t.strapi.db
+            .query('trust-labels.trust' as any)
+            .update({ where: { id: row.id }, data: { status: 'verified', verifiedHash: 'f'.repeat(64) } });
           inside();
           await held;
           throw new Error('rolled back on purpose');
@@ -526,7 +566,9 @@ describe('trust in the content API', () => {
   describe('sources, stored as one JSON list on each trust row', () => {
     const TRUST = 'trust-labels.trust';
     const trustRows = async (documentId: string) => {
-      const rows: any[] = await t.strapi.db.query(ARTICLE as any).findMany({ where: { documentId, locale: 'en' }, populate: { trust: true } });
+      const rows: any[] = await t.strapi.db
+        .query(ARTICLE as any)
+        .findMany({ where: { documentId, locale: 'en' }, populate: { trust: true } });
       return rows.map((row) => ({ published: row.publishedAt !== null, trust: row.trust }));
     };
     const listedTrust = async (documentId: string) => {
@@ -536,8 +578,16 @@ describe('trust in the content API', () => {
     };
 
     it('are written by a label edit to the draft only, and copied to the published version by publish', async () => {
-      const reordered = [SOURCES[1], SOURCES[0], { title: 'Third', url: 'https://example.net/3', publisher: null, accessedAt: '2026-01-02' }];
-      const edit = await t.http.put(`/trust-labels/documents/${ARTICLE}/${sourcedId}`, { sources: reordered }, { token: superAdmin.token, query: { locale: 'en' } });
+      const reordered = [
+        SOURCES[1],
+        SOURCES[0],
+        { title: 'Third', url: 'https://example.net/3', publisher: null, accessedAt: '2026-01-02' },
+      ];
+      const edit = await t.http.put(
+        `/trust-labels/documents/${ARTICLE}/${sourcedId}`,
+        { sources: reordered },
+        { token: superAdmin.token, query: { locale: 'en' } }
+      );
       expect(edit.status).toBe(200);
       let versions = await trustRows(sourcedId);
       expect(versions).toHaveLength(2);
@@ -548,7 +598,11 @@ describe('trust in the content API', () => {
       expect((await listedTrust(sourcedId)).sources).toEqual(reordered);
 
       // Back to the sources the other tests expect.
-      const back = await t.http.put(`/trust-labels/documents/${ARTICLE}/${sourcedId}`, { sources: SOURCES }, { token: superAdmin.token, query: { locale: 'en' } });
+      const back = await t.http.put(
+        `/trust-labels/documents/${ARTICLE}/${sourcedId}`,
+        { sources: SOURCES },
+        { token: superAdmin.token, query: { locale: 'en' } }
+      );
       expect(back.status).toBe(200);
       await articles().publish({ documentId: sourcedId, locale: 'en' });
       for (const { trust } of await trustRows(sourcedId)) expect(trust.sourcesJson).toEqual(SOURCES);
@@ -557,20 +611,39 @@ describe('trust in the content API', () => {
     it('a status or AI involvement that is not one of the documented values (written by SQL) reads as unverified / unknown, never a GraphQL error', async () => {
       const row = await publishedTrustRow(verifiedId);
       try {
-        for (const [column, value] of [['status', 'VERIFIED'], ['status', ''], ['status', '<b>x</b>'], ['ai_involvement', 'bogus']] as const) {
-          await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ${column} = ? where id = ?`, [value, row.id]);
+        for (const [column, value] of [
+          ['status', 'VERIFIED'],
+          ['status', ''],
+          ['status', '<b>x</b>'],
+          ['ai_involvement', 'bogus'],
+        ] as const) {
+          await t.strapi.db.connection.raw(`update components_trust_labels_trusts set ${column} = ? where id = ?`, [
+            value,
+            row.id,
+          ]);
           const rest = await t.http.get(`/api/articles/${verifiedId}`);
           expect(rest.status).toBe(200);
           expect(['unverified', 'verified', 'stale']).toContain(rest.body.data.trust.status);
           if (column === 'status') expect(rest.body.data.trust.status).toBe('unverified');
           expect(['unknown', 'none', 'assisted', 'generated']).toContain(rest.body.data.trust.aiInvolvement);
-          const gql = await t.http.post('/graphql', { query: `{ article(documentId: "${verifiedId}") { trust { status aiInvolvement } } }` });
+          const gql = await t.http.post('/graphql', {
+            query: `{ article(documentId: "${verifiedId}") { trust { status aiInvolvement } } }`,
+          });
           expect(gql.body.errors).toBeUndefined();
-          expect(gql.body.data.article.trust).toEqual({ status: rest.body.data.trust.status, aiInvolvement: rest.body.data.trust.aiInvolvement });
-          await t.strapi.db.connection.raw(`update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`, [row.id]);
+          expect(gql.body.data.article.trust).toEqual({
+            status: rest.body.data.trust.status,
+            aiInvolvement: rest.body.data.trust.aiInvolvement,
+          });
+          await t.strapi.db.connection.raw(
+            `update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`,
+            [row.id]
+          );
         }
       } finally {
-        await t.strapi.db.connection.raw(`update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`, [row.id]);
+        await t.strapi.db.connection.raw(
+          `update components_trust_labels_trusts set status = 'verified', ai_involvement = 'unknown' where id = ?`,
+          [row.id]
+        );
       }
     });
 
@@ -583,20 +656,36 @@ describe('trust in the content API', () => {
         [[1, 2], []],
         [[{ title: 'Only a title' }, SOURCES[0]], [SOURCES[0]]],
         // Never a URL the plugin would refuse to store: a link in a front end must not run script.
-        [[{ title: 'x', url: 'javascript:alert(1)' }, { title: 'y', url: ' JAVASCRIPT:alert(1)' }, { title: 'z', url: 'data:text/html,x' }, SOURCES[0]], [SOURCES[0]]],
-        [[{ title: 'd', url: 'https://example.com/d', accessedAt: 5 }], [{ title: 'd', url: 'https://example.com/d', publisher: null, accessedAt: null }]],
+        [
+          [
+            { title: 'x', url: 'javascript:alert(1)' },
+            { title: 'y', url: ' JAVASCRIPT:alert(1)' },
+            { title: 'z', url: 'data:text/html,x' },
+            SOURCES[0],
+          ],
+          [SOURCES[0]],
+        ],
+        [
+          [{ title: 'd', url: 'https://example.com/d', accessedAt: 5 }],
+          [{ title: 'd', url: 'https://example.com/d', publisher: null, accessedAt: null }],
+        ],
         ...(sqlite ? ([['not json', []]] as Array<[unknown, unknown[]]>) : []),
       ];
       try {
         for (const [value, shown] of values) {
           const text = typeof value === 'string' ? value : JSON.stringify(value);
-          await t.strapi.db.connection.raw('update components_trust_labels_trusts set sources_json = ? where id = ?', [text, row.id]);
+          await t.strapi.db.connection.raw('update components_trust_labels_trusts set sources_json = ? where id = ?', [
+            text,
+            row.id,
+          ]);
           const res = await t.http.get('/api/articles');
           expect(res.status).toBe(200);
           const byId = Object.fromEntries(res.body.data.map((entry: any) => [entry.documentId, entry.trust]));
           expect(byId[sourcedId].sources).toEqual(shown);
           expect(byId[plainId]).toEqual(PLAIN_TRUST);
-          const gql = await t.http.post('/graphql', { query: '{ articles { documentId trust { sources { title url accessedAt } } } }' });
+          const gql = await t.http.post('/graphql', {
+            query: '{ articles { documentId trust { sources { title url accessedAt } } } }',
+          });
           expect(gql.body.errors).toBeUndefined();
           expect(gql.text).not.toMatch(/javascript:|data:text/i);
         }

@@ -1,6 +1,14 @@
 import { AUDIT_EVENT_UID, DEFAULT_ATTRIBUTE_NAME } from '../../shared/constants';
 import { hashOfVersion, loadVersions } from '../../server/src/database/versions';
-import { ARTICLE_UID, bootTestApp, testDbClient, trustPath, type AdminSession, type HttpResponse, type TestContext } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  testDbClient,
+  trustPath,
+  type AdminSession,
+  type HttpResponse,
+  type TestContext,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -43,11 +51,29 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
 
   /** A published, verified article. */
   const publishedArticle = async (title: string) => {
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title, body: 'Body' } as any });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title, body: 'Body' } as any });
     const { documentId } = created;
     const sources = [{ title: 'Source', url: 'https://example.com/source' }];
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'checked', checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { aiInvolvement: 'assisted', sources },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect(
+      (
+        await t.http.post(
+          trustPath(documentId, '/verify?locale=en'),
+          { note: 'checked', checks: ALL_CHECKS },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
     return documentId;
   };
@@ -55,7 +81,9 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
   /** How many of this database's sessions are waiting for a lock. */
   const waitingForLocks = async (): Promise<number> => {
     if (client === 'postgres') {
-      const result = await knex().raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      const result = await knex().raw(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+      );
       return result.rows[0].n;
     }
     // (MariaDB's information_schema.innodb_trx did not list the waiting transaction here; the monitor does.)
@@ -73,10 +101,20 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
 
   const writes = {
     'REST PUT (update and publish)': (documentId: string) =>
-      t.http.put(`/api/articles/${documentId}?locale=en`, { data: { title: 'Edited in a deadlock' } }, { token: fullAccess }),
+      t.http.put(
+        `/api/articles/${documentId}?locale=en`,
+        { data: { title: 'Edited in a deadlock' } },
+        { token: fullAccess }
+      ),
     'Content Manager publish': async (documentId: string) => {
-      await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { title: 'Edited in a deadlock' } as any });
-      return t.http.post(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish?locale=en`, {}, { token: admin.token });
+      await t.strapi
+        .documents(ARTICLE_UID)
+        .update({ documentId, locale: 'en', data: { title: 'Edited in a deadlock' } as any });
+      return t.http.post(
+        `/content-manager/collection-types/${ARTICLE_UID}/${documentId}/actions/publish?locale=en`,
+        {},
+        { token: admin.token }
+      );
     },
   };
 
@@ -84,7 +122,10 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
    * Sends `send(documentId)` into a deadlock made on purpose (see above) and answers its response once the other
    * connection has let go.
    */
-  const sendIntoDeadlock = async <T = HttpResponse>(documentId: string, send: (documentId: string) => Promise<T>): Promise<T> => {
+  const sendIntoDeadlock = async <T = HttpResponse>(
+    documentId: string,
+    send: (documentId: string) => Promise<T>
+  ): Promise<T> => {
     const meta = (t.strapi.db as any).metadata.get(ARTICLE_UID);
     const componentUid = t.strapi.getModel(ARTICLE_UID).attributes[DEFAULT_ATTRIBUTE_NAME] as any;
     const componentTable = (t.strapi.db as any).metadata.get(componentUid.component).tableName;
@@ -115,40 +156,51 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
     return write!;
   };
 
-  it.each(Object.keys(writes) as Array<keyof typeof writes>)('%s: 200, applied once, trust still true', async (name) => {
-    const documentId = await publishedArticle(`Deadlock ${name}`);
-    const auditBefore = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId } });
-    const res = await sendIntoDeadlock(documentId, writes[name]);
-    expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
+  it.each(Object.keys(writes) as Array<keyof typeof writes>)(
+    '%s: 200, applied once, trust still true',
+    async (name) => {
+      const documentId = await publishedArticle(`Deadlock ${name}`);
+      const auditBefore = await t.strapi.db
+        .query(AUDIT_EVENT_UID as any)
+        .count({ where: { entryDocumentId: documentId } });
+      const res = await sendIntoDeadlock(documentId, writes[name]);
+      expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
 
-    // Applied once: one draft and one published version, both with the new title; the trust rule holds.
-    const versions = await loadVersions(t.strapi, ARTICLE_UID, documentId, { withContent: true });
-    expect(versions.length).toBe(2);
-    const rows = await t.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId }, select: ['title', 'publishedAt'] });
-    expect(rows.map((row: any) => [row.publishedAt !== null, row.title]).sort()).toEqual([
-      [false, 'Edited in a deadlock'],
-      [true, 'Edited in a deadlock'],
-    ]);
-    for (const version of versions) {
-      const hash = hashOfVersion(t.strapi, ARTICLE_UID, version).hash;
-      const { status, verifiedHash } = version.trust;
-      expect({ published: version.published, status }).toEqual({
-        published: version.published,
-        status: !verifiedHash ? 'unverified' : verifiedHash === hash ? 'verified' : 'stale',
-      });
-      // The title is part of what was verified: both versions changed, so both are stale.
-      expect(status).toBe('stale');
+      // Applied once: one draft and one published version, both with the new title; the trust rule holds.
+      const versions = await loadVersions(t.strapi, ARTICLE_UID, documentId, { withContent: true });
+      expect(versions.length).toBe(2);
+      const rows = await t.strapi.db
+        .query(ARTICLE_UID)
+        .findMany({ where: { documentId }, select: ['title', 'publishedAt'] });
+      expect(rows.map((row: any) => [row.publishedAt !== null, row.title]).sort()).toEqual([
+        [false, 'Edited in a deadlock'],
+        [true, 'Edited in a deadlock'],
+      ]);
+      for (const version of versions) {
+        const hash = hashOfVersion(t.strapi, ARTICLE_UID, version).hash;
+        const { status, verifiedHash } = version.trust;
+        expect({ published: version.published, status }).toEqual({
+          published: version.published,
+          status: !verifiedHash ? 'unverified' : verifiedHash === hash ? 'verified' : 'stale',
+        });
+        // The title is part of what was verified: both versions changed, so both are stale.
+        expect(status).toBe('stale');
+      }
+      // The `stale` events of one write (the first attempt's were rolled back with it): at most one per version.
+      const events = await t.strapi.db
+        .query(AUDIT_EVENT_UID as any)
+        .findMany({ where: { entryDocumentId: documentId }, orderBy: { id: 'asc' } });
+      const staleEvents = events.slice(auditBefore).filter((event: any) => event.action === 'stale');
+      expect(staleEvents.length).toBeGreaterThanOrEqual(1);
+      expect(staleEvents.length).toBeLessThanOrEqual(2);
     }
-    // The `stale` events of one write (the first attempt's were rolled back with it): at most one per version.
-    const events = await t.strapi.db.query(AUDIT_EVENT_UID as any).findMany({ where: { entryDocumentId: documentId }, orderBy: { id: 'asc' } });
-    const staleEvents = events.slice(auditBefore).filter((event: any) => event.action === 'stale');
-    expect(staleEvents.length).toBeGreaterThanOrEqual(1);
-    expect(staleEvents.length).toBeLessThanOrEqual(2);
-  });
+  );
 
   it('REST DELETE: 204, the document and its trust rows are gone', async () => {
     const documentId = await publishedArticle('Deadlock delete');
-    const res = await sendIntoDeadlock(documentId, (id) => t.http.delete(`/api/articles/${id}?locale=en`, { token: fullAccess }));
+    const res = await sendIntoDeadlock(documentId, (id) =>
+      t.http.delete(`/api/articles/${id}?locale=en`, { token: fullAccess })
+    );
     // Strapi answers a REST delete with 204 (no content).
     expect({ status: res.status, body: res.status === 204 ? null : res.body }).toEqual({ status: 204, body: null });
     expect(await t.strapi.db.query(ARTICLE_UID).count({ where: { documentId } })).toBe(0);
@@ -158,8 +210,15 @@ describeOnServers(`a write chosen as a deadlock's victim on ${client} is retried
     const documentId = await publishedArticle('Deadlock in app code');
     const error: any = await sendIntoDeadlock(documentId, (id) =>
       t.strapi.db
-        .transaction(() => t.strapi.documents(ARTICLE_UID).update({ documentId: id, locale: 'en', status: 'published', data: { title: 'Not kept' } as any }))
-        .then(() => null, (rejected: unknown) => rejected)
+        .transaction(() =>
+          t.strapi
+            .documents(ARTICLE_UID)
+            .update({ documentId: id, locale: 'en', status: 'published', data: { title: 'Not kept' } as any })
+        )
+        .then(
+          () => null,
+          (rejected: unknown) => rejected
+        )
     );
     // Only the owner of the transaction can run it again; it gets what it needs to decide.
     expect({ name: error?.name, status: error?.status, code: error?.code }).toEqual({

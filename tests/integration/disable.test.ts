@@ -1,4 +1,12 @@
-import { ARTICLE_UID, bootTestApp, createTestDatabase, trustPath, waitForIntegrityCheck, type TestContext, type TestDatabase } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  createTestDatabase,
+  trustPath,
+  waitForIntegrityCheck,
+  type TestContext,
+  type TestDatabase,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -18,16 +26,40 @@ describe('starting once without the plugin', () => {
     database = await createTestDatabase();
     t = await bootTestApp({ database });
     let admin = await t.admin('super-admin', 'dee');
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Kept record', body: 'Body' } as any });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: 'Kept record', body: 'Body' } as any });
     const documentId = created.documentId;
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'Before the pause', checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect(
+      (
+        await t.http.post(
+          trustPath(documentId, '/verify?locale=en'),
+          { note: 'Before the pause', checks: ALL_CHECKS },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
     await t.stop({ keepDatabase: true });
 
     t = await bootTestApp({ database, env: { TRUST_LABELS_ENABLED: 'false' } });
     expect(t.strapi.plugin('trust-labels')).toBeUndefined();
     const tables = new Set(
-      (await Promise.all(['trust_labels_audit_events', 'trust_labels_audit_chain', 'components_trust_labels_trusts'].map(async (name) => ((await t!.strapi.db.getSchemaConnection().hasTable(name)) ? name : null)))).filter(Boolean)
+      (
+        await Promise.all(
+          ['trust_labels_audit_events', 'trust_labels_audit_chain', 'components_trust_labels_trusts'].map(
+            async (name) => ((await t!.strapi.db.getSchemaConnection().hasTable(name)) ? name : null)
+          )
+        )
+      ).filter(Boolean)
     );
     expect([...tables].sort()).toEqual(['trust_labels_audit_chain', 'trust_labels_audit_events']);
     await t.stop({ keepDatabase: true });
@@ -42,6 +74,8 @@ describe('starting once without the plugin', () => {
     expect(history.body.data[0].note).toBe('Before the pause');
     const integrity = await t.http.get('/trust-labels/integrity', { token: admin.token });
     expect(integrity.body.data.chain).toMatchObject({ ok: true, events: 2 });
-    expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.draft.status).toBe('unverified');
+    expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.draft.status).toBe(
+      'unverified'
+    );
   });
 });

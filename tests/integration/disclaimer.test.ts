@@ -45,9 +45,13 @@ const DE_TEXTS = {
   generated: 'DE generiert bei {siteName}.',
 };
 
-const fill = (text: string | null, siteName: string) => (text === null ? null : text.split('{siteName}').join(siteName));
+const fill = (text: string | null, siteName: string) =>
+  text === null ? null : text.split('{siteName}').join(siteName);
 const filled = (texts: Record<Involvement, string | null>, siteName: string) =>
-  Object.fromEntries(INVOLVEMENTS.map((value) => [value, fill(texts[value], siteName)])) as Record<Involvement, string | null>;
+  Object.fromEntries(INVOLVEMENTS.map((value) => [value, fill(texts[value], siteName)])) as Record<
+    Involvement,
+    string | null
+  >;
 
 describe('disclaimer resolution in the content API', () => {
   let t: TestContext;
@@ -186,7 +190,10 @@ describe('disclaimer resolution in the content API', () => {
 
     it('mode custom shows the custom text, {siteName} filled, whatever aiInvolvement, in en and fr', async () => {
       for (const involvement of INVOLVEMENTS) {
-        await setTrust(docs[involvement], 'en', { disclaimerMode: 'custom', disclaimerText: `Custom EN ${involvement} by {siteName}` });
+        await setTrust(docs[involvement], 'en', {
+          disclaimerMode: 'custom',
+          disclaimerText: `Custom EN ${involvement} by {siteName}`,
+        });
         await setTrust(docs[involvement], 'fr', {
           disclaimerMode: 'custom',
           disclaimerText: `Personnalisé FR ${involvement}\npar {siteName}\t!`,
@@ -247,7 +254,7 @@ describe('disclaimer resolution in the content API', () => {
       await locales().setDefaultLocale({ code: 'en' });
     });
 
-    it('a locale without configured texts gets its language\'s built-in texts, not the default locale\'s (0.3)', async () => {
+    it("a locale without configured texts gets its language's built-in texts, not the default locale's (0.3)", async () => {
       await locales().setDefaultLocale({ code: 'de' });
       expect(await locales().getDefaultLocale()).toBe('de');
       await putSettings({ disclaimers: { en: EN_TEXTS, de: DE_TEXTS } });
@@ -262,7 +269,7 @@ describe('disclaimer resolution in the content API', () => {
       expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'Bytevyte'));
     });
 
-    it('with no configured texts at all, each locale gets its language\'s built-in texts', async () => {
+    it("with no configured texts at all, each locale gets its language's built-in texts", async () => {
       await locales().setDefaultLocale({ code: 'en' });
       await putSettings({ disclaimers: {} });
       expect(await disclaimers('fr')).toEqual(filled(DEFAULT_DISCLAIMERS.fr, 'Bytevyte'));

@@ -1,12 +1,20 @@
 import { execFile } from 'child_process';
 import path from 'path';
 
-import { ARTICLE_UID, bootTestApp, createArticle, runIntegrityCheck, trustPath, type AdminSession, type TestContext } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  createArticle,
+  runIntegrityCheck,
+  trustPath,
+  type AdminSession,
+  type TestContext,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
 // The shipped script, as an archive would run it (plain Node, no dependencies).
- 
+
 const { contentHashOf } = require('../../scripts/verify-receipt.js');
 
 const SCRIPT = path.resolve(__dirname, '../../scripts/verify-receipt.js');
@@ -25,7 +33,12 @@ const expected = (ai: (typeof INVOLVEMENTS)[number], status: Status) => {
   if (ai === 'unknown') return { value: null, labelRequired: false, header: null };
   // Reviewed, but nobody is named as holding editorial responsibility (the settings' default): the label stays
   // (C(2026) 5054; every combination is in review-binding.test.ts).
-  if (status === 'verified') return { value: 'ai-assisted', labelRequired: true, header: ai === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified' };
+  if (status === 'verified')
+    return {
+      value: 'ai-assisted',
+      labelRequired: true,
+      header: ai === 'generated' ? 'mode=ai-originated' : 'mode=ai-modified',
+    };
   return { value: 'ai-autonomous', labelRequired: true, header: 'mode=machine-generated' };
 };
 
@@ -41,7 +54,11 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     await t.grantPublic(['api::article.article.find', 'api::article.article.findOne']);
     const { edit, publish } = contentManager(() => ({ http: t.http, token: admin.token }));
     const verify = async (documentId: string) => {
-      const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token });
+      const res = await t.http.post(
+        trustPath(documentId, '/verify?locale=en'),
+        { checks: ALL_CHECKS },
+        { token: admin.token }
+      );
       expect(res.status).toBe(200);
     };
     for (const ai of INVOLVEMENTS) {
@@ -49,7 +66,12 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
         const documentId = await createArticle(t.strapi, { title: `Disclosure ${ai} ${status}`, body: 'Body text' });
         const put = await t.http.put(
           trustPath(documentId, '?locale=en'),
-          { aiInvolvement: ai, sources: [{ title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' }] },
+          {
+            aiInvolvement: ai,
+            sources: [
+              { title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' },
+            ],
+          },
           { token: admin.token }
         );
         expect(put.status).toBe(200);
@@ -76,14 +98,20 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     const listed = new Map(list.body.data.map((entry: any) => [entry.documentId, entry.trust]));
     const gql = await t.http.post(
       '/graphql',
-      { query: '{ articles(pagination: { pageSize: 100 }, locale: "en") { documentId trust { status disclosure { value labelRequired } } } }' },
+      {
+        query:
+          '{ articles(pagination: { pageSize: 100 }, locale: "en") { documentId trust { status disclosure { value labelRequired } } } }',
+      },
       {}
     );
     expect(gql.status).toBe(200);
     const viaGraphql = new Map(gql.body.data.articles.map((entry: any) => [entry.documentId, entry.trust]));
     const report = await t.http.get('/trust-labels/report', { token: admin.token });
     const reported = new Map(
-      report.body.data.flatMap((group: any) => group.entries).filter((entry: any) => entry.version === 'published').map((entry: any) => [entry.documentId, entry.disclosure])
+      report.body.data
+        .flatMap((group: any) => group.entries)
+        .filter((entry: any) => entry.version === 'published')
+        .map((entry: any) => [entry.documentId, entry.disclosure])
     );
     const csv = (await t.http.get('/trust-labels/report', { token: admin.token, query: { format: 'csv' } })).text;
     expect(csv.split('\r\n')[0]).toContain('"disclosure"');
@@ -94,8 +122,16 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
         const single = await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } });
         expect([ai, status, single.body.data.trust.status]).toEqual([ai, status, status]);
         expect([ai, status, single.body.data.trust.disclosure]).toEqual([ai, status, { value, labelRequired }]);
-        expect([ai, status, (listed.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
-        expect([ai, status, (viaGraphql.get(documentId) as any).disclosure]).toEqual([ai, status, { value, labelRequired }]);
+        expect([ai, status, (listed.get(documentId) as any).disclosure]).toEqual([
+          ai,
+          status,
+          { value, labelRequired },
+        ]);
+        expect([ai, status, (viaGraphql.get(documentId) as any).disclosure]).toEqual([
+          ai,
+          status,
+          { value, labelRequired },
+        ]);
         expect([ai, status, reported.get(documentId)]).toEqual([ai, status, value]);
         const state = await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token });
         expect([ai, status, state.body.data.published.disclosure]).toEqual([ai, status, { value, labelRequired }]);
@@ -107,7 +143,9 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
 
   it('sends AI-Disclosure on single-entry responses only when disclosureHeader is on', async () => {
     const one = ids.get(key('generated', 'verified'))!;
-    expect((await t.http.get(`/api/articles/${one}`, { query: { locale: 'en' } })).headers.get('ai-disclosure')).toBeNull();
+    expect(
+      (await t.http.get(`/api/articles/${one}`, { query: { locale: 'en' } })).headers.get('ai-disclosure')
+    ).toBeNull();
     t.strapi.config.set('plugin::trust-labels.disclosureHeader', true);
     try {
       for (const ai of INVOLVEMENTS) {
@@ -126,10 +164,18 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
   it('gives a receipt of the published version, whose hash the shipped script recomputes from the public response', async () => {
     for (const status of STATUSES) {
       const documentId = ids.get(key('assisted', status))!;
-      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, {
+        query: { locale: 'en' },
+      });
       expect(res.status).toBe(200);
       const receipt = res.body.data;
-      expect(receipt).toMatchObject({ uid: ARTICLE_UID, documentId, locale: 'en', status, disclosure: { value: expected('assisted', status).value } });
+      expect(receipt).toMatchObject({
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        status,
+        disclosure: { value: expected('assisted', status).value },
+      });
       expect(receipt.content).toMatchObject({ algorithm: 'sha256', recomputable: true });
       expect(receipt.content.fields).toEqual(expect.arrayContaining(['title', 'body']));
 
@@ -143,12 +189,19 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
 
       if (status === 'verified') {
         const { verifiedAt, checks, editorialResponsibility } = receipt.verification;
-        expect([receipt.verifiedAt, receipt.checks, receipt.editorialResponsibility]).toEqual([verifiedAt, checks, editorialResponsibility]);
+        expect([receipt.verifiedAt, receipt.checks, receipt.editorialResponsibility]).toEqual([
+          verifiedAt,
+          checks,
+          editorialResponsibility,
+        ]);
         expect(receipt.verification).toMatchObject({ checks: ALL_CHECKS, verifiedBy: null });
         expect(receipt.verification.verifiedAt).toEqual(expect.any(String));
         // The audit log's verify event of this exact content, and the chain head right after it.
         expect(receipt.verification.auditEvent).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-        const head = await t.strapi.db.connection('trust_labels_audit_events').where('id', receipt.verification.auditEvent.id).first();
+        const head = await t.strapi.db
+          .connection('trust_labels_audit_events')
+          .where('id', receipt.verification.auditEvent.id)
+          .first();
         expect(head.hash).toBe(receipt.verification.auditEvent.hash);
         expect(head.content_hash).toBe(receipt.content.hash);
       } else {
@@ -162,8 +215,11 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     const documentId = ids.get(key('generated', 'verified'))!;
     // Asynchronously: Strapi runs in this process and must answer the script.
     const run = await new Promise<{ status: number | null; stdout: string }>((resolve) =>
-      execFile(process.execPath, [SCRIPT, t.baseUrl, ARTICLE_UID, documentId, 'en'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout })
+      execFile(
+        process.execPath,
+        [SCRIPT, t.baseUrl, ARTICLE_UID, documentId, 'en'],
+        { encoding: 'utf8', timeout: 30_000 },
+        (error, stdout) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout })
       )
     );
     expect([run.status, run.stdout]).toEqual([0, expect.stringContaining('MATCH')]);
@@ -173,7 +229,9 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
   it('the receipt has its flat keys: contentHash, verifiedAt, checks, editorialResponsibility and the chain head now', async () => {
     const { publish } = contentManager(() => ({ http: t.http, token: admin.token }));
     const receiptOf = async (documentId: string) => {
-      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+      const res = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, {
+        query: { locale: 'en' },
+      });
       expect(res.status).toBe(200);
       return res.body.data;
     };
@@ -190,7 +248,9 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
         {
           aiInvolvement: 'assisted',
           editorialResponsibility: { name: 'Desk Editor Dana', type: 'Person' },
-          sources: [{ title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' }],
+          sources: [
+            { title: 'A source', url: 'https://example.com/a', publisher: 'Example', accessedAt: '2026-11-02' },
+          ],
         },
         { token: admin.token }
       );
@@ -200,7 +260,10 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
 
     // Verified, with the entry's own editorial responsibility: the flat keys are the nested values.
     const verified = await labelled('Receipt flat keys, verified');
-    expect((await t.http.post(trustPath(verified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (await t.http.post(trustPath(verified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .status
+    ).toBe(200);
     await publish(verified, 'en');
     const receipt = await receiptOf(verified);
     expect(receipt.status).toBe('verified');
@@ -226,23 +289,37 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     expect(headNow).not.toBe(receipt.chainHead);
     const edits = await t.http.get(trustPath(neverVerified, '/history?locale=en'), { token: admin.token });
     expect(edits.body.data[0]).toMatchObject({ action: 'edit', hash: headNow });
-    for (const documentId of [ids.get(key('assisted', 'stale'))!, ids.get(key('assisted', 'unverified'))!, neverVerified]) {
+    for (const documentId of [
+      ids.get(key('assisted', 'stale'))!,
+      ids.get(key('assisted', 'unverified'))!,
+      neverVerified,
+    ]) {
       const other = await receiptOf(documentId);
       expect(other.status).not.toBe('verified');
       expect(other.verification).toBeNull();
-      expect([documentId, other.verifiedAt, other.checks, other.editorialResponsibility]).toEqual([documentId, null, null, null]);
+      expect([documentId, other.verifiedAt, other.checks, other.editorialResponsibility]).toEqual([
+        documentId,
+        null,
+        null,
+        null,
+      ]);
       expect(other.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(other.contentHash).toBe(other.content.hash);
       expect(other.chainHead).toBe(headNow);
     }
 
     // A later audit event, on another document, moves the head forward; the verification's own event stays.
-    expect((await t.http.post(trustPath(neverVerified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (await t.http.post(trustPath(neverVerified, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .status
+    ).toBe(200);
     const afterVerify = await receiptOf(verified);
     expect(afterVerify.chainHead).toMatch(/^[0-9a-f]{64}$/);
     expect(afterVerify.chainHead).not.toBe(headNow);
     expect(afterVerify.chainHead).toBe(await integrityHead());
-    expect((await t.http.post(trustPath(neverVerified, '/unverify?locale=en'), {}, { token: admin.token })).status).toBe(200);
+    expect(
+      (await t.http.post(trustPath(neverVerified, '/unverify?locale=en'), {}, { token: admin.token })).status
+    ).toBe(200);
     const afterUnverify = await receiptOf(verified);
     expect(afterUnverify.chainHead).not.toBe(afterVerify.chainHead);
     expect(afterUnverify.chainHead).toBe(await integrityHead());
@@ -252,7 +329,7 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     expect(afterUnverify.contentHash).toBe(receipt.contentHash);
   });
 
-  it('the receipt has the badge\'s permissions: 403 without find, 404 for drafts and unknown documents, 400 for a bad locale', async () => {
+  it("the receipt has the badge's permissions: 403 without find, 404 for drafts and unknown documents, 400 for a bad locale", async () => {
     const draftOnly = await createArticle(t.strapi, { title: 'Never published' });
     expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${draftOnly}`)).status).toBe(404);
     expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/nope-nope`)).status).toBe(404);
@@ -261,28 +338,58 @@ describe('AI disclosure in every channel, the AI-Disclosure header and the verif
     const bad = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${one}`, { query: { locale: '<script>' } });
     expect([bad.status, bad.body.error?.details?.errors?.[0]?.code]).toEqual([400, 'trust.locale']);
     const role = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    await t.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: role.id, action: 'api::article.article.find' } });
+    await t.strapi.db
+      .query('plugin::users-permissions.permission')
+      .deleteMany({ where: { role: role.id, action: 'api::article.article.find' } });
     expect((await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${one}`)).status).toBe(403);
   });
 
-  it('a verified status with no recorded hash, or a hash that is not the content\'s (written by SQL), is never shown or certified as verified', async () => {
+  it("a verified status with no recorded hash, or a hash that is not the content's (written by SQL), is never shown or certified as verified", async () => {
     await t.grantPublic(['api::article.article.find', 'api::article.article.findOne']); // the test before takes find away
     const documentId = await createArticle(t.strapi, { title: 'Hash tampered', body: 'Body text' });
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: [{ title: 'A', url: 'https://example.com/a' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { aiInvolvement: 'assisted', sources: [{ title: 'A', url: 'https://example.com/a' }] },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect(
+      (await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .status
+    ).toBe(200);
     await contentManager(() => ({ http: t.http, token: admin.token })).publish(documentId, 'en');
-    const row: any = await t.strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: 'en', publishedAt: { $notNull: true } }, populate: ['trust'] });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID as any)
+      .findOne({ where: { documentId, locale: 'en', publishedAt: { $notNull: true } }, populate: ['trust'] });
     const original = row.trust.verifiedHash;
-    const receipt = async () => (await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body.data;
+    const receipt = async () =>
+      (await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body
+        .data;
     expect(await receipt()).toMatchObject({ status: 'verified', disclosure: { value: 'ai-assisted' } });
-    const setHash = (value: string | null) => t.strapi.db.connection.raw('update components_trust_labels_trusts set verified_hash = ? where id = ?', [value, row.trust.id]);
+    const setHash = (value: string | null) =>
+      t.strapi.db.connection.raw('update components_trust_labels_trusts set verified_hash = ? where id = ?', [
+        value,
+        row.trust.id,
+      ]);
     try {
-      for (const [hash, shown] of [[null, 'unverified'], ['', 'unverified'], ['b'.repeat(64), 'stale']] as const) {
+      for (const [hash, shown] of [
+        [null, 'unverified'],
+        ['', 'unverified'],
+        ['b'.repeat(64), 'stale'],
+      ] as const) {
         await setHash(hash);
         const rest = await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } });
-        expect([hash, rest.body.data.trust.status]).toEqual([hash, hash === 'b'.repeat(64) ? 'verified' : 'unverified']);
+        expect([hash, rest.body.data.trust.status]).toEqual([
+          hash,
+          hash === 'b'.repeat(64) ? 'verified' : 'unverified',
+        ]);
         expect(rest.body.data.trust.disclosure.value).toBe(hash === 'b'.repeat(64) ? 'ai-assisted' : 'ai-autonomous');
-        const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
+        const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, {
+          query: { locale: 'en' },
+        });
         expect(badge.text.includes('Human Verified')).toBe(hash === 'b'.repeat(64));
         // The receipt hashes the content itself: it certifies only the hash that was verified.
         const certified = await receipt();

@@ -46,8 +46,13 @@ describe(`faults on ${client}`, () => {
   const createLabelled = async (count: number, tag: string) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: `${tag} ${i}`, body: 'Body' } as any });
-      expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: admin.token })).status).toBe(200);
+      const created = await t.strapi
+        .documents(ARTICLE_UID)
+        .create({ locale: 'en', data: { title: `${tag} ${i}`, body: 'Body' } as any });
+      expect(
+        (await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: admin.token }))
+          .status
+      ).toBe(200);
       ids.push(created.documentId);
     }
     return ids;
@@ -62,13 +67,19 @@ describe(`faults on ${client}`, () => {
         const hash = hashOfVersion(t.strapi, ARTICLE_UID, version).hash;
         const { status, verifiedHash } = version.trust;
         const expected = !verifiedHash ? 'unverified' : verifiedHash === hash ? 'verified' : 'stale';
-        if (status !== expected) problems.push(`${documentId} ${version.published ? 'published' : 'draft'}: ${status}, the rule says ${expected}`);
+        if (status !== expected)
+          problems.push(
+            `${documentId} ${version.published ? 'published' : 'draft'}: ${status}, the rule says ${expected}`
+          );
       }
       if (!oneVerifyEventPerVerified) continue;
       const draft = versions.find((version) => !version.published);
-      const verifies = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId, action: 'verify' } });
+      const verifies = await t.strapi.db
+        .query(AUDIT_EVENT_UID as any)
+        .count({ where: { entryDocumentId: documentId, action: 'verify' } });
       const effective = draft?.trust.verifiedHash ? 1 : 0;
-      if (verifies !== effective) problems.push(`${documentId}: ${verifies} verify events for ${effective} effective verification`);
+      if (verifies !== effective)
+        problems.push(`${documentId}: ${verifies} verify events for ${effective} effective verification`);
     }
     expect(problems).toEqual([]);
   };
@@ -78,11 +89,20 @@ describe(`faults on ${client}`, () => {
       const documentIds = await createLabelled(BULK_SIZE, `Bulk ${round}`);
       const child: ChildStrapi = await startChildStrapi(t.database);
       const before = await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } });
-      const bulk = child.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds, locale: 'en', checks: ALL_CHECKS }, { token: admin.token }).catch((error: Error) => error);
+      const bulk = child.http
+        .post(
+          '/trust-labels/bulk/verify',
+          { uid: ARTICLE_UID, documentIds, locale: 'en', checks: ALL_CHECKS },
+          { token: admin.token }
+        )
+        .catch((error: Error) => error);
       // Kill once a part of the batch is done, a bit later each round.
       const target = before + Math.max(1, Math.floor((BULK_SIZE * (round + 1)) / (KILL_ROUNDS + 2)));
       const deadline = Date.now() + 60_000;
-      while ((await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } })) < target && Date.now() < deadline) {
+      while (
+        (await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { action: 'verify' } })) < target &&
+        Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       await child.kill('SIGKILL');
@@ -98,71 +118,97 @@ describe(`faults on ${client}`, () => {
 
   const pgOnly = client === 'postgres' ? it : it.skip;
 
-  pgOnly(`connections terminated (pg_terminate_backend) under ${EDITS} edits of verified articles: the process keeps running, no edit is left without its recompute`, async () => {
-    const { Client } = await import('pg');
-    const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
-    const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
-    const documentIds = await createLabelled(5, 'Terminated');
-    // A type without trust labels too: Strapi core's own event emission after each write is what used to crash.
-    const category = await t.strapi.documents('api::category.category').create({ data: { name: 'Faulty' } as any });
-    for (const documentId of documentIds) {
-      await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-      expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
-    }
-    const killer = new Client({ host: t.database.env.DATABASE_HOST, port: Number(t.database.env.DATABASE_PORT), user: t.database.env.DATABASE_USERNAME, database: t.database.env.DATABASE_NAME });
-    await killer.connect();
-    let terminating = true;
-    // Every fourth edit runs with the terminations paused: the process must recover and serve it (on a slow machine
-    // a termination every 15-45 ms can otherwise hit every single edit, and then nothing shows the recovery).
-    let paused = false;
-    let terminated = 0;
-    const terminate = (async () => {
-      while (terminating) {
-        if (paused) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-          continue;
-        }
-        const res = await killer.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = $1', [applicationName]);
-        terminated += Number(res.rows[0].n);
-        await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
+  pgOnly(
+    `connections terminated (pg_terminate_backend) under ${EDITS} edits of verified articles: the process keeps running, no edit is left without its recompute`,
+    async () => {
+      const { Client } = await import('pg');
+      const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
+      const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
+      const documentIds = await createLabelled(5, 'Terminated');
+      // A type without trust labels too: Strapi core's own event emission after each write is what used to crash.
+      const category = await t.strapi.documents('api::category.category').create({ data: { name: 'Faulty' } as any });
+      for (const documentId of documentIds) {
+        await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
+        expect(
+          (
+            await t.http.post(
+              trustPath(documentId, '/verify?locale=en'),
+              { checks: ALL_CHECKS },
+              { token: admin.token }
+            )
+          ).status
+        ).toBe(200);
       }
-    })();
-    const statuses: number[] = [];
-    const leaks: string[] = [];
-    try {
-      for (let i = 0; i < EDITS; i += 1) {
-        const documentId = documentIds[i % documentIds.length];
-        const pause = i % 4 === 3;
-        if (pause !== paused) {
-          paused = pause;
-          // Let a termination already under way finish before a paused edit starts.
-          if (pause) await new Promise((resolve) => setTimeout(resolve, 150));
+      const killer = new Client({
+        host: t.database.env.DATABASE_HOST,
+        port: Number(t.database.env.DATABASE_PORT),
+        user: t.database.env.DATABASE_USERNAME,
+        database: t.database.env.DATABASE_NAME,
+      });
+      await killer.connect();
+      let terminating = true;
+      // Every fourth edit runs with the terminations paused: the process must recover and serve it (on a slow machine
+      // a termination every 15-45 ms can otherwise hit every single edit, and then nothing shows the recovery).
+      let paused = false;
+      let terminated = 0;
+      const terminate = (async () => {
+        while (terminating) {
+          if (paused) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            continue;
+          }
+          const res = await killer.query(
+            'select count(pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = $1',
+            [applicationName]
+          );
+          terminated += Number(res.rows[0].n);
+          await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
         }
-        const path =
-          i % 3 === 2
-            ? `/content-manager/collection-types/api::category.category/${category.documentId}`
-            : `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`;
-        const res = await child.http.put(path, i % 3 === 2 ? { name: `Faulty ${i}` } : { title: `Edit ${i}` }, { token: admin.token }).catch(() => null);
-        if (!res) continue;
-        statuses.push(res.status);
-        if (res.status >= 500 && /select|insert|update|pg_|terminat/i.test(res.text)) leaks.push(res.text.slice(0, 200));
-        if (!child.alive()) break;
+      })();
+      const statuses: number[] = [];
+      const leaks: string[] = [];
+      try {
+        for (let i = 0; i < EDITS; i += 1) {
+          const documentId = documentIds[i % documentIds.length];
+          const pause = i % 4 === 3;
+          if (pause !== paused) {
+            paused = pause;
+            // Let a termination already under way finish before a paused edit starts.
+            if (pause) await new Promise((resolve) => setTimeout(resolve, 150));
+          }
+          const path =
+            i % 3 === 2
+              ? `/content-manager/collection-types/api::category.category/${category.documentId}`
+              : `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`;
+          const res = await child.http
+            .put(path, i % 3 === 2 ? { name: `Faulty ${i}` } : { title: `Edit ${i}` }, { token: admin.token })
+            .catch(() => null);
+          if (!res) continue;
+          statuses.push(res.status);
+          if (res.status >= 500 && /select|insert|update|pg_|terminat/i.test(res.text))
+            leaks.push(res.text.slice(0, 200));
+          if (!child.alive()) break;
+        }
+      } finally {
+        terminating = false;
+        await terminate;
+        await killer.end();
       }
-    } finally {
-      terminating = false;
-      await terminate;
-      await killer.end();
-    }
-    // Let the last requests settle, then: the process is alive, and every version follows the rule.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({ alive: true, stderr: '' });
-    expect(terminated).toBeGreaterThan(0);
-    // The process recovered: edits made while nothing was terminated succeeded.
-    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
-    expect(leaks).toEqual([]);
-    await expectConsistent(documentIds, { oneVerifyEventPerVerified: false });
-    await child.stop();
-  }, 600_000);
+      // Let the last requests settle, then: the process is alive, and every version follows the rule.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({
+        alive: true,
+        stderr: '',
+      });
+      expect(terminated).toBeGreaterThan(0);
+      // The process recovered: edits made while nothing was terminated succeeded.
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
+      expect(leaks).toEqual([]);
+      await expectConsistent(documentIds, { oneVerifyEventPerVerified: false });
+      await child.stop();
+    },
+    600_000
+  );
 
   /**
    * A second Strapi process whose database connections a loop can end at any moment, from a connection of its own:
@@ -176,7 +222,12 @@ describe(`faults on ${client}`, () => {
       const { Client } = await import('pg');
       const applicationName = `strapi-fault-${crypto.randomBytes(3).toString('hex')}`;
       const child = await startChildStrapi(t.database, { DATABASE_APPLICATION_NAME: applicationName });
-      const killer = new Client({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, database: env.DATABASE_NAME });
+      const killer = new Client({
+        host: env.DATABASE_HOST,
+        port: Number(env.DATABASE_PORT),
+        user: env.DATABASE_USERNAME,
+        database: env.DATABASE_NAME,
+      });
       await killer.connect();
       const terminate = async () => {
         const res = await killer.query(
@@ -188,18 +239,30 @@ describe(`faults on ${client}`, () => {
       return { child, terminate, end: () => killer.end() };
     }
     const mysql = await import('mysql2/promise');
-    const killer = await mysql.createConnection({ host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME });
+    const killer = await mysql.createConnection({
+      host: env.DATABASE_HOST,
+      port: Number(env.DATABASE_PORT),
+      user: env.DATABASE_USERNAME,
+      password: env.DATABASE_PASSWORD,
+      database: env.DATABASE_NAME,
+    });
     const user = `fault_${crypto.randomBytes(3).toString('hex')}`;
     const password = crypto.randomBytes(8).toString('hex');
     await killer.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`);
     await killer.query(`GRANT ALL PRIVILEGES ON \`${env.DATABASE_NAME}\`.* TO '${user}'@'%'`);
     const child = await startChildStrapi(t.database, { DATABASE_USERNAME: user, DATABASE_PASSWORD: password });
     const terminate = async () => {
-      const [rows] = await killer.query('SELECT id FROM information_schema.processlist WHERE user = ? AND id <> CONNECTION_ID()', [user]);
+      const [rows] = await killer.query(
+        'SELECT id FROM information_schema.processlist WHERE user = ? AND id <> CONNECTION_ID()',
+        [user]
+      );
       let ended = 0;
       for (const row of rows as Array<{ id: number }>) {
         // Gone meanwhile: nothing to end.
-        ended += await killer.query(`KILL CONNECTION ${Number(row.id)}`).then(() => 1, () => 0);
+        ended += await killer.query(`KILL CONNECTION ${Number(row.id)}`).then(
+          () => 1,
+          () => 0
+        );
       }
       return ended;
     };
@@ -212,75 +275,112 @@ describe(`faults on ${client}`, () => {
 
   const withServer = client === 'sqlite' ? it.skip : it;
 
-  withServer(`connections terminated at random moments during ${REQUESTS} verifies, bulk verifies, label edits and Content Manager writes: every answer is 200 or 503, none refused`, async () => {
-    const { child, terminate: terminateOnce, end } = await terminableChild();
-    const documentIds = await createLabelled(6, 'Answers');
-    for (const documentId of documentIds) await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-    let terminating = true;
-    let terminated = 0;
-    const terminate = (async () => {
-      while (terminating) {
-        terminated += await terminateOnce();
-        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100));
-      }
-    })();
+  withServer(
+    `connections terminated at random moments during ${REQUESTS} verifies, bulk verifies, label edits and Content Manager writes: every answer is 200 or 503, none refused`,
+    async () => {
+      const { child, terminate: terminateOnce, end } = await terminableChild();
+      const documentIds = await createLabelled(6, 'Answers');
+      for (const documentId of documentIds) await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
+      let terminating = true;
+      let terminated = 0;
+      const terminate = (async () => {
+        while (terminating) {
+          terminated += await terminateOnce();
+          await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 100));
+        }
+      })();
 
-    type Kind = 'verify' | 'bulk verify' | 'label edit' | 'Content Manager write';
-    const KINDS: Kind[] = ['verify', 'bulk verify', 'label edit', 'Content Manager write'];
-    const send = (kind: Kind, i: number) => {
-      const documentId = documentIds[i % documentIds.length];
-      const options = { token: admin.token };
-      switch (kind) {
-        case 'verify':
-          return child.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, options);
-        case 'bulk verify':
-          return child.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId, documentIds[(i + 1) % documentIds.length]], locale: 'en', checks: ALL_CHECKS }, options);
-        case 'label edit':
-          return child.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: `Source ${i}`, url: `https://example.com/s/${i}` }] }, options);
-        default:
-          return child.http.put(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`, { title: `Answer ${i}` }, options);
+      type Kind = 'verify' | 'bulk verify' | 'label edit' | 'Content Manager write';
+      const KINDS: Kind[] = ['verify', 'bulk verify', 'label edit', 'Content Manager write'];
+      const send = (kind: Kind, i: number) => {
+        const documentId = documentIds[i % documentIds.length];
+        const options = { token: admin.token };
+        switch (kind) {
+          case 'verify':
+            return child.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, options);
+          case 'bulk verify':
+            return child.http.post(
+              '/trust-labels/bulk/verify',
+              {
+                uid: ARTICLE_UID,
+                documentIds: [documentId, documentIds[(i + 1) % documentIds.length]],
+                locale: 'en',
+                checks: ALL_CHECKS,
+              },
+              options
+            );
+          case 'label edit':
+            return child.http.put(
+              trustPath(documentId, '?locale=en'),
+              { sources: [{ title: `Source ${i}`, url: `https://example.com/s/${i}` }] },
+              options
+            );
+          default:
+            return child.http.put(
+              `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`,
+              { title: `Answer ${i}` },
+              options
+            );
+        }
+      };
+      const wrong: string[] = [];
+      const counts: Record<string, number> = {};
+      const deadline = Date.now() + 60_000;
+      let sent = 0;
+      // Three clients at once, so that transactions of the same document also wait on each other's locks.
+      const worker = async () => {
+        while (sent < REQUESTS && Date.now() < deadline && child.alive()) {
+          const i = sent++;
+          const kind = KINDS[i % KINDS.length];
+          const res = await send(kind, i).catch((error: Error) => ({ status: 0, body: null, text: error.message }));
+          counts[`${kind} ${res.status}`] = (counts[`${kind} ${res.status}`] ?? 0) + 1;
+          // A bulk action answers 200 with one result per document: none refused, none failed but for the database.
+          const refused =
+            kind === 'bulk verify' && res.status === 200
+              ? (res.body?.data ?? []).filter(
+                  (result: any) => !result.ok && !/database is unavailable/.test(result.error)
+                )
+              : [];
+          // Strapi's i18n checks a Content Manager write's locale before anything of the plugin runs, and reads a
+          // database failure there as a missing locale (a 400 of its own code, @strapi/i18n validate-locale-creation).
+          const i18nsOwn =
+            kind === 'Content Manager write' &&
+            res.status === 400 &&
+            res.body?.error?.message === "This locale doesn't exist";
+          if (i18nsOwn) continue;
+          if ((res.status !== 200 && res.status !== 503) || refused.length > 0)
+            wrong.push(`${kind}: ${res.status} ${res.text.slice(0, 300)}`);
+        }
+      };
+      try {
+        await Promise.all([worker(), worker(), worker()]);
+      } finally {
+        terminating = false;
+        await terminate;
+        await end();
       }
-    };
-    const wrong: string[] = [];
-    const counts: Record<string, number> = {};
-    const deadline = Date.now() + 60_000;
-    let sent = 0;
-    // Three clients at once, so that transactions of the same document also wait on each other's locks.
-    const worker = async () => {
-      while (sent < REQUESTS && Date.now() < deadline && child.alive()) {
-        const i = sent++;
-        const kind = KINDS[i % KINDS.length];
-        const res = await send(kind, i).catch((error: Error) => ({ status: 0, body: null, text: error.message }));
-        counts[`${kind} ${res.status}`] = (counts[`${kind} ${res.status}`] ?? 0) + 1;
-        // A bulk action answers 200 with one result per document: none refused, none failed but for the database.
-        const refused = kind === 'bulk verify' && res.status === 200 ? (res.body?.data ?? []).filter((result: any) => !result.ok && !/database is unavailable/.test(result.error)) : [];
-        // Strapi's i18n checks a Content Manager write's locale before anything of the plugin runs, and reads a
-        // database failure there as a missing locale (a 400 of its own code, @strapi/i18n validate-locale-creation).
-        const i18nsOwn = kind === 'Content Manager write' && res.status === 400 && res.body?.error?.message === "This locale doesn't exist";
-        if (i18nsOwn) continue;
-        if ((res.status !== 200 && res.status !== 503) || refused.length > 0) wrong.push(`${kind}: ${res.status} ${res.text.slice(0, 300)}`);
-      }
-    };
-    try {
-      await Promise.all([worker(), worker(), worker()]);
-    } finally {
-      terminating = false;
-      await terminate;
-      await end();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({ alive: true, stderr: '' });
-    expect(terminated).toBeGreaterThan(0);
-    // On failure, the answers by kind and status and the end of the child's log say what happened.
-    expect({ wrong, counts: wrong.length > 0 ? counts : {}, log: wrong.length > 0 ? child.stdout().slice(-4000) : '' }).toEqual({ wrong: [], counts: {}, log: '' });
-    // Faults did happen, and the process served requests between them.
-    expect(Object.keys(counts).filter((key) => key.endsWith(' 200')).length).toBeGreaterThan(0);
-    expect(Object.keys(counts).filter((key) => key.endsWith(' 503')).length).toBeGreaterThan(0);
-    // Afterwards the integrity check finds no drift, and every version follows the rule.
-    const integrity = await t.http.get('/trust-labels/integrity', { token: admin.token });
-    expect(integrity.status).toBe(200);
-    expect(integrity.body.data.drift).toEqual([]);
-    await expectConsistent(documentIds, { oneVerifyEventPerVerified: false });
-    await child.stop();
-  }, 300_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect({ alive: child.alive(), stderr: child.alive() ? '' : child.stderr().slice(-2000) }).toEqual({
+        alive: true,
+        stderr: '',
+      });
+      expect(terminated).toBeGreaterThan(0);
+      // On failure, the answers by kind and status and the end of the child's log say what happened.
+      expect({
+        wrong,
+        counts: wrong.length > 0 ? counts : {},
+        log: wrong.length > 0 ? child.stdout().slice(-4000) : '',
+      }).toEqual({ wrong: [], counts: {}, log: '' });
+      // Faults did happen, and the process served requests between them.
+      expect(Object.keys(counts).filter((key) => key.endsWith(' 200')).length).toBeGreaterThan(0);
+      expect(Object.keys(counts).filter((key) => key.endsWith(' 503')).length).toBeGreaterThan(0);
+      // Afterwards the integrity check finds no drift, and every version follows the rule.
+      const integrity = await t.http.get('/trust-labels/integrity', { token: admin.token });
+      expect(integrity.status).toBe(200);
+      expect(integrity.body.data.drift).toEqual([]);
+      await expectConsistent(documentIds, { oneVerifyEventPerVerified: false });
+      await child.stop();
+    },
+    300_000
+  );
 });

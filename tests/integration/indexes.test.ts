@@ -1,4 +1,12 @@
-import { ARTICLE_UID, bootTestApp, createArticle, testDbClient, trustPath, type AdminSession, type TestContext } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  createArticle,
+  testDbClient,
+  trustPath,
+  type AdminSession,
+  type TestContext,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -22,7 +30,12 @@ const client = testDbClient();
 
 /** JSON values as text, so that every database's driver stores them as the JSON columns hold them. */
 const storable = (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value]));
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value,
+    ])
+  );
 
 describe('indexes: what the plugin looks up is found by index (the database planner)', () => {
   let t: TestContext;
@@ -34,8 +47,19 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     admin = await t.admin('super-admin');
     await t.grantPublic(['api::article.article.find', 'api::article.article.findOne']);
     documentId = await createArticle(t.strapi, { title: 'Indexed', body: 'Body' });
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'A source', url: 'https://example.com/s' }], aiInvolvement: 'assisted' }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: [{ title: 'A source', url: 'https://example.com/s' }], aiInvolvement: 'assisted' },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect(
+      (await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .status
+    ).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
 
     // Many other documents, each with a draft and a published version, their (unverified) trust rows, link rows and
@@ -43,8 +67,16 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     const knex: any = t.strapi.db.connection;
     const maxId = async (table: string) => Number((await knex(table).max({ m: 'id' }).first()).m ?? 0);
     const versions: any[] = await knex(ARTICLES).where('document_id', documentId);
-    const links: any[] = await knex(LINKS).whereIn('entity_id', versions.map((row) => row.id)).where('field', 'trust');
-    const trusts: any[] = await knex(TRUSTS).whereIn('id', links.map((row) => row.cmp_id));
+    const links: any[] = await knex(LINKS)
+      .whereIn(
+        'entity_id',
+        versions.map((row) => row.id)
+      )
+      .where('field', 'trust');
+    const trusts: any[] = await knex(TRUSTS).whereIn(
+      'id',
+      links.map((row) => row.cmp_id)
+    );
     const events: any[] = await knex(EVENTS).where('entry_document_id', documentId);
     let articleId = (await maxId(ARTICLES)) + 1;
     let trustId = (await maxId(TRUSTS)) + 1;
@@ -69,14 +101,27 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     const eventRows: any[] = [];
     for (let i = 0; i < FILLER_EVENTS; i += 1) {
       const event = events[i % events.length];
-      eventRows.push(storable({ ...event, id: eventId, document_id: `event${String(i).padStart(19, '0')}`, entry_document_id: `filler${String(i % FILLER_DOCUMENTS).padStart(18, '0')}` }));
+      eventRows.push(
+        storable({
+          ...event,
+          id: eventId,
+          document_id: `event${String(i).padStart(19, '0')}`,
+          entry_document_id: `filler${String(i % FILLER_DOCUMENTS).padStart(18, '0')}`,
+        })
+      );
       eventId += 1;
     }
-    for (const [table, rows] of [[ARTICLES, articleRows], [TRUSTS, trustRows], [LINKS, linkRows], [EVENTS, eventRows]] as const) {
+    for (const [table, rows] of [
+      [ARTICLES, articleRows],
+      [TRUSTS, trustRows],
+      [LINKS, linkRows],
+      [EVENTS, eventRows],
+    ] as const) {
       await knex.batchInsert(table, rows, 200);
     }
     if (client === 'postgres') {
-      for (const table of WATCHED) await knex.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
+      for (const table of WATCHED)
+        await knex.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
       await knex.raw('ANALYZE');
     } else if (client === 'mysql') {
       await knex.raw(`ANALYZE TABLE ${WATCHED.join(', ')}`);
@@ -99,11 +144,16 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     } finally {
       t.strapi.db.connection.removeListener('query', listener);
     }
-    return seen.filter(({ sql }) => /^\s*select/i.test(sql) && WATCHED.some((table) => new RegExp(`["\`]${table}["\`]`).test(sql)));
+    return seen.filter(
+      ({ sql }) => /^\s*select/i.test(sql) && WATCHED.some((table) => new RegExp(`["\`]${table}["\`]`).test(sql))
+    );
   };
 
   /** The tables among `watched` a statement reads whole, by the database's plan (a full scan of the table or an index). */
-  const fullScans = async ({ sql, bindings }: { sql: string; bindings: unknown[] }, watched: string[]): Promise<string[]> => {
+  const fullScans = async (
+    { sql, bindings }: { sql: string; bindings: unknown[] },
+    watched: string[]
+  ): Promise<string[]> => {
     const knex: any = t.strapi.db.connection;
     const text = sql.replace(/\$\d+/g, '?');
     if (client === 'postgres') {
@@ -112,7 +162,8 @@ describe('indexes: what the plugin looks up is found by index (the database plan
       const walk = (node: any) => {
         // A sequential scan, or an index walked whole (no Index Cond: only a Filter, e.g. the primary key backwards
         // to find the newest match) read the table whole.
-        const whole = node['Node Type'] === 'Seq Scan' || (/Index (Only )?Scan/.test(node['Node Type']) && !node['Index Cond']);
+        const whole =
+          node['Node Type'] === 'Seq Scan' || (/Index (Only )?Scan/.test(node['Node Type']) && !node['Index Cond']);
         if (whole && watched.includes(node['Relation Name'])) scans.push(node['Relation Name']);
         for (const child of node.Plans ?? []) walk(child);
       };
@@ -122,7 +173,12 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     if (client === 'mysql') {
       const [rows] = await knex.raw(`EXPLAIN ${text}`, bindings);
       const tableOf = aliases(sql);
-      return rows.filter((row: any) => (row.type === 'ALL' || row.type === 'index') && watched.includes(tableOf.get(row.table) ?? row.table)).map((row: any) => tableOf.get(row.table) ?? row.table);
+      return rows
+        .filter(
+          (row: any) =>
+            (row.type === 'ALL' || row.type === 'index') && watched.includes(tableOf.get(row.table) ?? row.table)
+        )
+        .map((row: any) => tableOf.get(row.table) ?? row.table);
     }
     const plan: any[] = await knex.raw(`EXPLAIN QUERY PLAN ${text}`, bindings);
     const tableOf = aliases(sql);
@@ -140,25 +196,40 @@ describe('indexes: what the plugin looks up is found by index (the database plan
     return map;
   };
 
-  const expectNoFullScans = async (request: () => Promise<{ status: number }>, { expectTables, watched = WATCHED }: { expectTables: string[]; watched?: string[] }) => {
+  const expectNoFullScans = async (
+    request: () => Promise<{ status: number }>,
+    { expectTables, watched = WATCHED }: { expectTables: string[]; watched?: string[] }
+  ) => {
     const statements = await statementsOf(request);
     for (const table of expectTables) expect(statements.some(({ sql }) => sql.includes(table))).toBe(true);
     for (const statement of statements) {
-      expect({ sql: statement.sql, fullScans: await fullScans(statement, watched) }).toEqual({ sql: statement.sql, fullScans: [] });
+      expect({ sql: statement.sql, fullScans: await fullScans(statement, watched) }).toEqual({
+        sql: statement.sql,
+        fullScans: [],
+      });
     }
   };
 
   it('history of one document searches the audit log by its entry index', async () => {
-    await expectNoFullScans(() => t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token }), { expectTables: [EVENTS] });
+    await expectNoFullScans(() => t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token }), {
+      expectTables: [EVENTS],
+    });
   });
 
-  it("the receipt and JSON-LD find the verify event (verifyEventOf) by index", async () => {
-    await expectNoFullScans(() => t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } }), { expectTables: [EVENTS] });
-    await expectNoFullScans(() => t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } }), { expectTables: [EVENTS] });
+  it('the receipt and JSON-LD find the verify event (verifyEventOf) by index', async () => {
+    await expectNoFullScans(
+      () => t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } }),
+      { expectTables: [EVENTS] }
+    );
+    await expectNoFullScans(
+      () => t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } }),
+      { expectTables: [EVENTS] }
+    );
   });
 
   it('a content API list filtered on trust status finds its trust rows and entries by index', async () => {
-    const request = () => t.http.get('/api/articles', { query: { 'filters[trust][status][$eq]': 'verified', locale: 'en' } });
+    const request = () =>
+      t.http.get('/api/articles', { query: { 'filters[trust][status][$eq]': 'verified', locale: 'en' } });
     const res = await request();
     expect(res.body.data.map((entry: any) => entry.documentId)).toEqual([documentId]);
     // The entries themselves are Strapi's to read (the unfiltered list reads them the same way: a page in id order,

@@ -44,13 +44,31 @@ describe(`the integrity check on one ${client} database shared by two Strapi pro
     await boot({ ...CONFIG, integrityCheckOnStartup: false });
     // Published articles (a draft and a published version each), a third of them verified.
     for (let i = 0; i < ARTICLES; i += 1) {
-      const { documentId } = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: `Archive ${i}`, body: `Body ${i}` } as any });
+      const { documentId } = await t.strapi
+        .documents(ARTICLE_UID)
+        .create({ locale: 'en', data: { title: `Archive ${i}`, body: `Body ${i}` } as any });
       if (i % 3 === 0) {
-        expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
+        expect(
+          (
+            await t.http.put(
+              trustPath(documentId, '?locale=en'),
+              { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+              { token: admin.token }
+            )
+          ).status
+        ).toBe(200);
       }
       await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
       if (i % 3 === 0) {
-        expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+        expect(
+          (
+            await t.http.post(
+              trustPath(documentId, '/verify?locale=en'),
+              { checks: ALL_CHECKS },
+              { token: admin.token }
+            )
+          ).status
+        ).toBe(200);
       }
     }
     versions = Number(await t.strapi.db.query(ARTICLE_UID).count());
@@ -123,7 +141,9 @@ describe(`the integrity check on one ${client} database shared by two Strapi pro
     child = await startChildStrapi(database, childEnv({ ...CONFIG, integrityCheckOnStartup: false }));
     const childHolder = new RegExp(`:${child.pid}:`);
     // The child runs it (the POST goes to the child): it takes the lease.
-    const post = child.http.post('/trust-labels/integrity', { repair: false }, { token: admin.token }).catch(() => null);
+    const post = child.http
+      .post('/trust-labels/integrity', { repair: false }, { token: admin.token })
+      .catch(() => null);
     let row: any = null;
     for (let i = 0; i < 2000; i += 1) {
       row = await integrityRow(t.strapi);

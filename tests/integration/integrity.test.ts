@@ -40,21 +40,34 @@ describe('integrity check', () => {
 
   /** A published article, verified (draft and published version). */
   const verifiedArticle = async (title: string) => {
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title, body: 'Body' } as any });
-    expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: editor.token })).status).toBe(200);
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title, body: 'Body' } as any });
+    expect(
+      (await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: SOURCES }, { token: editor.token }))
+        .status
+    ).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId: created.documentId, locale: 'en' });
-    const verify = await t.http.post(trustPath(created.documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
+    const verify = await t.http.post(
+      trustPath(created.documentId, '/verify?locale=en'),
+      { checks: ALL_CHECKS },
+      { token: editor.token }
+    );
     expect(verify.body.data.published.status).toBe('verified');
     return created.documentId;
   };
 
   /** The stored rows of a document (draft first), for writes that bypass the plugin. */
   const rowsOf = async (documentId: string) =>
-    (await t.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId }, populate: ['trust'], orderBy: { id: 'asc' } })) as any[];
+    (await t.strapi.db
+      .query(ARTICLE_UID)
+      .findMany({ where: { documentId }, populate: ['trust'], orderBy: { id: 'asc' } })) as any[];
   const draftOf = async (documentId: string) => (await rowsOf(documentId)).find((row) => !row.publishedAt);
 
   const integrity = (method: 'get' | 'post', token = editor.token) =>
-    method === 'get' ? t.http.get('/trust-labels/integrity', { token }) : t.http.post('/trust-labels/integrity', {}, { token });
+    method === 'get'
+      ? t.http.get('/trust-labels/integrity', { token })
+      : t.http.post('/trust-labels/integrity', {}, { token });
   /** Runs a check without repair; GET then answers the same. */
   const check = async (token = editor.token) => {
     const result = await runIntegrityCheck(t.http, token);
@@ -103,12 +116,28 @@ describe('integrity check', () => {
 
     const found = await check();
     expect(found.body.data.ok).toBe(false);
-    expect(found.body.data.drift).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale', reason: 'content' });
+    expect(found.body.data.drift).toContainEqual({
+      uid: ARTICLE_UID,
+      documentId,
+      locale: 'en',
+      version: 'draft',
+      stored: 'verified',
+      expected: 'stale',
+      reason: 'content',
+    });
 
     const repaired = await integrity('post');
     expect(repaired.status).toBe(200);
     expect(repaired.body.data.ok).toBe(true);
-    expect(repaired.body.data.fixed).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version: 'draft', stored: 'verified', expected: 'stale', reason: 'content' });
+    expect(repaired.body.data.fixed).toContainEqual({
+      uid: ARTICLE_UID,
+      documentId,
+      locale: 'en',
+      version: 'draft',
+      stored: 'verified',
+      expected: 'stale',
+      reason: 'content',
+    });
     const state = await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token });
     expect(state.body.data.draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
     expect(state.body.data.published.status).toBe('verified');
@@ -121,20 +150,44 @@ describe('integrity check', () => {
     const restored = await verifiedArticle('Restored');
     const unhashed = await verifiedArticle('Unhashed');
     const restoredDraft = await draftOf(restored);
-    await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: restoredDraft.trust.id }, data: { status: 'stale', changedFields: ['title'] } });
+    await t.strapi.db
+      .query('trust-labels.trust' as any)
+      .update({ where: { id: restoredDraft.trust.id }, data: { status: 'stale', changedFields: ['title'] } });
     const unhashedDraft = await draftOf(unhashed);
-    await t.strapi.db.query('trust-labels.trust' as any).update({ where: { id: unhashedDraft.trust.id }, data: { verifiedHash: null } });
+    await t.strapi.db
+      .query('trust-labels.trust' as any)
+      .update({ where: { id: unhashedDraft.trust.id }, data: { verifiedHash: null } });
 
     const found = (await check()).body.data.drift;
-    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: restored, locale: 'en', version: 'draft', stored: 'stale', expected: 'verified', reason: 'content' });
-    expect(found).toContainEqual({ uid: ARTICLE_UID, documentId: unhashed, locale: 'en', version: 'draft', stored: 'verified', expected: 'unverified', reason: 'content' });
+    expect(found).toContainEqual({
+      uid: ARTICLE_UID,
+      documentId: restored,
+      locale: 'en',
+      version: 'draft',
+      stored: 'stale',
+      expected: 'verified',
+      reason: 'content',
+    });
+    expect(found).toContainEqual({
+      uid: ARTICLE_UID,
+      documentId: unhashed,
+      locale: 'en',
+      version: 'draft',
+      stored: 'verified',
+      expected: 'unverified',
+      reason: 'content',
+    });
     expect((await integrity('post')).body.data.ok).toBe(true);
 
     const actions = async (documentId: string) =>
-      (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body.data.map((event: any) => event.action);
+      (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body.data.map(
+        (event: any) => event.action
+      );
     expect((await actions(restored))[0]).toBe('restore');
     expect((await actions(unhashed))[0]).toBe('repair');
-    expect((await t.http.get(trustPath(unhashed, '?locale=en'), { token: editor.token })).body.data.draft).toMatchObject({ status: 'unverified', verifiedAt: null });
+    expect(
+      (await t.http.get(trustPath(unhashed, '?locale=en'), { token: editor.token })).body.data.draft
+    ).toMatchObject({ status: 'unverified', verifiedAt: null });
   });
 
   it('needs read to check and verify to repair', async () => {
@@ -146,14 +199,24 @@ describe('integrity check', () => {
 
   it('a review record forged by SQL on the trust row is drift (reason record), never shown publicly, and POST restores it from the verify event', async () => {
     await t.grantPublic([`${ARTICLE_UID}.find`]);
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Record rewritten', body: 'Body' } as any });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: 'Record rewritten', body: 'Body' } as any });
     const documentId = created.documentId;
-    const put = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: SOURCES }, { token: editor.token });
+    const put = await t.http.put(
+      trustPath(documentId, '?locale=en'),
+      { aiInvolvement: 'assisted', sources: SOURCES },
+      { token: editor.token }
+    );
     expect(put.status).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token })).status).toBe(200);
+    expect(
+      (await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token }))
+        .status
+    ).toBe(200);
     const genuine = (await rowsOf(documentId)).map((row) => row.trust);
-    const [verifyEvent] = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body.data;
+    const [verifyEvent] = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body
+      .data;
     expect(verifyEvent).toMatchObject({ action: 'verify', aiInvolvement: 'assisted' });
     expect(new Date(genuine[0].verifiedAt).getTime()).toBe(new Date(verifyEvent.at).getTime());
 
@@ -162,16 +225,24 @@ describe('integrity check', () => {
       await t.strapi.db
         .connection('components_trust_labels_trusts')
         .where('id', row.trust.id)
-        .update({ verified_at: new Date('2020-01-01T00:00:00.000Z'), verified_by_name: 'Forged Reviewer', checks: JSON.stringify(['sources']) });
+        .update({
+          verified_at: new Date('2020-01-01T00:00:00.000Z'),
+          verified_by_name: 'Forged Reviewer',
+          checks: JSON.stringify(['sources']),
+        });
     }
 
     // Never shown: the receipt and JSON-LD take the review record from the verify event.
-    const receipt = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+    const receipt = await t.http.get(`/api/trust-labels/receipt/${ARTICLE_UID}/${documentId}`, {
+      query: { locale: 'en' },
+    });
     expect(receipt.status).toBe(200);
     expect(receipt.body.data).toMatchObject({ status: 'verified', checks: ALL_CHECKS });
     expect(new Date(receipt.body.data.verifiedAt).getTime()).toBe(new Date(verifyEvent.at).getTime());
     expect(receipt.text).not.toMatch(/Forged|2020-01-01/);
-    const jsonLd = await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } });
+    const jsonLd = await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, {
+      query: { locale: 'en' },
+    });
     expect(jsonLd.status).toBe(200);
     expect(new Date(jsonLd.body.mainEntityOfPage.lastReviewed).getTime()).toBe(new Date(verifyEvent.at).getTime());
     expect(jsonLd.text).not.toMatch(/Forged|2020-01-01/);
@@ -180,7 +251,15 @@ describe('integrity check', () => {
     const found = (await check()).body.data;
     expect(found.ok).toBe(false);
     for (const version of ['draft', 'published']) {
-      expect(found.drift).toContainEqual({ uid: ARTICLE_UID, documentId, locale: 'en', version, stored: 'verified', expected: 'verified', reason: 'record' });
+      expect(found.drift).toContainEqual({
+        uid: ARTICLE_UID,
+        documentId,
+        locale: 'en',
+        version,
+        stored: 'verified',
+        expected: 'verified',
+        reason: 'record',
+      });
     }
 
     // Repaired from the event, with an audit event that names what was restored.
@@ -191,7 +270,11 @@ describe('integrity check', () => {
     const restored = (await rowsOf(documentId)).map((row) => row.trust);
     for (const [index, trust] of restored.entries()) {
       expect(new Date(trust.verifiedAt).getTime()).toBe(new Date(verifyEvent.at).getTime());
-      expect(trust).toMatchObject({ status: 'verified', verifiedByName: genuine[index].verifiedByName, checks: ALL_CHECKS });
+      expect(trust).toMatchObject({
+        status: 'verified',
+        verifiedByName: genuine[index].verifiedByName,
+        checks: ALL_CHECKS,
+      });
     }
     const history = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: editor.token })).body.data;
     expect(history[0]).toMatchObject({ action: 'repair', actor: { name: 'Integrity check', type: 'system' } });
@@ -202,18 +285,45 @@ describe('integrity check', () => {
 
   it('scopes ok, counts and drift to the versions the user may read (a role limited to one locale)', async () => {
     await ensureFrenchLocale(t.strapi);
-    const french = await t.strapi.documents(ARTICLE_UID).create({ locale: 'fr', data: { title: 'Article français', body: 'Corps' } as any });
-    expect((await t.http.put(trustPath(french.documentId, '?locale=fr'), { sources: SOURCES }, { token: editor.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(french.documentId, '/verify?locale=fr'), { checks: ALL_CHECKS }, { token: editor.token })).status).toBe(200);
+    const french = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'fr', data: { title: 'Article français', body: 'Corps' } as any });
+    expect(
+      (await t.http.put(trustPath(french.documentId, '?locale=fr'), { sources: SOURCES }, { token: editor.token }))
+        .status
+    ).toBe(200);
+    expect(
+      (
+        await t.http.post(
+          trustPath(french.documentId, '/verify?locale=fr'),
+          { checks: ALL_CHECKS },
+          { token: editor.token }
+        )
+      ).status
+    ).toBe(200);
     const frenchDraft = (await rowsOf(french.documentId)).find((row) => !row.publishedAt);
     await t.strapi.db.query(ARTICLE_UID).update({ where: { id: frenchDraft.id }, data: { title: 'Changé en SQL' } });
 
-    const englishOnly = await t.admin(await t.role('English readers', [{ action: 'plugin::trust-labels.read' }, ...contentManagerOn(ARTICLE_UID, ['read'], { locales: ['en'] })]), 'eno');
-    const frenchOnly = await t.admin(await t.role('French readers', [{ action: 'plugin::trust-labels.read' }, ...contentManagerOn(ARTICLE_UID, ['read'], { locales: ['fr'] })]), 'fro');
+    const englishOnly = await t.admin(
+      await t.role('English readers', [
+        { action: 'plugin::trust-labels.read' },
+        ...contentManagerOn(ARTICLE_UID, ['read'], { locales: ['en'] }),
+      ]),
+      'eno'
+    );
+    const frenchOnly = await t.admin(
+      await t.role('French readers', [
+        { action: 'plugin::trust-labels.read' },
+        ...contentManagerOn(ARTICLE_UID, ['read'], { locales: ['fr'] }),
+      ]),
+      'fro'
+    );
 
     const all = (await check()).body.data;
     expect(all.ok).toBe(false);
-    expect(all.drift).toContainEqual(expect.objectContaining({ documentId: french.documentId, locale: 'fr', reason: 'content' }));
+    expect(all.drift).toContainEqual(
+      expect.objectContaining({ documentId: french.documentId, locale: 'fr', reason: 'content' })
+    );
     const count = (locale: string) => t.strapi.db.query(ARTICLE_UID).count({ where: { locale } });
 
     const en = (await integrity('get', englishOnly.token)).body.data;
@@ -234,7 +344,9 @@ describe('integrity check', () => {
   it('repairs at startup by default, and not with integrityCheckOnStartup: false', async () => {
     const documentId = await verifiedArticle('Healed by a restart');
     const draft = await draftOf(documentId);
-    await t.strapi.db.query(ARTICLE_UID).update({ where: { id: draft.id }, data: { title: 'Changed while nobody looked' } });
+    await t.strapi.db
+      .query(ARTICLE_UID)
+      .update({ where: { id: draft.id }, data: { title: 'Changed while nobody looked' } });
 
     await t.stop({ keepDatabase: true });
     await boot({ contentTypes: [ARTICLE_UID], integrityCheckOnStartup: false });
@@ -245,6 +357,8 @@ describe('integrity check', () => {
     const after = (await integrity('get')).body.data;
     expect(after).toMatchObject({ ok: true, drift: [], repair: true });
     expect(after.fixed.map((item: any) => item.documentId)).toContain(documentId);
-    expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.status).toBe('stale');
+    expect(
+      (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.status
+    ).toBe('stale');
   });
 });

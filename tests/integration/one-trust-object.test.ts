@@ -25,18 +25,49 @@ describe('every channel shows the same public trust', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     admin = await t.admin('super-admin', 'olga');
-    await t.grantPublic(['api::article.article.find', 'api::article.article.findOne', 'api::category.category.find', 'api::category.category.findOne']);
-    expect((await t.http.put('/trust-labels/settings', { siteName: 'Bytevyte', showVerifierName: true }, { token: admin.token })).status).toBe(200);
+    await t.grantPublic([
+      'api::article.article.find',
+      'api::article.article.findOne',
+      'api::category.category.find',
+      'api::category.category.findOne',
+    ]);
+    expect(
+      (
+        await t.http.put(
+          '/trust-labels/settings',
+          { siteName: 'Bytevyte', showVerifierName: true },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
     const category = await t.strapi.documents('api::category.category').create({ data: { name: 'Science' } as any });
     categoryId = category.documentId;
-    const article = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'One truth', body: 'Body', category: categoryId } as any });
+    const article = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: 'One truth', body: 'Body', category: categoryId } as any });
     documentId = article.documentId;
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: SOURCES }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { aiInvolvement: 'assisted', sources: SOURCES },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' });
-    expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).body.data.published.status).toBe('verified');
+    expect(
+      (await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .body.data.published.status
+    ).toBe('verified');
 
     reference = (await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en' } })).body.data.trust;
-    expect(reference).toMatchObject({ status: 'verified', verifiedBy: 'olga Tester', aiInvolvement: 'assisted', sources: SOURCES });
+    expect(reference).toMatchObject({
+      status: 'verified',
+      verifiedBy: 'olga Tester',
+      aiInvolvement: 'assisted',
+      sources: SOURCES,
+    });
     expect(reference.disclaimer).toContain('Bytevyte');
   });
 
@@ -59,12 +90,15 @@ describe('every channel shows the same public trust', () => {
       expect(res.body.data.articles[0].trust).toEqual(reference);
     }
     // And back again: an article's category, populated with its articles.
-    const deep = await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en', 'populate[category][populate]': 'articles' } });
+    const deep = await t.http.get(`/api/articles/${documentId}`, {
+      query: { locale: 'en', 'populate[category][populate]': 'articles' },
+    });
     expect(deep.body.data.category.articles[0].trust).toEqual(reference);
   });
 
   it('GraphQL: directly and through a relation', async () => {
-    const selection = 'trust { status verifiedAt verifiedBy aiInvolvement disclaimer disclosure { value labelRequired } sources { title url publisher accessedAt } }';
+    const selection =
+      'trust { status verifiedAt verifiedBy aiInvolvement disclaimer disclosure { value labelRequired } sources { title url publisher accessedAt } }';
     const res = await t.http.post('/graphql', {
       query: `query ($id: ID!, $category: ID!) {
         article(documentId: $id, locale: "en") { ${selection} }
@@ -78,24 +112,51 @@ describe('every channel shows the same public trust', () => {
   });
 
   it('the badge, JSON-LD, the report and the admin state', async () => {
-    const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
+    const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, {
+      query: { locale: 'en' },
+    });
     // The status label, the AI mark's layer when AI was involved, then the disclosure in words: the same values as every other channel's.
     const layer = { generated: 'AI-generated · ', assisted: 'AI-modified · ' }[reference.aiInvolvement as string] ?? '';
-    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe(`Human Verified · ${layer}${disclosureWords(reference.disclosure.value, 'en')}`);
+    expect(readSvg(badge.text).find((element) => element.name === 'title')?.text).toBe(
+      `Human Verified · ${layer}${disclosureWords(reference.disclosure.value, 'en')}`
+    );
 
-    const jsonLd = await expandJsonLd((await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body);
-    expect(nodes(jsonLd, 'citation').map((citation) => values(citation, 'url')[0])).toEqual(reference.sources.map((source: any) => source.url));
+    const jsonLd = await expandJsonLd(
+      (await t.http.get(`/api/trust-labels/json-ld/${ARTICLE_UID}/${documentId}`, { query: { locale: 'en' } })).body
+    );
+    expect(nodes(jsonLd, 'citation').map((citation) => values(citation, 'url')[0])).toEqual(
+      reference.sources.map((source: any) => source.url)
+    );
     expect(values(jsonLd, 'backstory')).toEqual([reference.disclaimer]);
     const page = nodes(jsonLd, 'mainEntityOfPage')[0];
     expect(values(page, 'lastReviewed')).toEqual([reference.verifiedAt]);
     expect(values(nodes(page, 'reviewedBy')[0], 'name')).toEqual([reference.verifiedBy]);
 
     const report = (await t.http.get('/trust-labels/report', { token: admin.token })).body.data;
-    const entry = report.flatMap((group: any) => group.entries).find((item: any) => item.documentId === documentId && item.version === 'published');
-    expect(entry).toMatchObject({ status: reference.status, aiInvolvement: reference.aiInvolvement, verifiedAt: reference.verifiedAt });
+    const entry = report
+      .flatMap((group: any) => group.entries)
+      .find((item: any) => item.documentId === documentId && item.version === 'published');
+    expect(entry).toMatchObject({
+      status: reference.status,
+      aiInvolvement: reference.aiInvolvement,
+      verifiedAt: reference.verifiedAt,
+    });
 
     const state = (await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.published;
-    const { disclaimerMode: _mode, disclaimerText: _text, changedFields: _changed, contentHash: _hash, checks: _checks, editorialResponsibility: _own, responsibleParty: _party, suggestion: _suggestion, publicInterest: _public, publicInterestApplied: _applied, verifiedBy, ...shared } = state;
+    const {
+      disclaimerMode: _mode,
+      disclaimerText: _text,
+      changedFields: _changed,
+      contentHash: _hash,
+      checks: _checks,
+      editorialResponsibility: _own,
+      responsibleParty: _party,
+      suggestion: _suggestion,
+      publicInterest: _public,
+      publicInterestApplied: _applied,
+      verifiedBy,
+      ...shared
+    } = state;
     expect({ ...shared, verifiedBy: verifiedBy.name }).toEqual(reference);
   });
 });

@@ -63,7 +63,8 @@ const expectError = (res: HttpResponse, status: number, name: string) => {
 describe('badge and JSON-LD outputs', () => {
   let t: TestContext;
   let admin: AdminSession;
-  const ids: Record<'verified' | 'stale' | 'unverified' | 'draftOnly' | 'changedDraft' | 'hostile' | 'enOnly', string> = {} as any;
+  const ids: Record<'verified' | 'stale' | 'unverified' | 'draftOnly' | 'changedDraft' | 'hostile' | 'enOnly', string> =
+    {} as any;
   const titles: Record<string, string> = {};
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -74,7 +75,11 @@ describe('badge and JSON-LD outputs', () => {
   };
 
   const verify = async (documentId: string, locale = 'en') => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: admin.token });
+    const res = await t.http.post(
+      trustPath(documentId, `/verify?locale=${locale}`),
+      { checks: ALL_CHECKS },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
   };
@@ -89,12 +94,19 @@ describe('badge and JSON-LD outputs', () => {
   /** An article with an English and a French draft, labelled per locale; published and verified on demand. */
   const article = async (
     name: string,
-    { labels, verified = false, publish = true, locales = ['en', 'fr'] }: { labels: Record<string, Record<string, unknown>>; verified?: boolean; publish?: boolean; locales?: string[] }
+    {
+      labels,
+      verified = false,
+      publish = true,
+      locales = ['en', 'fr'],
+    }: { labels: Record<string, Record<string, unknown>>; verified?: boolean; publish?: boolean; locales?: string[] }
   ) => {
     titles[name] = unique(`Title of ${name}`);
     const documentId = await createArticle(t.strapi, { title: `${titles[name]} (en)`, body: 'Body' }, { locale: 'en' });
     if (locales.includes('fr')) {
-      await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: `${titles[name]} (fr)`, body: 'Corps' } as any });
+      await t.strapi
+        .documents(ARTICLE_UID)
+        .update({ documentId, locale: 'fr', data: { title: `${titles[name]} (fr)`, body: 'Corps' } as any });
     }
     for (const locale of locales) {
       await editLabels(documentId, labels[locale], locale);
@@ -120,11 +132,21 @@ describe('badge and JSON-LD outputs', () => {
     expect(doc.dateModified).toBe(updated > published ? updated : published);
   };
 
-  const badge = (documentId: string, options: { locale?: string; token?: string; headers?: Record<string, string> } = {}) =>
-    t.http.get(badgePath(documentId), { query: options.locale ? { locale: options.locale } : {}, token: options.token, headers: options.headers });
+  const badge = (
+    documentId: string,
+    options: { locale?: string; token?: string; headers?: Record<string, string> } = {}
+  ) =>
+    t.http.get(badgePath(documentId), {
+      query: options.locale ? { locale: options.locale } : {},
+      token: options.token,
+      headers: options.headers,
+    });
 
   const jsonLd = (documentId: string, options: { locale?: string; token?: string } = {}) =>
-    t.http.get(jsonLdPath(documentId), { query: options.locale ? { locale: options.locale } : {}, token: options.token });
+    t.http.get(jsonLdPath(documentId), {
+      query: options.locale ? { locale: options.locale } : {},
+      token: options.token,
+    });
 
   const digitalSourceTypesSeen = new Set<string>();
   const expandedJsonLd = async (res: HttpResponse) => {
@@ -147,23 +169,42 @@ describe('badge and JSON-LD outputs', () => {
     admin = await t.admin('super-admin', 'vera');
     await settings({ siteName: 'Bytevyte', badgeLabel: LABELS, publishingPrinciplesUrl: PRINCIPLES });
 
-    const source = (n: number) => ({ title: `Source ${n}`, url: `https://example.com/source-${n}`, publisher: 'Example Press', accessedAt: '2026-04-06' });
+    const source = (n: number) => ({
+      title: `Source ${n}`,
+      url: `https://example.com/source-${n}`,
+      publisher: 'Example Press',
+      accessedAt: '2026-04-06',
+    });
     const labels = (en: Record<string, unknown>, fr: Record<string, unknown> = en) => ({ en, fr });
 
     ids.verified = await article('verified', {
-      labels: labels({ aiInvolvement: 'generated', sources: [source(1), source(2)] }, { aiInvolvement: 'assisted', sources: [source(3)] }),
+      labels: labels(
+        { aiInvolvement: 'generated', sources: [source(1), source(2)] },
+        { aiInvolvement: 'assisted', sources: [source(3)] }
+      ),
       verified: true,
     });
-    ids.stale = await article('stale', { labels: labels({ aiInvolvement: 'assisted', sources: [source(4)] }), verified: true });
+    ids.stale = await article('stale', {
+      labels: labels({ aiInvolvement: 'assisted', sources: [source(4)] }),
+      verified: true,
+    });
     for (const locale of ['en', 'fr']) {
       await cmEdit(ids.stale, { title: `${titles.stale} edited (${locale})` }, locale);
       await cmPublish(ids.stale, locale);
     }
     ids.unverified = await article('unverified', { labels: labels({ aiInvolvement: 'none', sources: [source(5)] }) });
-    ids.draftOnly = await article('draftOnly', { labels: labels({ aiInvolvement: 'generated', sources: [source(6)] }), verified: true, publish: false });
+    ids.draftOnly = await article('draftOnly', {
+      labels: labels({ aiInvolvement: 'generated', sources: [source(6)] }),
+      verified: true,
+      publish: false,
+    });
     // Published and verified; then the draft gets a new title that is never published.
-    ids.changedDraft = await article('changedDraft', { labels: labels({ aiInvolvement: 'unknown', sources: [source(7)] }), verified: true });
-    for (const locale of ['en', 'fr']) await cmEdit(ids.changedDraft, { title: `SECRET DRAFT TITLE (${locale})` }, locale);
+    ids.changedDraft = await article('changedDraft', {
+      labels: labels({ aiInvolvement: 'unknown', sources: [source(7)] }),
+      verified: true,
+    });
+    for (const locale of ['en', 'fr'])
+      await cmEdit(ids.changedDraft, { title: `SECRET DRAFT TITLE (${locale})` }, locale);
     ids.enOnly = await article('enOnly', { labels: { en: { sources: [source(8)] } }, locales: ['en'], verified: true });
 
     const hostileId = await createArticle(t.strapi, { title: HOSTILE, body: HOSTILE }, { locale: 'en' });
@@ -186,7 +227,13 @@ describe('badge and JSON-LD outputs', () => {
 
   describe('who may read them', () => {
     it('answers 404 for a uid that is unknown or has no trust labels, before anything else', async () => {
-      for (const uid of ['api::nope.nope', 'api::category.category', 'api::page.page', 'plugin::users-permissions.user', 'admin::user']) {
+      for (const uid of [
+        'api::nope.nope',
+        'api::category.category',
+        'api::page.page',
+        'plugin::users-permissions.user',
+        'admin::user',
+      ]) {
         expectError(await t.http.get(badgePath(ids.verified, uid)), 404, 'NotFoundError');
         expectError(await t.http.get(jsonLdPath(ids.verified, uid)), 404, 'NotFoundError');
       }
@@ -218,7 +265,10 @@ describe('badge and JSON-LD outputs', () => {
         expect(res.headers.get('cache-control')).toBe('private, max-age=60');
         expect((await jsonLd(ids.verified, { token })).status).toBe(200);
       }
-      for (const token of [await t.apiToken('custom', ['api::article.article.findOne']), await t.apiToken('custom', ['api::category.category.find'])]) {
+      for (const token of [
+        await t.apiToken('custom', ['api::article.article.findOne']),
+        await t.apiToken('custom', ['api::category.category.find']),
+      ]) {
         expectError(await badge(ids.verified, { token }), 403, 'ForbiddenError');
         expectError(await jsonLd(ids.verified, { token }), 403, 'ForbiddenError');
       }
@@ -232,18 +282,23 @@ describe('badge and JSON-LD outputs', () => {
     });
 
     it("follows a users-permissions user's role", async () => {
-      const role = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const role = await t.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'authenticated' } });
       const password = 'Reader-Password-1';
       const username = `reader${crypto.randomBytes(3).toString('hex')}`;
-      await t.strapi.plugin('users-permissions').service('user').add({
-        username,
-        email: `${username}@trust-labels.test`,
-        password,
-        provider: 'local',
-        confirmed: true,
-        blocked: false,
-        role: role.id,
-      });
+      await t.strapi
+        .plugin('users-permissions')
+        .service('user')
+        .add({
+          username,
+          email: `${username}@trust-labels.test`,
+          password,
+          provider: 'local',
+          confirmed: true,
+          blocked: false,
+          role: role.id,
+        });
       const login = await t.http.post('/api/auth/local', { identifier: username, password });
       expect(login.status).toBe(200);
       const jwt = login.body.jwt;
@@ -315,7 +370,7 @@ describe('badge and JSON-LD outputs', () => {
       expect(seen.size).toBeGreaterThan(2);
     });
 
-    it('says the published version\'s AI disclosure in words, in its locale, as its second segment', async () => {
+    it("says the published version's AI disclosure in words, in its locale, as its second segment", async () => {
       const seen = new Set<string>();
       for (const documentId of [ids.verified, ids.stale, ids.unverified]) {
         for (const locale of ['en', 'fr']) {
@@ -330,7 +385,7 @@ describe('badge and JSON-LD outputs', () => {
       expect(seen.size).toBeGreaterThan(2);
     });
 
-    it('a locale without a label of its own gets its language\'s reader words, not the default locale\'s label (0.3)', async () => {
+    it("a locale without a label of its own gets its language's reader words, not the default locale's label (0.3)", async () => {
       await settings({ badgeLabel: { en: 'Checked by a person' } });
       try {
         expect(badgeText((await badge(ids.verified, { locale: 'fr' })).text)).toBe(READER_WORDS.fr.humanVerified);
@@ -393,8 +448,12 @@ describe('badge and JSON-LD outputs', () => {
         expect(values(node, 'publishingPrinciples')).toEqual([PRINCIPLES]);
         expect(values(node, 'backstory')).toEqual([trust.disclaimer]);
         const citations = nodes(node, 'citation');
-        expect(citations.map((citation) => values(citation, 'url')[0])).toEqual(trust.sources.map((source: any) => source.url));
-        expect(citations.map((citation) => values(citation, 'name')[0])).toEqual(trust.sources.map((source: any) => source.title));
+        expect(citations.map((citation) => values(citation, 'url')[0])).toEqual(
+          trust.sources.map((source: any) => source.url)
+        );
+        expect(citations.map((citation) => values(citation, 'name')[0])).toEqual(
+          trust.sources.map((source: any) => source.title)
+        );
         for (const citation of citations) {
           expect(citation['@type']).toEqual([`${SCHEMA}CreativeWork`]);
           const publisher = nodes(citation, 'publisher')[0];
@@ -403,7 +462,9 @@ describe('badge and JSON-LD outputs', () => {
         }
         // A node reference to the schema.org enumeration member: an IRI, not text.
         expect(node[`${SCHEMA}digitalSourceType`]).toEqual([
-          { '@id': `${SCHEMA}${locale === 'en' ? 'TrainedAlgorithmicMediaDigitalSource' : 'CompositeWithTrainedAlgorithmicMediaDigitalSource'}` },
+          {
+            '@id': `${SCHEMA}${locale === 'en' ? 'TrainedAlgorithmicMediaDigitalSource' : 'CompositeWithTrainedAlgorithmicMediaDigitalSource'}`,
+          },
         ]);
         const page = nodes(node, 'mainEntityOfPage');
         expect(page).toHaveLength(1);
@@ -482,12 +543,15 @@ describe('badge and JSON-LD outputs', () => {
 
     it('answers 304 to If-None-Match with its ETag', async () => {
       const first = await jsonLd(ids.verified, { locale: 'fr' });
-      const cached = await t.http.get(jsonLdPath(ids.verified), { query: { locale: 'fr' }, headers: { 'if-none-match': first.headers.get('etag')! } });
+      const cached = await t.http.get(jsonLdPath(ids.verified), {
+        query: { locale: 'fr' },
+        headers: { 'if-none-match': first.headers.get('etag')! },
+      });
       expect(cached.status).toBe(304);
       expect(cached.text).toBe('');
     });
 
-    it('only ever uses members of schema.org\'s IPTCDigitalSourceEnumeration', () => {
+    it("only ever uses members of schema.org's IPTCDigitalSourceEnumeration", () => {
       // generated, assisted and none (unknown has none).
       expect(digitalSourceTypesSeen.size).toBe(3);
       for (const uri of digitalSourceTypesSeen) expect(IPTC_DIGITAL_SOURCE_ENUMERATION.has(uri)).toBe(true);
@@ -544,7 +608,9 @@ describe('badge and JSON-LD outputs', () => {
       for (const locale of ['english!', 'e', '../fr', 'en_US', '<script>', 'x'.repeat(300)]) {
         for (const res of [await badge(ids.verified, { locale }), await jsonLd(ids.verified, { locale })]) {
           expectError(res, 400, 'ValidationError');
-          expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['locale'], name: 'ValidationError' })]);
+          expect(res.body.error.details.errors).toEqual([
+            expect.objectContaining({ path: ['locale'], name: 'ValidationError' }),
+          ]);
         }
       }
       for (const query of ['locale[]=en&locale[]=fr', 'locale[$ne]=en', 'locale=en&locale=fr']) {
@@ -570,7 +636,15 @@ describe('badge and JSON-LD outputs', () => {
         `${ARTICLE_UID}/__proto__`,
         `${ARTICLE_UID}`,
       ];
-      const queries = ['', '?locale=', '?locale=%00', '?locale[__proto__][x]=1', '?locale=fr&foo[bar]=1', '?populate=*&filters[id]=1', `?locale=${'x'.repeat(5000)}`];
+      const queries = [
+        '',
+        '?locale=',
+        '?locale=%00',
+        '?locale[__proto__][x]=1',
+        '?locale=fr&foo[bar]=1',
+        '?populate=*&filters[id]=1',
+        `?locale=${'x'.repeat(5000)}`,
+      ];
       for (const prefix of prefixes) {
         for (const segment of segments) {
           for (const query of queries) {
@@ -611,7 +685,9 @@ describe('outputs for other enabled types (jsonLdTypes, no i18n, no draft & publ
   });
 
   it('serves a non-localized type, ignoring a well-formed locale and refusing a malformed one', async () => {
-    const page: any = await t.strapi.documents('api::page.page' as any).create({ data: { title: 'About us' } as any, status: 'published' });
+    const page: any = await t.strapi
+      .documents('api::page.page' as any)
+      .create({ data: { title: 'About us' } as any, status: 'published' });
     const res = await t.http.get(jsonLdPath(page.documentId, 'api::page.page'), { query: { locale: 'fr' } });
     expect(res.status).toBe(200);
     const doc = JSON.parse(res.text);
@@ -620,25 +696,43 @@ describe('outputs for other enabled types (jsonLdTypes, no i18n, no draft & publ
     expect(doc).not.toHaveProperty('inLanguage');
     expect(doc).not.toHaveProperty('backstory'); // not an Article type
     expect((await t.http.get(badgePath(page.documentId, 'api::page.page'))).status).toBe(200);
-    expect((await t.http.get(badgePath(page.documentId, 'api::page.page'), { query: { locale: '!!' } })).status).toBe(400);
+    expect((await t.http.get(badgePath(page.documentId, 'api::page.page'), { query: { locale: '!!' } })).status).toBe(
+      400
+    );
 
-    const draft: any = await t.strapi.documents('api::page.page' as any).create({ data: { title: 'Draft page' } as any });
+    const draft: any = await t.strapi
+      .documents('api::page.page' as any)
+      .create({ data: { title: 'Draft page' } as any });
     expect((await t.http.get(jsonLdPath(draft.documentId, 'api::page.page'))).status).toBe(404);
   });
 
   it('serves a type without draft & publish once the role may find it, verified like any other', async () => {
-    const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: 'News' } as any });
+    const category: any = await t.strapi
+      .documents('api::category.category' as any)
+      .create({ data: { name: 'News' } as any });
     // Saved again later: Strapi moves publishedAt at every save of a type without draft & publish.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await t.strapi.documents('api::category.category' as any).update({ documentId: category.documentId, data: { name: 'World news' } as any });
+    await t.strapi
+      .documents('api::category.category' as any)
+      .update({ documentId: category.documentId, data: { name: 'World news' } as any });
     const path = badgePath(category.documentId, 'api::category.category');
     expect((await t.http.get(path)).status).toBe(403);
     await t.grantPublic(['api::category.category.find']);
     expect(badgeText((await t.http.get(path)).text)).toBe('Not verified');
 
     const categoryTrust = `/trust-labels/documents/api::category.category/${category.documentId}`;
-    expect((await t.http.put(categoryTrust, { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(`${categoryTrust}/verify`, { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          categoryTrust,
+          { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect((await t.http.post(`${categoryTrust}/verify`, { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(
+      200
+    );
     expect(badgeText((await t.http.get(path)).text)).toBe('Human Verified');
     const doc = JSON.parse((await t.http.get(jsonLdPath(category.documentId, 'api::category.category'))).text);
     expect(doc['@type']).toBe('Article');

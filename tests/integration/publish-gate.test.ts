@@ -38,15 +38,18 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
   const publishedCount = (documentId: string) =>
     t.strapi.db.query(ARTICLE_UID).count({ where: { documentId, publishedAt: { $notNull: true } } });
 
-  it.each(['assisted', 'generated'])('refuses to publish an AI-%s entry whose disclaimer is off', async (aiInvolvement) => {
-    const documentId = await labelled({ aiInvolvement, disclaimerMode: 'off' });
-    const res = await publish(documentId);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(res.body.error.message).toContain(`AI-${aiInvolvement}`);
-    expect(res.body.error.message).toContain('disclaimer');
-    expect(await publishedCount(documentId)).toBe(0);
-  });
+  it.each(['assisted', 'generated'])(
+    'refuses to publish an AI-%s entry whose disclaimer is off',
+    async (aiInvolvement) => {
+      const documentId = await labelled({ aiInvolvement, disclaimerMode: 'off' });
+      const res = await publish(documentId);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.message).toContain(`AI-${aiInvolvement}`);
+      expect(res.body.error.message).toContain('disclaimer');
+      expect(await publishedCount(documentId)).toBe(0);
+    }
+  );
 
   it('says why in French to an admin whose interface is in French (the Content Manager shows the message as it is)', async () => {
     const french = await t.admin('editor', 'francoise');
@@ -57,7 +60,10 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
     expect(res.body.error.message).toContain('Publication impossible (langue en)');
     expect(res.body.error.message).toContain('générée par IA');
     // The code and values stay the same for every language.
-    expect(res.body.error.details.errors[0]).toMatchObject({ code: 'trust.publishGate', values: { aiInvolvement: 'generated', locale: 'en' } });
+    expect(res.body.error.details.errors[0]).toMatchObject({
+      code: 'trust.publishGate',
+      values: { aiInvolvement: 'generated', locale: 'en' },
+    });
     expect((await publish(documentId)).body.error.message).toContain('Cannot publish (locale en)');
     expect(await publishedCount(documentId)).toBe(0);
   });
@@ -72,13 +78,20 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
       expect((await publish(documentId)).status).toBe(400);
       expect(await publishedCount(documentId)).toBe(0);
     } finally {
-      await t.http.put('/trust-labels/settings', { disclaimers: settings.body.data.disclaimers }, { token: admin.token });
+      await t.http.put(
+        '/trust-labels/settings',
+        { disclaimers: settings.body.data.disclaimers },
+        { token: admin.token }
+      );
     }
   });
 
   it.each([
     ['AI-generated with the default disclaimer', { aiInvolvement: 'generated', disclaimerMode: 'default' }],
-    ['AI-assisted with a custom disclaimer', { aiInvolvement: 'assisted', disclaimerMode: 'custom', disclaimerText: 'Drafted with AI.' }],
+    [
+      'AI-assisted with a custom disclaimer',
+      { aiInvolvement: 'assisted', disclaimerMode: 'custom', disclaimerText: 'Drafted with AI.' },
+    ],
     ['human-written with the disclaimer off', { aiInvolvement: 'none', disclaimerMode: 'off' }],
     ['unknown involvement with the disclaimer off', { aiInvolvement: 'unknown', disclaimerMode: 'off' }],
   ])('publishes an entry that is %s', async (_name, labels) => {
@@ -96,7 +109,9 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
   });
 
   it('publishes anything when requireDisclosure is off', async () => {
-    expect((await t.http.put('/trust-labels/settings', { requireDisclosure: false }, { token: admin.token })).status).toBe(200);
+    expect(
+      (await t.http.put('/trust-labels/settings', { requireDisclosure: false }, { token: admin.token })).status
+    ).toBe(200);
     try {
       const documentId = await labelled({ aiInvolvement: 'generated', disclaimerMode: 'off' });
       expect((await publish(documentId)).status).toBe(200);
@@ -108,7 +123,11 @@ describe('requireDisclosure: AI-written entries need a disclaimer or a verificat
   it('judges each locale on its own', async () => {
     const documentId = await labelled({ aiInvolvement: 'generated', disclaimerMode: 'default' });
     await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: 'En français' } });
-    const fr = await t.http.put(trustPath(documentId, '?locale=fr'), { aiInvolvement: 'generated', disclaimerMode: 'off' }, { token: admin.token });
+    const fr = await t.http.put(
+      trustPath(documentId, '?locale=fr'),
+      { aiInvolvement: 'generated', disclaimerMode: 'off' },
+      { token: admin.token }
+    );
     expect(fr.status).toBe(200);
     expect((await publish(documentId, 'fr')).status).toBe(400);
     expect((await publish(documentId, 'en')).status).toBe(200);

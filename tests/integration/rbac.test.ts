@@ -77,10 +77,23 @@ describe('RBAC of the admin routes', () => {
 
   /** An article created in the Content Manager by `session` (its creator), in en (and fr when asked). */
   const createAs = async (session: AdminSession, title: string, { fr = false } = {}) => {
-    const res = await t.http.post(`/content-manager/collection-types/${ARTICLE}?locale=en`, { title }, { token: session.token });
+    const res = await t.http.post(
+      `/content-manager/collection-types/${ARTICLE}?locale=en`,
+      { title },
+      { token: session.token }
+    );
     expect(res.status).toBe(201);
     const id = res.body.data.documentId as string;
-    if (fr) expect((await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=fr`, { title: `${title} (fr)` }, { token: session.token })).status).toBe(200);
+    if (fr)
+      expect(
+        (
+          await t.http.put(
+            `/content-manager/collection-types/${ARTICLE}/${id}?locale=fr`,
+            { title: `${title} (fr)` },
+            { token: session.token }
+          )
+        ).status
+      ).toBe(200);
     return id;
   };
   const docPathOf = (id: string) => `/trust-labels/documents/${ARTICLE}/${id}`;
@@ -134,27 +147,45 @@ describe('RBAC of the admin routes', () => {
       const read = await t.http.get(docPathOf(own), { token: author.token, query: { locale: 'en' } });
       expect(read.status).toBe(200);
       expect(read.body.data.draft.status).toBe('unverified');
-      const res = await t.http.put(docPathOf(own), { aiInvolvement: 'assisted' }, { token: author.token, query: { locale: 'en' } });
+      const res = await t.http.put(
+        docPathOf(own),
+        { aiInvolvement: 'assisted' },
+        { token: author.token, query: { locale: 'en' } }
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.draft.aiInvolvement).toBe('assisted');
     });
 
     it("gets 403 on someone else's entry, as in the Content Manager, and changes nothing", async () => {
       const before = await storedDraft();
-      expectForbidden(await t.http.get(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`, { token: author.token }));
+      expectForbidden(
+        await t.http.get(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=en`, {
+          token: author.token,
+        })
+      );
       expectForbidden(await getDoc(author.token));
-      expectForbidden(await putDoc({ aiInvolvement: 'generated', sources: [{ title: 'x', url: 'https://example.com/x' }] }, author.token));
+      expectForbidden(
+        await putDoc(
+          { aiInvolvement: 'generated', sources: [{ title: 'x', url: 'https://example.com/x' }] },
+          author.token
+        )
+      );
       expectForbidden(await t.http.get(`${docPath()}/history`, { token: author.token, query: { locale: 'en' } }));
       expect(await storedDraft()).toEqual(before);
     });
 
     it("sees only their own entries in the list column's statuses and in the report", async () => {
-      const statuses = await t.http.get(`/trust-labels/statuses/${ARTICLE}`, { token: author.token, query: { locale: 'en', documentIds: `${own},${documentId}` } });
+      const statuses = await t.http.get(`/trust-labels/statuses/${ARTICLE}`, {
+        token: author.token,
+        query: { locale: 'en', documentIds: `${own},${documentId}` },
+      });
       expect(statuses.status).toBe(200);
       expect(Object.keys(statuses.body.data)).toEqual([own]);
       const report = await t.http.get('/trust-labels/report', { token: author.token });
       expect(report.status).toBe(200);
-      const listed = new Set(report.body.data.flatMap((group: any) => group.entries.map((entry: any) => entry.documentId)));
+      const listed = new Set(
+        report.body.data.flatMap((group: any) => group.entries.map((entry: any) => entry.documentId))
+      );
       expect([...listed]).toEqual([own]);
     });
 
@@ -175,11 +206,16 @@ describe('RBAC of the admin routes', () => {
     it('can read and edit a document', async () => {
       const get = await getDoc(editor.token);
       expect(get.status).toBe(200);
-      const put = await putDoc({ aiInvolvement: 'generated', sources: [{ title: 'Src', url: 'https://example.com/s' }] }, editor.token);
+      const put = await putDoc(
+        { aiInvolvement: 'generated', sources: [{ title: 'Src', url: 'https://example.com/s' }] },
+        editor.token
+      );
       expect(put.status).toBe(200);
       const draft = await storedDraft();
       expect(draft.aiInvolvement).toBe('generated');
-      expect(draft.sources).toEqual([{ title: 'Src', url: 'https://example.com/s', publisher: null, accessedAt: null }]);
+      expect(draft.sources).toEqual([
+        { title: 'Src', url: 'https://example.com/s', publisher: null, accessedAt: null },
+      ]);
     });
 
     it('gets 403 on the settings routes (not granted by default)', async () => {
@@ -204,23 +240,46 @@ describe('RBAC of the admin routes', () => {
       expect(await storedSettings()).toEqual(beforeSettings);
     });
 
-    it("the diff and the review queue show only the fields the Content Manager lets the role read", async () => {
+    it('the diff and the review queue show only the fields the Content Manager lets the role read', async () => {
       // Content Manager read limited to `slug` (title and body hidden), update on everything, the plugin's read.
       const roleId = await t.role('Slug only', [
         A.read,
-        { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { locales: ['en', 'fr'], fields: ['slug'] } },
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: ARTICLE,
+          properties: { locales: ['en', 'fr'], fields: ['slug'] },
+        },
         ...contentManagerOn(ARTICLE, ['update']),
       ]);
       const user = await t.admin(roleId, 'slugonly');
       const id = await createAs(superAdmin, 'Secret title before');
-      const labels = await t.http.put(docPathOf(id), { sources: [{ title: 'S', url: 'https://example.com/s' }], aiInvolvement: 'generated' }, { token: superAdmin.token, query: { locale: 'en' } });
+      const labels = await t.http.put(
+        docPathOf(id),
+        { sources: [{ title: 'S', url: 'https://example.com/s' }], aiInvolvement: 'generated' },
+        { token: superAdmin.token, query: { locale: 'en' } }
+      );
       expect(labels.status).toBe(200);
-      expect((await t.http.post(`${docPathOf(id)}/verify`, { checks: ALL_CHECKS }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
-      const edit = await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=en`, { title: 'Secret title after', slug: 'new-slug' }, { token: superAdmin.token });
+      expect(
+        (
+          await t.http.post(
+            `${docPathOf(id)}/verify`,
+            { checks: ALL_CHECKS },
+            { token: superAdmin.token, query: { locale: 'en' } }
+          )
+        ).status
+      ).toBe(200);
+      const edit = await t.http.put(
+        `/content-manager/collection-types/${ARTICLE}/${id}?locale=en`,
+        { title: 'Secret title after', slug: 'new-slug' },
+        { token: superAdmin.token }
+      );
       expect(edit.status).toBe(200);
 
       // The Content Manager itself hides the title from this role.
-      const cm = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, { token: user.token, query: { locale: 'en' } });
+      const cm = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, {
+        token: user.token,
+        query: { locale: 'en' },
+      });
       expect(cm.status).toBe(200);
       expect(cm.body.data.title).toBeUndefined();
 
@@ -243,26 +302,62 @@ describe('RBAC of the admin routes', () => {
 
     it("the Content Manager's own API never shows trust data: only the plugin's routes do, with the plugin's read", async () => {
       const id = await createAs(superAdmin, 'Verified, then read in the Content Manager');
-      expect((await t.http.put(docPathOf(id), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
-      expect((await t.http.post(`${docPathOf(id)}/verify`, { checks: ALL_CHECKS }, { token: superAdmin.token, query: { locale: 'en' } })).status).toBe(200);
+      expect(
+        (
+          await t.http.put(
+            docPathOf(id),
+            { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+            { token: superAdmin.token, query: { locale: 'en' } }
+          )
+        ).status
+      ).toBe(200);
+      expect(
+        (
+          await t.http.post(
+            `${docPathOf(id)}/verify`,
+            { checks: ALL_CHECKS },
+            { token: superAdmin.token, query: { locale: 'en' } }
+          )
+        ).status
+      ).toBe(200);
       // Content Manager read and update, but not the plugin's read; and a role whose Content Manager read is title only.
-      const noPluginRead = await t.admin(await t.role('CM without trust read', contentManagerOn(ARTICLE, ['read', 'update'])), 'cmonly');
+      const noPluginRead = await t.admin(
+        await t.role('CM without trust read', contentManagerOn(ARTICLE, ['read', 'update'])),
+        'cmonly'
+      );
       const titleOnly = await t.admin(
-        await t.role('Title only', [A.read, { action: 'plugin::content-manager.explorer.read', subject: ARTICLE, properties: { locales: ['en', 'fr'], fields: ['title'] } }]),
+        await t.role('Title only', [
+          A.read,
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: ARTICLE,
+            properties: { locales: ['en', 'fr'], fields: ['title'] },
+          },
+        ]),
         'titleonly'
       );
       for (const session of [noPluginRead, titleOnly, superAdmin]) {
-        const one = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, { token: session.token, query: { locale: 'en' } });
+        const one = await t.http.get(`/content-manager/collection-types/${ARTICLE}/${id}`, {
+          token: session.token,
+          query: { locale: 'en' },
+        });
         expect(one.status).toBe(200);
         expect(one.body.data.title).toBe('Verified, then read in the Content Manager');
         expect(one.body.data.trust).toBeUndefined();
         expect(one.text).not.toMatch(/verifiedContent|verifiedHash|sourcesJson/);
-        const list = await t.http.get(`/content-manager/collection-types/${ARTICLE}`, { token: session.token, query: { locale: 'en', pageSize: 100 } });
+        const list = await t.http.get(`/content-manager/collection-types/${ARTICLE}`, {
+          token: session.token,
+          query: { locale: 'en', pageSize: 100 },
+        });
         expect(list.status).toBe(200);
         expect(list.text).not.toMatch(/verifiedContent|verifiedHash|sourcesJson/);
       }
       // A Content Manager save answers without trust too, and leaves trust as the plugin keeps it.
-      const save = await t.http.put(`/content-manager/collection-types/${ARTICLE}/${id}?locale=en`, { title: 'Saved again' }, { token: noPluginRead.token });
+      const save = await t.http.put(
+        `/content-manager/collection-types/${ARTICLE}/${id}?locale=en`,
+        { title: 'Saved again' },
+        { token: noPluginRead.token }
+      );
       expect(save.status).toBe(200);
       expect(save.body.data.trust).toBeUndefined();
       const state = await t.http.get(docPathOf(id), { token: superAdmin.token, query: { locale: 'en' } });
@@ -313,12 +408,20 @@ describe('RBAC of the admin routes', () => {
       const before = await storedDraft();
       expectForbidden(await getDoc(user.token));
       expectForbidden(await putDoc({ aiInvolvement: 'generated' }, user.token));
-      expectForbidden(await t.http.post(`${docPath()}/verify`, { checks: ALL_CHECKS }, { token: user.token, query: { locale: 'en' } }));
+      expectForbidden(
+        await t.http.post(`${docPath()}/verify`, { checks: ALL_CHECKS }, { token: user.token, query: { locale: 'en' } })
+      );
       expectForbidden(await t.http.post(`${docPath()}/unverify`, {}, { token: user.token, query: { locale: 'en' } }));
       expectForbidden(await t.http.get(`${docPath()}/history`, { token: user.token, query: { locale: 'en' } }));
-      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: user.token });
+      const bulk = await t.http.post(
+        '/trust-labels/bulk/verify',
+        { uid: ARTICLE, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS },
+        { token: user.token }
+      );
       expect(bulk.status).toBe(200);
-      expect(bulk.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('Forbidden'), code: 'trust.forbidden' }]);
+      expect(bulk.body.data).toEqual([
+        { documentId, ok: false, error: expect.stringContaining('Forbidden'), code: 'trust.forbidden' },
+      ]);
       expect((await t.http.get('/trust-labels/report', { token: user.token })).body.data).toEqual([]);
       expect(await storedDraft()).toEqual(before);
     });
@@ -328,10 +431,25 @@ describe('RBAC of the admin routes', () => {
       const roleId = await t.role('English only', withContentManager([A.read, A.edit, A.verify], { locales: ['en'] }));
       const user = await t.admin(roleId, 'englishonly');
       expect((await t.http.get(docPathOf(both), { token: user.token, query: { locale: 'en' } })).status).toBe(200);
-      expect((await t.http.put(docPathOf(both), { aiInvolvement: 'none' }, { token: user.token, query: { locale: 'en' } })).status).toBe(200);
+      expect(
+        (await t.http.put(docPathOf(both), { aiInvolvement: 'none' }, { token: user.token, query: { locale: 'en' } }))
+          .status
+      ).toBe(200);
       expectForbidden(await t.http.get(docPathOf(both), { token: user.token, query: { locale: 'fr' } }));
-      expectForbidden(await t.http.put(docPathOf(both), { aiInvolvement: 'generated' }, { token: user.token, query: { locale: 'fr' } }));
-      expectForbidden(await t.http.post(`${docPathOf(both)}/verify`, { checks: ALL_CHECKS }, { token: user.token, query: { locale: 'fr' } }));
+      expectForbidden(
+        await t.http.put(
+          docPathOf(both),
+          { aiInvolvement: 'generated' },
+          { token: user.token, query: { locale: 'fr' } }
+        )
+      );
+      expectForbidden(
+        await t.http.post(
+          `${docPathOf(both)}/verify`,
+          { checks: ALL_CHECKS },
+          { token: user.token, query: { locale: 'fr' } }
+        )
+      );
       const fr = await t.http.get(docPathOf(both), { token: superAdmin.token, query: { locale: 'fr' } });
       expect(fr.body.data.draft.aiInvolvement).toBe('unknown');
     });
@@ -395,7 +513,9 @@ describe('RBAC of the admin routes', () => {
     });
 
     it('get 401 with a users-permissions JWT', async () => {
-      const authenticated: any = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const authenticated: any = await t.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type: 'authenticated' } });
       const user = await t.strapi.plugin('users-permissions').service('user').add({
         username: 'endUser',
         email: 'end-user@trust-labels.test',
@@ -422,7 +542,10 @@ describe('RBAC of the admin routes', () => {
   describe('Super Admin', () => {
     it('can do everything', async () => {
       expect((await getDoc(superAdmin.token)).status).toBe(200);
-      const put = await putDoc({ aiInvolvement: 'assisted', disclaimerMode: 'custom', disclaimerText: 'By {siteName}' }, superAdmin.token);
+      const put = await putDoc(
+        { aiInvolvement: 'assisted', disclaimerMode: 'custom', disclaimerText: 'By {siteName}' },
+        superAdmin.token
+      );
       expect(put.status).toBe(200);
       expect(put.body.data.draft.disclaimerMode).toBe('custom');
       expect((await getSettings(superAdmin.token)).status).toBe(200);
@@ -461,7 +584,9 @@ describe('RBAC of the admin routes', () => {
       // The change applies at once (on an entry the Author created, which the Content Manager lets them edit).
       const author = await t.admin('author', 'author-before-restart');
       const own = await createAs(author, 'Author entry before the restart');
-      expectForbidden(await t.http.put(docPathOf(own), { aiInvolvement: 'none' }, { token: author.token, query: { locale: 'en' } }));
+      expectForbidden(
+        await t.http.put(docPathOf(own), { aiInvolvement: 'none' }, { token: author.token, query: { locale: 'en' } })
+      );
       expect((await t.http.get(docPathOf(own), { token: author.token, query: { locale: 'en' } })).status).toBe(200);
 
       await t.stop({ keepDatabase: true });
@@ -473,9 +598,17 @@ describe('RBAC of the admin routes', () => {
 
       const authorAfter = await t.admin('author', 'author-after-restart');
       const ownAfter = await createAs(authorAfter, 'Author entry after the restart');
-      expect((await t.http.get(docPathOf(ownAfter), { token: authorAfter.token, query: { locale: 'en' } })).status).toBe(200);
+      expect(
+        (await t.http.get(docPathOf(ownAfter), { token: authorAfter.token, query: { locale: 'en' } })).status
+      ).toBe(200);
       const before = await storedDraft();
-      expectForbidden(await t.http.put(docPathOf(ownAfter), { aiInvolvement: 'none' }, { token: authorAfter.token, query: { locale: 'en' } }));
+      expectForbidden(
+        await t.http.put(
+          docPathOf(ownAfter),
+          { aiInvolvement: 'none' },
+          { token: authorAfter.token, query: { locale: 'en' } }
+        )
+      );
       expectForbidden(await putDoc({ aiInvolvement: 'none' }, authorAfter.token));
       expect(await storedDraft()).toEqual(before);
 
@@ -488,7 +621,10 @@ describe('RBAC of the admin routes', () => {
       t = await bootTestApp({ database: t.database });
       superAdmin = await t.admin('super-admin', 'super-after-second-restart');
       const permissions: any[] = await t.strapi.db.query('admin::permission').findMany({
-        where: { action: { $startsWith: 'plugin::trust-labels.' }, role: { code: { $in: ['strapi-author', 'strapi-editor'] } } },
+        where: {
+          action: { $startsWith: 'plugin::trust-labels.' },
+          role: { code: { $in: ['strapi-author', 'strapi-editor'] } },
+        },
         populate: ['role'],
       });
       const pairs = permissions.map((p) => `${p.role.code} ${p.action}`).sort();

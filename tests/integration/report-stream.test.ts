@@ -19,8 +19,19 @@ describe('the CSV report streams', () => {
     t = await bootTestApp();
     admin = await t.admin('super-admin', 'stream');
     const template = await createArticle(t.strapi, { title: 'Template' });
-    expect((await t.http.put(trustPath(template, '?locale=en'), { aiInvolvement: 'assisted', sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(trustPath(template, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          trustPath(template, '?locale=en'),
+          { aiInvolvement: 'assisted', sources: [{ title: 'S', url: 'https://example.com/s' }] },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    expect(
+      (await t.http.post(trustPath(template, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+        .status
+    ).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId: template, locale: 'en' });
 
     // Copies of the template's two versions and their trust rows, with ids of our own, in batches.
@@ -30,15 +41,28 @@ describe('the CSV report streams', () => {
     const joinTable = articles.attributes.trust.joinTable;
     const trustTable = meta.get(TRUST_COMPONENT_UID).tableName;
     const versions: any[] = await knex(articles.tableName).where(articles.attributes.documentId.columnName, template);
-    const links: any[] = await knex(joinTable.name).whereIn(joinTable.joinColumn.name, versions.map((row) => row.id));
-    const trustRows: any[] = await knex(trustTable).whereIn('id', links.map((link) => link[joinTable.inverseJoinColumn.name]));
+    const links: any[] = await knex(joinTable.name).whereIn(
+      joinTable.joinColumn.name,
+      versions.map((row) => row.id)
+    );
+    const trustRows: any[] = await knex(trustTable).whereIn(
+      'id',
+      links.map((link) => link[joinTable.inverseJoinColumn.name])
+    );
     const maxOf = async (table: string) => Number((await knex(table).max({ m: 'id' }))[0].m ?? 0);
     let nextArticle = (await maxOf(articles.tableName)) + 1;
     let nextTrust = (await maxOf(trustTable)) + 1;
     let nextLink = (await maxOf(joinTable.name)) + 1;
     // A row as read, to write back: JSON columns come back parsed on MariaDB (mysql2), and go back as JSON text.
     const writable = (row: any) =>
-      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value]));
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [
+          key,
+          value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)
+            ? JSON.stringify(value)
+            : value,
+        ])
+      );
     const batch = 250;
     for (let start = 0; start < DOCUMENTS; start += batch) {
       const newVersions: any[] = [];
@@ -51,9 +75,18 @@ describe('the CSV report streams', () => {
           const trust = trustRows.find((row) => row.id === link[joinTable.inverseJoinColumn.name]);
           const articleId = nextArticle++;
           const trustId = nextTrust++;
-          newVersions.push({ ...writable(version), id: articleId, [articles.attributes.documentId.columnName]: documentId });
+          newVersions.push({
+            ...writable(version),
+            id: articleId,
+            [articles.attributes.documentId.columnName]: documentId,
+          });
           newTrust.push({ ...writable(trust), id: trustId });
-          newLinks.push({ ...writable(link), id: nextLink++, [joinTable.joinColumn.name]: articleId, [joinTable.inverseJoinColumn.name]: trustId });
+          newLinks.push({
+            ...writable(link),
+            id: nextLink++,
+            [joinTable.joinColumn.name]: articleId,
+            [joinTable.inverseJoinColumn.name]: trustId,
+          });
         }
       }
       await knex(articles.tableName).insert(newVersions);
@@ -61,7 +94,8 @@ describe('the CSV report streams', () => {
       await knex(joinTable.name).insert(newLinks);
     }
     if (t.database.client === 'postgres') {
-      for (const table of [articles.tableName, trustTable, joinTable.name]) await knex.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
+      for (const table of [articles.tableName, trustTable, joinTable.name])
+        await knex.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
     }
   }, 600_000);
 
@@ -120,14 +154,20 @@ describe('the CSV report streams', () => {
   });
 
   it('the JSON report answers one page of entries, with the counts of the whole site', async () => {
-    const res = await t.http.get('/trust-labels/report', { token: admin.token, query: { page: '3', pageSize: '1000' } });
+    const res = await t.http.get('/trust-labels/report', {
+      token: admin.token,
+      query: { page: '3', pageSize: '1000' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.meta.pagination).toEqual({ page: 3, pageSize: 1000, total: 2 * (DOCUMENTS + 1), pageCount: 21 });
     const [group] = res.body.data;
     expect(group.entries).toHaveLength(1000);
     expect(group.counts.status.verified).toBe(DOCUMENTS + 1);
     expect(group.counts.needsReview).toBe(0);
-    const last = await t.http.get('/trust-labels/report', { token: admin.token, query: { page: '21', pageSize: '1000' } });
+    const last = await t.http.get('/trust-labels/report', {
+      token: admin.token,
+      query: { page: '21', pageSize: '1000' },
+    });
     expect(last.body.data[0].entries).toHaveLength(2);
     for (const [query, code] of [
       [{ page: '0' }, 'trust.outOfRange'],

@@ -44,7 +44,11 @@ describe('new entries, clones and new locales start unverified', () => {
   };
 
   it('a new entry created in the Content Manager is unverified, whatever the body says', async () => {
-    const res = await t.http.post(`${CM}?locale=en`, { title: 'Created in the CM', trust: spoofedTrust }, { token: admin.token });
+    const res = await t.http.post(
+      `${CM}?locale=en`,
+      { title: 'Created in the CM', trust: spoofedTrust },
+      { token: admin.token }
+    );
     expect(res.status).toBe(201);
     const state = await draftState(res.body.data.documentId);
     expect(state).toMatchObject({ status: 'unverified', aiInvolvement: 'unknown', sources: [], verifiedBy: null });
@@ -59,7 +63,11 @@ describe('new entries, clones and new locales start unverified', () => {
   });
 
   it('a Content Manager "duplicate" (clone) is unverified but keeps the labels', async () => {
-    const res = await t.http.post(`${CM}/clone/${verifiedId}?locale=en`, { title: 'Duplicate' }, { token: admin.token });
+    const res = await t.http.post(
+      `${CM}/clone/${verifiedId}?locale=en`,
+      { title: 'Duplicate' },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     const cloneId = res.body.data.documentId;
     expect(cloneId).not.toBe(verifiedId);
@@ -81,9 +89,17 @@ describe('new entries, clones and new locales start unverified', () => {
   });
 
   it('a new locale of a verified entry starts unverified and leaves the other locale alone', async () => {
-    const res = await t.http.put(`${CM}/${verifiedId}?locale=fr`, { title: 'Version française', trust: spoofedTrust }, { token: admin.token });
+    const res = await t.http.put(
+      `${CM}/${verifiedId}?locale=fr`,
+      { title: 'Version française', trust: spoofedTrust },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
-    expect(await draftState(verifiedId, 'fr')).toMatchObject({ status: 'unverified', aiInvolvement: 'unknown', sources: [] });
+    expect(await draftState(verifiedId, 'fr')).toMatchObject({
+      status: 'unverified',
+      aiInvolvement: 'unknown',
+      sources: [],
+    });
     expect(await draftState(verifiedId, 'en')).toMatchObject({ status: 'verified', aiInvolvement: 'assisted' });
   });
 
@@ -94,6 +110,9 @@ describe('new entries, clones and new locales start unverified', () => {
       { token: admin.token }
     );
     expect(res.status).toBe(200);
-    expect(await draftState(verifiedId, 'en')).toMatchObject({ aiInvolvement: 'assisted', sources: [{ title: 'Source' }] });
+    expect(await draftState(verifiedId, 'en')).toMatchObject({
+      aiInvolvement: 'assisted',
+      sources: [{ title: 'Source' }],
+    });
   });
 });

@@ -36,7 +36,11 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
     return res.body.data;
   };
   const verify = async (documentId: string, session = editor) => {
-    const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: session.token });
+    const res = await t.http.post(
+      trustPath(documentId, '/verify?locale=en'),
+      { checks: ALL_CHECKS },
+      { token: session.token }
+    );
     expect([res.status, res.body?.error]).toEqual([200, undefined]);
   };
   const settings = async (body: Record<string, unknown>) => {
@@ -66,9 +70,10 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
     return res.body.data;
   };
   const trustRowOf = async (documentId: string, published: boolean) => {
-    const row: any = await t.strapi.db
-      .query(ARTICLE_UID as any)
-      .findOne({ where: { documentId, locale: 'en', publishedAt: published ? { $notNull: true } : null }, populate: ['trust'] });
+    const row: any = await t.strapi.db.query(ARTICLE_UID as any).findOne({
+      where: { documentId, locale: 'en', publishedAt: published ? { $notNull: true } : null },
+      populate: ['trust'],
+    });
     return row.trust as { id: number; verifiedHash: string };
   };
 
@@ -101,23 +106,32 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
       const shown = await publicTrust(documentId);
       expect(shown).toMatchObject({ status: 'stale', aiInvolvement: to });
       expect(shown.disclosure.value).not.toBe('ai-assisted');
-      const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, { query: { locale: 'en' } });
+      const badge = await t.http.get(`/api/trust-labels/badge/${ARTICLE_UID}/${documentId}.svg`, {
+        query: { locale: 'en' },
+      });
       expect(badge.text).not.toContain('Human Verified');
       const doc = await jsonLd(documentId);
       expect(doc.mainEntityOfPage).toBeUndefined();
       expect((await receipt(documentId)).verification).toBeNull();
       // The stale event names the field, and the diff shows the change.
       const history = await t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token });
-      expect(history.body.data.find((event: any) => event.action === 'stale')).toMatchObject({ changedFields: ['aiInvolvement'] });
+      expect(history.body.data.find((event: any) => event.action === 'stale')).toMatchObject({
+        changedFields: ['aiInvolvement'],
+      });
       const diff = await t.http.get(trustPath(documentId, '/diff?locale=en'), { token: admin.token });
       expect(diff.status).toBe(200);
-      expect(diff.body.data.draft.fields).toEqual([expect.objectContaining({ field: 'aiInvolvement', before: from, after: to })]);
+      expect(diff.body.data.draft.fields).toEqual([
+        expect.objectContaining({ field: 'aiInvolvement', before: from, after: to }),
+      ]);
     });
 
     it('back to the reviewed involvement, the version is verified again (as when content returns to what was verified)', async () => {
       const documentId = await verifiedArticle('Relabel and back', 'generated', { publish: false });
       expect((await put(documentId, { aiInvolvement: 'assisted' })).draft.status).toBe('stale');
-      expect((await put(documentId, { aiInvolvement: 'generated' })).draft).toMatchObject({ status: 'verified', changedFields: [] });
+      expect((await put(documentId, { aiInvolvement: 'generated' })).draft).toMatchObject({
+        status: 'verified',
+        changedFields: [],
+      });
     });
 
     it('a change of the disclaimer or of public interest alone keeps the verification', async () => {
@@ -128,32 +142,55 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
 
     it('through app code (the trust service’s editDraft) makes it stale too', async () => {
       const documentId = await verifiedArticle('App code relabel', 'generated', { publish: false });
-      const result = await t.strapi.plugin('trust-labels').service('trust').editDraft(ARTICLE_UID, documentId, 'en', { aiInvolvement: 'none' });
+      const result = await t.strapi
+        .plugin('trust-labels')
+        .service('trust')
+        .editDraft(ARTICLE_UID, documentId, 'en', { aiInvolvement: 'none' });
       expect(result.draft).toMatchObject({ status: 'stale', changedFields: ['aiInvolvement'] });
     });
 
     it('through an accepted MCP suggestion (an agent raises it, an editor accepts) makes it stale too', async () => {
       const documentId = await verifiedArticle('Suggestion relabel', 'assisted', { publish: false });
       const target = { uid: ARTICLE_UID, documentId, locale: 'en' };
-      await t.strapi.plugin('trust-labels').service('suggestions').suggest(target, { aiInvolvement: 'generated' }, null);
+      await t.strapi
+        .plugin('trust-labels')
+        .service('suggestions')
+        .suggest(target, { aiInvolvement: 'generated' }, null);
       const res = await t.http.post(trustPath(documentId, '/suggestion/accept?locale=en'), {}, { token: editor.token });
       expect(res.status).toBe(200);
-      expect((await state(documentId)).draft).toMatchObject({ status: 'stale', aiInvolvement: 'generated', changedFields: ['aiInvolvement'] });
+      expect((await state(documentId)).draft).toMatchObject({
+        status: 'stale',
+        aiInvolvement: 'generated',
+        changedFields: ['aiInvolvement'],
+      });
     });
 
     it('the verify event records the declared involvement (single and bulk), and the published version shares a verification only when its involvement is the same', async () => {
       const single = await verifiedArticle('Recorded involvement', 'generated', { publish: false });
       const history = await t.http.get(trustPath(single, '/history?locale=en'), { token: admin.token });
-      expect(history.body.data.find((event: any) => event.action === 'verify')).toMatchObject({ aiInvolvement: 'generated' });
+      expect(history.body.data.find((event: any) => event.action === 'verify')).toMatchObject({
+        aiInvolvement: 'generated',
+      });
 
-      const bulkIds = [await createArticle(t.strapi, { title: 'Bulk A' }), await createArticle(t.strapi, { title: 'Bulk B' })];
+      const bulkIds = [
+        await createArticle(t.strapi, { title: 'Bulk A' }),
+        await createArticle(t.strapi, { title: 'Bulk B' }),
+      ];
       await put(bulkIds[0], { aiInvolvement: 'assisted', sources: [SOURCE] });
       await put(bulkIds[1], { aiInvolvement: 'none', sources: [SOURCE] });
-      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: bulkIds, locale: 'en', checks: ALL_CHECKS }, { token: editor.token });
+      const bulk = await t.http.post(
+        '/trust-labels/bulk/verify',
+        { uid: ARTICLE_UID, documentIds: bulkIds, locale: 'en', checks: ALL_CHECKS },
+        { token: editor.token }
+      );
       expect(bulk.status).toBe(200);
       expect(bulk.body.data.map((result: any) => result.ok)).toEqual([true, true]);
-      for (const [documentId, aiInvolvement] of [[bulkIds[0], 'assisted'], [bulkIds[1], 'none']]) {
-        const events = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token })).body.data;
+      for (const [documentId, aiInvolvement] of [
+        [bulkIds[0], 'assisted'],
+        [bulkIds[1], 'none'],
+      ]) {
+        const events = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token })).body
+          .data;
         expect(events.find((event: any) => event.action === 'verify')).toMatchObject({ aiInvolvement });
       }
 
@@ -164,8 +201,16 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
       await verify(split);
       const both = await state(split);
       // The published version keeps its own, earlier review (of its content, declared assisted).
-      expect([both.draft.status, both.draft.aiInvolvement, both.published.status, both.published.aiInvolvement]).toEqual(['verified', 'generated', 'verified', 'assisted']);
-      const publishedRow: any = await t.strapi.db.connection('components_trust_labels_trusts').where('id', (await trustRowOf(split, true)).id).first();
+      expect([
+        both.draft.status,
+        both.draft.aiInvolvement,
+        both.published.status,
+        both.published.aiInvolvement,
+      ]).toEqual(['verified', 'generated', 'verified', 'assisted']);
+      const publishedRow: any = await t.strapi.db
+        .connection('components_trust_labels_trusts')
+        .where('id', (await trustRowOf(split, true)).id)
+        .first();
       expect(publishedRow.verified_ai_involvement).toBe('assisted');
       expect(both.published.verifiedAt).not.toBe(both.draft.verifiedAt);
     });
@@ -173,11 +218,17 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
     it('a verification recorded before 0.3 (no involvement recorded) keeps its status, and a later change makes it stale', async () => {
       const documentId = await verifiedArticle('Legacy verification', 'assisted', { publish: false });
       const row = await trustRowOf(documentId, false);
-      await t.strapi.db.connection('components_trust_labels_trusts').where('id', row.id).update({ verified_ai_involvement: null });
+      await t.strapi.db
+        .connection('components_trust_labels_trusts')
+        .where('id', row.id)
+        .update({ verified_ai_involvement: null });
       const integrity = await t.http.post('/trust-labels/integrity', {}, { token: admin.token });
       expect(integrity.status).toBe(200);
       expect((await state(documentId)).draft.status).toBe('verified');
-      expect((await put(documentId, { aiInvolvement: 'none' })).draft).toMatchObject({ status: 'stale', changedFields: ['aiInvolvement'] });
+      expect((await put(documentId, { aiInvolvement: 'none' })).draft).toMatchObject({
+        status: 'stale',
+        changedFields: ['aiInvolvement'],
+      });
       expect((await put(documentId, { aiInvolvement: 'assisted' })).draft.status).toBe('verified');
     });
   });
@@ -211,20 +262,43 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
           await settings({ editorialResponsibility: responsible, publicInterest: { [ARTICLE_UID]: publicInterest } });
           const list = await t.http.get('/api/articles', { query: { 'pagination[pageSize]': 100, locale: 'en' } });
           const listed = new Map(list.body.data.map((entry: any) => [entry.documentId, entry.trust]));
-          const gql = await t.http.post('/graphql', { query: '{ articles(pagination: { pageSize: 100 }, locale: "en") { documentId trust { status disclosure { labelRequired } } } }' }, {});
+          const gql = await t.http.post(
+            '/graphql',
+            {
+              query:
+                '{ articles(pagination: { pageSize: 100 }, locale: "en") { documentId trust { status disclosure { labelRequired } } } }',
+            },
+            {}
+          );
           expect(gql.status).toBe(200);
-          const viaGraphql = new Map(gql.body.data.articles.map((entry: any) => [entry.documentId, entry.trust.disclosure.labelRequired]));
+          const viaGraphql = new Map(
+            gql.body.data.articles.map((entry: any) => [entry.documentId, entry.trust.disclosure.labelRequired])
+          );
           const report = await t.http.get('/trust-labels/report', { token: admin.token });
           const reported = new Map(
-            report.body.data.flatMap((group: any) => group.entries).filter((entry: any) => entry.version === 'published').map((entry: any) => [entry.documentId, entry.labelRequired])
+            report.body.data
+              .flatMap((group: any) => group.entries)
+              .filter((entry: any) => entry.version === 'published')
+              .map((entry: any) => [entry.documentId, entry.labelRequired])
           );
           for (const ai of INVOLVEMENTS) {
             for (const status of STATUSES) {
               const documentId = ids.get(`${ai}/${status}`)!;
-              const required = (ai === 'assisted' || ai === 'generated') && publicInterest && !(status === 'verified' && responsible !== null);
-              const label = [ai, status, responsible?.name ?? 'nobody', publicInterest ? 'public interest' : 'not public interest'];
+              const required =
+                (ai === 'assisted' || ai === 'generated') &&
+                publicInterest &&
+                !(status === 'verified' && responsible !== null);
+              const label = [
+                ai,
+                status,
+                responsible?.name ?? 'nobody',
+                publicInterest ? 'public interest' : 'not public interest',
+              ];
               expect([...label, (listed.get(documentId) as any).status]).toEqual([...label, status]);
-              expect([...label, (listed.get(documentId) as any).disclosure.labelRequired]).toEqual([...label, required]);
+              expect([...label, (listed.get(documentId) as any).disclosure.labelRequired]).toEqual([
+                ...label,
+                required,
+              ]);
               expect([...label, viaGraphql.get(documentId)]).toEqual([...label, required]);
               expect([...label, reported.get(documentId)]).toEqual([...label, required]);
               seen.push(label.join('/'));
@@ -265,7 +339,11 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
     it('refuses bad publicInterest values with a 400 and a code, changing nothing', async () => {
       const documentId = await createArticle(t.strapi, { title: 'Bad public interest' });
       for (const bad of ['yes', 1, {}]) {
-        const res = await t.http.put(trustPath(documentId, '?locale=en'), { publicInterest: bad }, { token: admin.token });
+        const res = await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { publicInterest: bad },
+          { token: admin.token }
+        );
         expect([bad, res.status, res.body.error.details.errors[0].path]).toEqual([bad, 400, ['publicInterest']]);
       }
       for (const bad of [{ 'not a uid': true }, { [ARTICLE_UID]: 'yes' }, []]) {
@@ -298,10 +376,17 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
           });
         const forged = await receipt(documentId);
         expect(forged.verification).toEqual(genuine.verification);
-        expect([forged.verifiedAt, forged.checks, forged.editorialResponsibility]).toEqual([genuine.verifiedAt, genuine.checks, genuine.editorialResponsibility]);
+        expect([forged.verifiedAt, forged.checks, forged.editorialResponsibility]).toEqual([
+          genuine.verifiedAt,
+          genuine.checks,
+          genuine.editorialResponsibility,
+        ]);
         expect(JSON.stringify(forged)).not.toMatch(/Forge|2020-01-01/);
         const doc = await jsonLd(documentId);
-        expect(doc.mainEntityOfPage).toMatchObject({ lastReviewed: genuine.verifiedAt, reviewedBy: { name: 'eddie Tester' } });
+        expect(doc.mainEntityOfPage).toMatchObject({
+          lastReviewed: genuine.verifiedAt,
+          reviewedBy: { name: 'eddie Tester' },
+        });
         expect(doc.publisher).toMatchObject({ name: NEWSROOM.name });
         expect(JSON.stringify(doc)).not.toMatch(/Forge|2020-01-01/);
       } finally {
@@ -318,14 +403,28 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
       await t.strapi.db
         .connection('components_trust_labels_trusts')
         .where('id', row.id)
-        .update({ status: 'verified', verified_hash: before.contentHash, verified_at: new Date(), checks: JSON.stringify(ALL_CHECKS) });
+        .update({
+          status: 'verified',
+          verified_hash: before.contentHash,
+          verified_at: new Date(),
+          checks: JSON.stringify(ALL_CHECKS),
+        });
       const forged = await receipt(documentId);
       // The status as the content API says it; no verification certified.
       expect(forged.status).toBe((await publicTrust(documentId)).status);
-      expect(forged).toMatchObject({ verification: null, verifiedAt: null, checks: null, editorialResponsibility: null });
+      expect(forged).toMatchObject({
+        verification: null,
+        verifiedAt: null,
+        checks: null,
+        editorialResponsibility: null,
+      });
       const run = await new Promise<{ status: number | null; stdout: string }>((resolve) =>
-        execFile(process.execPath, [SCRIPT, t.baseUrl, ARTICLE_UID, documentId, 'en'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout) =>
-          resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout })
+        execFile(
+          process.execPath,
+          [SCRIPT, t.baseUrl, ARTICLE_UID, documentId, 'en'],
+          { encoding: 'utf8', timeout: 30_000 },
+          (error, stdout) =>
+            resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout })
         )
       );
       expect(run.stdout).not.toContain('MATCH:');
@@ -353,11 +452,17 @@ describe('the review covers the declared AI involvement; labelRequired as the gu
       expect([relation.status, relation.body.error?.details?.errors?.[0]?.code]).toEqual([400, 'trust.filter']);
       const populated = await t.http.get('/api/categories?populate[articles][filters][trust][id][$gt]=0');
       expect(populated.status).toBe(400);
-      const gql = await t.http.post('/graphql', { query: '{ articles(filters: { trust: { id: { gt: "0" } } }) { documentId } }' }, {});
+      const gql = await t.http.post(
+        '/graphql',
+        { query: '{ articles(filters: { trust: { id: { gt: "0" } } }) { documentId } }' },
+        {}
+      );
       expect(JSON.stringify(gql.body)).toMatch(/trust\.filter|id/);
       expect(gql.body.data?.articles ?? null).toBeNull();
       // The public fields still filter.
-      const ok = await t.http.get('/api/articles?filters[trust][status][$eq]=verified&filters[trust][aiInvolvement][$in][0]=assisted');
+      const ok = await t.http.get(
+        '/api/articles?filters[trust][status][$eq]=verified&filters[trust][aiInvolvement][$in][0]=assisted'
+      );
       expect(ok.status).toBe(200);
     });
   });

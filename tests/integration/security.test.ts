@@ -12,13 +12,20 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
   let fullAccess: string;
   let readOnly: string;
 
-  const gql = (query: string, token?: string, variables?: Record<string, unknown>) => t.http.post('/graphql', { query, variables }, { token });
+  const gql = (query: string, token?: string, variables?: Record<string, unknown>) =>
+    t.http.post('/graphql', { query, variables }, { token });
   const eventCount = () => t.strapi.db.query(AUDIT_EVENT_UID as any).count();
 
   /** An AI-generated article with the disclaimer off and not verified: the publish gate must keep it offline. */
   const gatedArticle = async () => {
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Gated', body: 'Body' } as any });
-    const labels = await t.http.put(trustPath(created.documentId, '?locale=en'), { aiInvolvement: 'generated', disclaimerMode: 'off' }, { token: admin.token });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: 'Gated', body: 'Body' } as any });
+    const labels = await t.http.put(
+      trustPath(created.documentId, '?locale=en'),
+      { aiInvolvement: 'generated', disclaimerMode: 'off' },
+      { token: admin.token }
+    );
     expect(labels.status).toBe(200);
     return created.documentId;
   };
@@ -30,7 +37,12 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
     admin = await t.admin('super-admin', 'sam');
     fullAccess = await t.apiToken('full-access');
     readOnly = await t.apiToken('read-only');
-    await t.grantPublic(['api::article.article.find', 'api::article.article.findOne', 'api::category.category.find', 'api::category.category.findOne']);
+    await t.grantPublic([
+      'api::article.article.find',
+      'api::article.article.findOne',
+      'api::category.category.find',
+      'api::category.category.findOne',
+    ]);
   });
 
   afterAll(async () => {
@@ -48,7 +60,9 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
       const read = await gql('{ trustLabelsAuditEvents { actor note } }', readOnly);
       expect(read.body.errors?.[0]?.message).toMatch(/Cannot query field "trustLabelsAuditEvents"/);
       const schema = await gql('{ __schema { types { name } } }', readOnly);
-      expect(schema.body.data.__schema.types.map((type: any) => type.name).filter((name: string) => /Audit/i.test(name))).toEqual([]);
+      expect(
+        schema.body.data.__schema.types.map((type: any) => type.name).filter((name: string) => /Audit/i.test(name))
+      ).toEqual([]);
       expect(await eventCount()).toBe(before);
     });
 
@@ -56,11 +70,17 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
       const before = await eventCount();
       const base = `/content-manager/collection-types/${AUDIT_EVENT_UID}`;
       expect((await t.http.get(base, { token: admin.token })).status).toBeGreaterThanOrEqual(400);
-      const create = await t.http.post(base, { action: 'verify', uid: ARTICLE_UID, entryDocumentId: 'x', at: new Date().toISOString() }, { token: admin.token });
+      const create = await t.http.post(
+        base,
+        { action: 'verify', uid: ARTICLE_UID, entryDocumentId: 'x', at: new Date().toISOString() },
+        { token: admin.token }
+      );
       expect(create.status).toBeGreaterThanOrEqual(400);
       expect(create.status).toBeLessThan(500);
       await expect(t.strapi.documents(AUDIT_EVENT_UID as any).findMany({})).rejects.toThrow(/append-only/);
-      await expect(t.strapi.documents(AUDIT_EVENT_UID as any).create({ data: { action: 'verify' } as any })).rejects.toThrow(/append-only/);
+      await expect(
+        t.strapi.documents(AUDIT_EVENT_UID as any).create({ data: { action: 'verify' } as any })
+      ).rejects.toThrow(/append-only/);
       expect(await eventCount()).toBe(before);
     });
 
@@ -76,9 +96,16 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
   describe('the publish gate holds on every path', () => {
     it('REST PUT (which publishes by default) answers 400 and changes nothing', async () => {
       const documentId = await gatedArticle();
-      const res = await t.http.put(`/api/articles/${documentId}?locale=en`, { data: { title: 'Published through REST' } }, { token: fullAccess });
+      const res = await t.http.put(
+        `/api/articles/${documentId}?locale=en`,
+        { data: { title: 'Published through REST' } },
+        { token: fullAccess }
+      );
       expect(res.status).toBe(400);
-      expect(res.body.error.details.errors[0]).toMatchObject({ code: 'trust.publishGate', values: { aiInvolvement: 'generated', locale: 'en' } });
+      expect(res.body.error.details.errors[0]).toMatchObject({
+        code: 'trust.publishGate',
+        values: { aiInvolvement: 'generated', locale: 'en' },
+      });
       expect(await isPublished(documentId)).toBe(false);
       const draft = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, publishedAt: null } });
       expect(draft.title).toBe('Gated');
@@ -98,8 +125,14 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
 
     it('the document service in code: publish() and update({ status: "published" }) throw', async () => {
       const documentId = await gatedArticle();
-      await expect(t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' })).rejects.toThrow(/Cannot publish/);
-      await expect(t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { title: 'x' } as any, status: 'published' })).rejects.toThrow(/Cannot publish/);
+      await expect(t.strapi.documents(ARTICLE_UID).publish({ documentId, locale: 'en' })).rejects.toThrow(
+        /Cannot publish/
+      );
+      await expect(
+        t.strapi
+          .documents(ARTICLE_UID)
+          .update({ documentId, locale: 'en', data: { title: 'x' } as any, status: 'published' })
+      ).rejects.toThrow(/Cannot publish/);
       expect(await isPublished(documentId)).toBe(false);
     });
 
@@ -109,10 +142,18 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
     it('a Content Release does not publish it (Enterprise only: the document service publish above is its path)', async () => {
       if (!withReleases()) return;
       const documentId = await gatedArticle();
-      const release = await t.http.post('/content-releases', { name: `Release ${documentId}`, scheduledAt: null }, { token: admin.token });
+      const release = await t.http.post(
+        '/content-releases',
+        { name: `Release ${documentId}`, scheduledAt: null },
+        { token: admin.token }
+      );
       expect(release.status).toBe(201);
       const releaseId = release.body.data.id;
-      const action = await t.http.post(`/content-releases/${releaseId}/actions`, { contentType: ARTICLE_UID, entryDocumentId: documentId, locale: 'en', type: 'publish' }, { token: admin.token });
+      const action = await t.http.post(
+        `/content-releases/${releaseId}/actions`,
+        { contentType: ARTICLE_UID, entryDocumentId: documentId, locale: 'en', type: 'publish' },
+        { token: admin.token }
+      );
       expect(action.status).toBe(201);
       const publish = await t.http.post(`/content-releases/${releaseId}/publish`, {}, { token: admin.token });
       expect(publish.status).toBeGreaterThanOrEqual(400);
@@ -144,11 +185,15 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
       for (const field of ['disclaimerText', 'disclaimerMode', 'sourcesJson', 'verifiedByName', 'verifiedHash']) {
         const res = await t.http.get('/api/articles', { query: { [`filters[trust][${field}][$startsWith]`]: 'W' } });
         expect(res.status).toBe(400);
-        const nested = await t.http.get('/api/categories', { query: { [`filters[articles][trust][${field}][$startsWith]`]: 'W' } });
+        const nested = await t.http.get('/api/categories', {
+          query: { [`filters[articles][trust][${field}][$startsWith]`]: 'W' },
+        });
         expect(nested.status).toBe(400);
       }
       for (const field of ['status', 'aiInvolvement']) {
-        expect((await t.http.get('/api/articles', { query: { [`filters[trust][${field}][$eq]`]: 'x' } })).status).toBe(200);
+        expect((await t.http.get('/api/articles', { query: { [`filters[trust][${field}][$eq]`]: 'x' } })).status).toBe(
+          200
+        );
       }
     });
   });
@@ -157,7 +202,11 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
     it('bulk notes follow the same rules as single notes: no control characters', async () => {
       const documentId = await gatedArticle();
       for (const note of ['nul\u0000', 'escape\u001b[31m', '\u200B']) {
-        const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note, checks: ALL_CHECKS }, { token: admin.token });
+        const res = await t.http.post(
+          '/trust-labels/bulk/verify',
+          { uid: ARTICLE_UID, documentIds: [documentId], note, checks: ALL_CHECKS },
+          { token: admin.token }
+        );
         expect(res.status).toBe(400);
         expect(res.body.error.details.errors[0].path).toEqual(['note']);
       }
@@ -165,12 +214,17 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
 
     it('refuses URLs with credentials, bidi overrides, invisible titles, and settings maps of thousands of locales', async () => {
       const documentId = await gatedArticle();
-      const put = (sources: unknown) => t.http.put(trustPath(documentId, '?locale=en'), { sources }, { token: admin.token });
+      const put = (sources: unknown) =>
+        t.http.put(trustPath(documentId, '?locale=en'), { sources }, { token: admin.token });
       const codeOf = (res: any) => res.body.error?.details?.errors?.[0]?.code;
       expect(codeOf(await put([{ title: 'x', url: 'https://user:pass@example.com/' }]))).toBe('trust.url.credentials');
       expect(codeOf(await put([{ title: '\u200B', url: 'https://example.com/' }]))).toBe('trust.text.empty');
       expect(codeOf(await put([{ title: 'evil\u202Egnp.exe', url: 'https://example.com/' }]))).toBe('trust.text.bidi');
-      const settings = await t.http.put('/trust-labels/settings', { publishingPrinciplesUrl: 'https://admin:secret@example.com/principles' }, { token: admin.token });
+      const settings = await t.http.put(
+        '/trust-labels/settings',
+        { publishingPrinciplesUrl: 'https://admin:secret@example.com/principles' },
+        { token: admin.token }
+      );
       expect(codeOf(settings)).toBe('trust.url.credentials');
       const locales = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`en-x${i}`, 'Label']));
       const many = await t.http.put('/trust-labels/settings', { badgeLabel: locales }, { token: admin.token });
@@ -180,7 +234,11 @@ describe('security: the audit log, the publish gate, sorting, probing and input 
 
     it('stores and serves a look-alike host name in its ASCII form', async () => {
       const documentId = await gatedArticle();
-      const res = await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'Bank', url: 'https://exаmple.com/login' }] }, { token: admin.token });
+      const res = await t.http.put(
+        trustPath(documentId, '?locale=en'),
+        { sources: [{ title: 'Bank', url: 'https://exаmple.com/login' }] },
+        { token: admin.token }
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.draft.sources[0].url).toBe('https://xn--exmple-4nf.com/login');
     });

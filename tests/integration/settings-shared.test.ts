@@ -25,13 +25,19 @@ describe('settings are shared by every Strapi process on one PostgreSQL database
     expect(before.status).toBe(200);
     expect(before.body.data.siteName).toBe('this site');
 
-    const put = await t.http.put('/trust-labels/settings', { siteName: 'Bytevyte', showVerifierName: true }, { token: admin.token });
+    const put = await t.http.put(
+      '/trust-labels/settings',
+      { siteName: 'Bytevyte', showVerifierName: true },
+      { token: admin.token }
+    );
     expect(put.status).toBe(200);
 
     const after = await other.http.get('/trust-labels/settings', { token: admin.token });
     expect(after.body.data).toMatchObject({ siteName: 'Bytevyte', showVerifierName: true });
 
-    await t.strapi.documents('api::article.article').create({ locale: 'en', data: { title: 'Shared' }, status: 'published' });
+    await t.strapi
+      .documents('api::article.article')
+      .create({ locale: 'en', data: { title: 'Shared' }, status: 'published' });
     await t.grantPublic(['api::article.article.find']);
     const list = await other.http.get('/api/articles');
     expect(list.status).toBe(200);
@@ -42,6 +48,8 @@ describe('settings are shared by every Strapi process on one PostgreSQL database
     // And back the other way.
     const back = await other.http.put('/trust-labels/settings', { siteName: 'Other process' }, { token: admin.token });
     expect(back.status).toBe(200);
-    expect((await t.http.get('/trust-labels/settings', { token: admin.token })).body.data.siteName).toBe('Other process');
+    expect((await t.http.get('/trust-labels/settings', { token: admin.token })).body.data.siteName).toBe(
+      'Other process'
+    );
   });
 });

@@ -139,7 +139,12 @@ describe('validation of trust edits and settings', () => {
 
     it('rejects two sources with the same url, at the second one', async () => {
       await expectRejected(
-        [source(0), { title: 'Dup 1', url: 'https://example.com/dup' }, source(2), { title: 'Dup 2', url: 'https://example.com/dup' }],
+        [
+          source(0),
+          { title: 'Dup 1', url: 'https://example.com/dup' },
+          source(2),
+          { title: 'Dup 2', url: 'https://example.com/dup' },
+        ],
         [['sources', 3, 'url']]
       );
     });
@@ -197,10 +202,13 @@ describe('validation of trust edits and settings', () => {
     });
 
     it('rejects unknown keys in a source', async () => {
-      await expectRejected([source(0), source(1, { id: 5, verified: true })], [
-        ['sources', 1, 'id'],
-        ['sources', 1, 'verified'],
-      ]);
+      await expectRejected(
+        [source(0), source(1, { id: 5, verified: true })],
+        [
+          ['sources', 1, 'id'],
+          ['sources', 1, 'verified'],
+        ]
+      );
     });
 
     it.each([
@@ -220,7 +228,13 @@ describe('validation of trust edits and settings', () => {
         [
           { title: '', url: 'javascript:alert(1)' },
           source(1),
-          { title: 'ok', url: 'https://example.com/ok', publisher: 'p'.repeat(201), accessedAt: '2026-02-30', extra: 1 },
+          {
+            title: 'ok',
+            url: 'https://example.com/ok',
+            publisher: 'p'.repeat(201),
+            accessedAt: '2026-02-30',
+            extra: 1,
+          },
         ],
         [
           ['sources', 0, 'title'],
@@ -242,7 +256,11 @@ describe('validation of trust edits and settings', () => {
       ['disclaimerText type', { disclaimerText: ['x'] }, [['disclaimerText']]],
       ['an unknown key', { aiInvolvement: 'none', colour: 'red' }, [['colour']]],
       ['status', { aiInvolvement: 'none', status: 'verified' }, [['status']]],
-      ['internal fields', { aiInvolvement: 'none', verifiedHash: 'x', verifiedById: 1 }, [['verifiedHash'], ['verifiedById']]],
+      [
+        'internal fields',
+        { aiInvolvement: 'none', verifiedHash: 'x', verifiedById: 1 },
+        [['verifiedHash'], ['verifiedById']],
+      ],
     ])('rejects a bad %s', async (_label, body, paths) => {
       const res = await put(body);
       expectValidationError(res, paths as Path[]);
@@ -283,13 +301,16 @@ describe('validation of trust edits and settings', () => {
       expect(await getState()).toEqual(baseline);
     });
 
-    it.each(nonObjectBodies)('answers a JSON body that is %s with a ValidationError with paths', async (_label, raw) => {
-      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => put(raw));
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('ValidationError');
-      expect(Array.isArray(res.body.error.details?.errors)).toBe(true);
-      for (const error of res.body.error.details.errors) expect(Array.isArray(error.path)).toBe(true);
-    });
+    it.each(nonObjectBodies)(
+      'answers a JSON body that is %s with a ValidationError with paths',
+      async (_label, raw) => {
+        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => put(raw));
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('ValidationError');
+        expect(Array.isArray(res.body.error.details?.errors)).toBe(true);
+        for (const error of res.body.error.details.errors) expect(Array.isArray(error.path)).toBe(true);
+      }
+    );
 
     it.each([
       ['title', (big: string) => ({ sources: [{ title: big, url: 'https://example.com/big' }] })],
@@ -381,7 +402,11 @@ describe('validation of trust edits and settings', () => {
       };
       // A URL is stored percent-encoded, as a browser would send it.
       const tricky = { ...given, url: 'https://example.com/search?q=%3Cscript%3E&a=1' };
-      const res = await put({ disclaimerMode: 'custom', disclaimerText: '<script>alert(1)</script>', sources: [given] });
+      const res = await put({
+        disclaimerMode: 'custom',
+        disclaimerText: '<script>alert(1)</script>',
+        sources: [given],
+      });
       expect(res.status).toBe(200);
       const state = await getState();
       expect(state.draft.sources).toEqual([tricky]);
@@ -412,7 +437,9 @@ describe('validation of trust edits and settings', () => {
     });
 
     it('leaves the page untouched', async () => {
-      const page: any = await t.strapi.db.query('api::page.page' as any).findOne({ where: { documentId: pageDocumentId } });
+      const page: any = await t.strapi.db
+        .query('api::page.page' as any)
+        .findOne({ where: { documentId: pageDocumentId } });
       expect(page).not.toHaveProperty('trust');
     });
 
@@ -429,7 +456,11 @@ describe('validation of trust edits and settings', () => {
     it('answers 404 for a locale the document does not have', async () => {
       const get = await t.http.get(docPath(), { token: superAdmin.token, query: { locale: 'de' } });
       expect(get.status).toBe(404);
-      const putRes = await t.http.put(docPath(), { aiInvolvement: 'none' }, { token: superAdmin.token, query: { locale: 'de' } });
+      const putRes = await t.http.put(
+        docPath(),
+        { aiInvolvement: 'none' },
+        { token: superAdmin.token, query: { locale: 'de' } }
+      );
       expect(putRes.status).toBe(404);
       expect(await getState()).toEqual(baseline);
     });
@@ -458,7 +489,11 @@ describe('validation of trust edits and settings', () => {
       ['requiredSources -1', { requiredSources: -1 }, [['requiredSources']]],
       ['requiredSources 1.5', { requiredSources: 1.5 }, [['requiredSources']]],
       ['requiredSources as a string', { requiredSources: '2' }, [['requiredSources']]],
-      ['publishingPrinciplesUrl javascript:', { publishingPrinciplesUrl: 'javascript:alert(1)' }, [['publishingPrinciplesUrl']]],
+      [
+        'publishingPrinciplesUrl javascript:',
+        { publishingPrinciplesUrl: 'javascript:alert(1)' },
+        [['publishingPrinciplesUrl']],
+      ],
       ['publishingPrinciplesUrl relative', { publishingPrinciplesUrl: '/principles' }, [['publishingPrinciplesUrl']]],
       ['fourEyes as a string', { fourEyes: 'yes' }, [['fourEyes']]],
       ['showVerifierName as a number', { showVerifierName: 1 }, [['showVerifierName']]],
@@ -487,11 +522,21 @@ describe('validation of trust edits and settings', () => {
     });
 
     it('rejects a disclaimers locale with missing values, at each missing one', async () => {
-      const res = await t.http.put('/trust-labels/settings', { disclaimers: { fr: { unknown: 'x' } } }, { token: superAdmin.token });
+      const res = await t.http.put(
+        '/trust-labels/settings',
+        { disclaimers: { fr: { unknown: 'x' } } },
+        { token: superAdmin.token }
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
       const paths = sortPaths(res.body.error.details.errors.map((e: any) => e.path));
-      expect(paths).toEqual(sortPaths([['disclaimers', 'fr', 'none'], ['disclaimers', 'fr', 'assisted'], ['disclaimers', 'fr', 'generated']]));
+      expect(paths).toEqual(
+        sortPaths([
+          ['disclaimers', 'fr', 'none'],
+          ['disclaimers', 'fr', 'assisted'],
+          ['disclaimers', 'fr', 'generated'],
+        ])
+      );
     });
 
     it('rejects a disclaimers key that is not a locale code', async () => {
@@ -514,16 +559,23 @@ describe('validation of trust edits and settings', () => {
       ['null', 'null'],
     ];
 
-    it.each(nonObjectSettings)('rejects a settings body that is %s with a 400 and changes nothing', async (_label, raw) => {
-      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.put('/trust-labels/settings', raw, { token: superAdmin.token }));
-      expect(res.status).toBe(400);
-      expect(res.body.error.status).toBe(400);
-      const after = await t.http.get('/trust-labels/settings', { token: superAdmin.token });
-      expect(after.body.data).toEqual(before);
-    });
+    it.each(nonObjectSettings)(
+      'rejects a settings body that is %s with a 400 and changes nothing',
+      async (_label, raw) => {
+        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () =>
+          t.http.put('/trust-labels/settings', raw, { token: superAdmin.token })
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.status).toBe(400);
+        const after = await t.http.get('/trust-labels/settings', { token: superAdmin.token });
+        expect(after.body.data).toEqual(before);
+      }
+    );
 
     it.each(nonObjectSettings)('answers a settings body that is %s with a ValidationError', async (_label, raw) => {
-      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.put('/trust-labels/settings', raw, { token: superAdmin.token }));
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () =>
+        t.http.put('/trust-labels/settings', raw, { token: superAdmin.token })
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
       expect(Array.isArray(res.body.error.details?.errors)).toBe(true);

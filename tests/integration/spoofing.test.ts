@@ -13,7 +13,9 @@ const WRITE_ACTIONS = [
   'api::article.article.update',
 ];
 
-const BASELINE_SOURCES = [{ title: 'Real source', url: 'https://example.com/real', publisher: 'Real Press', accessedAt: '2026-03-01' }];
+const BASELINE_SOURCES = [
+  { title: 'Real source', url: 'https://example.com/real', publisher: 'Real Press', accessedAt: '2026-03-01' },
+];
 
 const SPOOF = {
   status: 'verified',
@@ -132,7 +134,9 @@ describe('trust cannot be written through the content API', () => {
     // users-permissions: an authenticated user, and the public role, both allowed to create and update.
     await t.grantPublic(WRITE_ACTIONS, 'authenticated');
     await t.grantPublic(WRITE_ACTIONS, 'public');
-    const authenticated = await t.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const authenticated = await t.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'authenticated' } });
     const user = await t.strapi.plugin('users-permissions').service('user').add({
       username: 'writer',
       email: 'writer@trust-labels.test',
@@ -192,7 +196,11 @@ describe('trust cannot be written through the content API', () => {
       for (const [caller, token] of callers) {
         for (const query of [{}, { status: 'draft' }] as Array<Record<string, string>>) {
           const before = await t.strapi.db.query(ARTICLE as any).count({});
-          const res = await t.http.post('/api/articles', { data: { title: `Spoof by ${caller}`, trust } }, { token: await token(), query });
+          const res = await t.http.post(
+            '/api/articles',
+            { data: { title: `Spoof by ${caller}`, trust } },
+            { token: await token(), query }
+          );
           expect([200, 201, 400]).toContain(res.status);
           if (res.status === 400) {
             expect(await t.strapi.db.query(ARTICLE as any).count({})).toBe(before);
@@ -243,7 +251,9 @@ describe('trust cannot be written through the content API', () => {
     );
     expect([200, 400]).toContain(res.status);
     if (res.status === 200) {
-      const row: any = await t.strapi.db.query(ARTICLE as any).findOne({ where: { documentId: articleId, locale: 'en', publishedAt: null } });
+      const row: any = await t.strapi.db
+        .query(ARTICLE as any)
+        .findOne({ where: { documentId: articleId, locale: 'en', publishedAt: null } });
       expect(row.body).toBe('New body');
     }
     await expectBaselineTrust();
@@ -278,13 +288,21 @@ describe('trust cannot be written through the content API', () => {
     for (const row of rows) {
       await t.strapi.db.query('trust-labels.trust' as any).update({
         where: { id: row.trust.id },
-        data: { status: 'verified', verifiedAt: new Date(), verifiedHash: 'real-hash', verifiedById: superAdmin.id, verifiedByName: 'Real Verifier' },
+        data: {
+          status: 'verified',
+          verifiedAt: new Date(),
+          verifiedHash: 'real-hash',
+          verifiedById: superAdmin.id,
+          verifiedByName: 'Real Verifier',
+        },
       });
     }
     for (const [, token] of callers) {
       const res = await t.http.put(
         `/api/articles/${doc.documentId}`,
-        { data: { trust: { status: 'unverified', verifiedHash: null, verifiedById: null, verifiedByName: 'Spoofer' } } },
+        {
+          data: { trust: { status: 'unverified', verifiedHash: null, verifiedById: null, verifiedByName: 'Spoofer' } },
+        },
         { token: await token() }
       );
       expect([200, 400]).toContain(res.status);

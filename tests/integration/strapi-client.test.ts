@@ -1,6 +1,14 @@
 import { HTTPBadRequestError, strapi as strapiClient } from '@strapi/client';
 
-import { ARTICLE_UID, bootTestApp, createArticle, ensureFrenchLocale, trustPath, type AdminSession, type TestContext } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  createArticle,
+  ensureFrenchLocale,
+  trustPath,
+  type AdminSession,
+  type TestContext,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 import { contentManager } from '../helpers/content-manager';
 
@@ -12,7 +20,12 @@ import { contentManager } from '../helpers/content-manager';
  */
 
 const SOURCES = [
-  { title: 'Anthropic expands partnership with Google and Broadcom', url: 'https://www.anthropic.com/news/google-broadcom-partnership-compute', publisher: 'Anthropic', accessedAt: '2026-04-06' },
+  {
+    title: 'Anthropic expands partnership with Google and Broadcom',
+    url: 'https://www.anthropic.com/news/google-broadcom-partnership-compute',
+    publisher: 'Anthropic',
+    accessedAt: '2026-04-06',
+  },
   { title: 'A second source', url: 'https://example.com/second', publisher: null, accessedAt: null },
 ];
 
@@ -36,19 +49,48 @@ describe('@strapi/client reads trust', () => {
     t = await bootTestApp();
     await ensureFrenchLocale(t.strapi);
     admin = await t.admin('super-admin', 'vera');
-    expect((await t.http.put('/trust-labels/settings', { siteName: 'Bytevyte', showVerifierName: true }, { token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.put(
+          '/trust-labels/settings',
+          { siteName: 'Bytevyte', showVerifierName: true },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
 
-    verifiedId = await createArticle(t.strapi, { title: 'Verified through the client', body: 'Body' }, { locale: 'en' });
-    await t.strapi.documents(ARTICLE_UID).update({ documentId: verifiedId, locale: 'fr', data: { title: 'Vérifié', body: 'Corps' } as any });
+    verifiedId = await createArticle(
+      t.strapi,
+      { title: 'Verified through the client', body: 'Body' },
+      { locale: 'en' }
+    );
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId: verifiedId, locale: 'fr', data: { title: 'Vérifié', body: 'Corps' } as any });
     for (const locale of ['en', 'fr']) {
-      const labels = await t.http.put(trustPath(verifiedId, `?locale=${locale}`), { aiInvolvement: 'assisted', sources: SOURCES }, { token: admin.token });
+      const labels = await t.http.put(
+        trustPath(verifiedId, `?locale=${locale}`),
+        { aiInvolvement: 'assisted', sources: SOURCES },
+        { token: admin.token }
+      );
       expect(labels.status).toBe(200);
-      const verify = await t.http.post(trustPath(verifiedId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: admin.token });
+      const verify = await t.http.post(
+        trustPath(verifiedId, `/verify?locale=${locale}`),
+        { checks: ALL_CHECKS },
+        { token: admin.token }
+      );
       expect(verify.status).toBe(200);
       await publish(verifiedId, locale);
     }
-    unverifiedId = await createArticle(t.strapi, { title: 'Not verified, AI generated', body: 'Body' }, { locale: 'en' });
-    expect((await t.http.put(trustPath(unverifiedId, '?locale=en'), { aiInvolvement: 'generated' }, { token: admin.token })).status).toBe(200);
+    unverifiedId = await createArticle(
+      t.strapi,
+      { title: 'Not verified, AI generated', body: 'Body' },
+      { locale: 'en' }
+    );
+    expect(
+      (await t.http.put(trustPath(unverifiedId, '?locale=en'), { aiInvolvement: 'generated' }, { token: admin.token }))
+        .status
+    ).toBe(200);
     await publish(unverifiedId, 'en');
 
     client = strapiClient({ baseURL: `${t.baseUrl}/api`, auth: await t.apiToken('read-only') });
@@ -67,21 +109,36 @@ describe('@strapi/client reads trust', () => {
       expect((byId.get(documentId) as any).trust).toEqual((await restEntry(documentId, 'en', token)).trust);
     }
     const verified = (byId.get(verifiedId) as any).trust;
-    expect(verified).toMatchObject({ status: 'verified', verifiedBy: 'vera Tester', aiInvolvement: 'assisted', sources: SOURCES });
+    expect(verified).toMatchObject({
+      status: 'verified',
+      verifiedBy: 'vera Tester',
+      aiInvolvement: 'assisted',
+      sources: SOURCES,
+    });
     // Verified, but nobody holds editorial responsibility (the default settings): the AI label stays.
     expect(verified.disclosure).toEqual({ value: 'ai-assisted', labelRequired: true });
-    expect((byId.get(unverifiedId) as any).trust).toMatchObject({ status: 'unverified', aiInvolvement: 'generated', sources: [] });
+    expect((byId.get(unverifiedId) as any).trust).toMatchObject({
+      status: 'unverified',
+      aiInvolvement: 'generated',
+      sources: [],
+    });
   });
 
   it('find with a filter on trust.status returns only the matching entries, in each locale', async () => {
-    const verified = await client.collection('articles').find({ locale: 'en', filters: { trust: { status: { $eq: 'verified' } } } });
+    const verified = await client
+      .collection('articles')
+      .find({ locale: 'en', filters: { trust: { status: { $eq: 'verified' } } } });
     expect(verified.data.map((entry: any) => entry.documentId)).toEqual([verifiedId]);
     expect(verified.meta.pagination).toMatchObject({ total: 1 });
 
-    const unverified = await client.collection('articles').find({ locale: 'en', filters: { trust: { status: { $ne: 'verified' } } } });
+    const unverified = await client
+      .collection('articles')
+      .find({ locale: 'en', filters: { trust: { status: { $ne: 'verified' } } } });
     expect(unverified.data.map((entry: any) => entry.documentId)).toEqual([unverifiedId]);
 
-    const french = await client.collection('articles').find({ locale: 'fr', filters: { trust: { status: { $eq: 'verified' } } } });
+    const french = await client
+      .collection('articles')
+      .find({ locale: 'fr', filters: { trust: { status: { $eq: 'verified' } } } });
     expect(french.data.map((entry: any) => [entry.documentId, entry.locale])).toEqual([[verifiedId, 'fr']]);
   });
 
@@ -96,7 +153,7 @@ describe('@strapi/client reads trust', () => {
     }
   });
 
-  it('a sort on trust is a clean 400 in Strapi\'s error format, with its code', async () => {
+  it("a sort on trust is a clean 400 in Strapi's error format, with its code", async () => {
     for (const sort of ['trust.status:asc', ['trust.verifiedAt:desc'], ['title:asc', 'trust.aiInvolvement']]) {
       const error = await client
         .collection('articles')

@@ -36,7 +36,10 @@ const readmeBlock = (marker: string, lang: 'ts' | 'json'): string => {
 };
 
 /** The README's TypeScript merge, compiled and run as a module. */
-const readmeMerge = (): { withSiteFields: (jsonLd: Record<string, any>, site: unknown) => Record<string, any>; exampleSite: unknown } => {
+const readmeMerge = (): {
+  withSiteFields: (jsonLd: Record<string, any>, site: unknown) => Record<string, any>;
+  exampleSite: unknown;
+} => {
   const { outputText } = ts.transpileModule(readmeBlock('json-ld-merge', 'ts'), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, strict: true },
   });
@@ -87,7 +90,11 @@ describe('JSON-LD merged as the README shows passes the Google preset of structu
   const article = async (labels: Record<string, unknown>, verified: boolean) => {
     const documentId = await createArticle(t.strapi, { title: SOURCE.title, body: 'Body' }, { locale: 'en' });
     expect((await t.http.put(trustPath(documentId, '?locale=en'), labels, { token: admin.token })).status).toBe(200);
-    if (verified) expect((await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+    if (verified)
+      expect(
+        (await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token }))
+          .status
+      ).toBe(200);
     await publish(documentId, 'en');
     return documentId;
   };
@@ -124,9 +131,21 @@ describe('JSON-LD merged as the README shows passes the Google preset of structu
   });
 
   it.each([
-    ['verified, the publisher from the editorialResponsibility setting', { aiInvolvement: 'assisted', sources: [SOURCE] }, true],
-    ['not verified (no WebPage from the plugin), AI-generated', { aiInvolvement: 'generated', sources: [SOURCE] }, false],
-    ['written by people, a Person responsible (the plugin names an editor, no publisher)', { aiInvolvement: 'none', sources: [SOURCE], editorialResponsibility: { type: 'Person', name: 'Eddie Editor' } }, true],
+    [
+      'verified, the publisher from the editorialResponsibility setting',
+      { aiInvolvement: 'assisted', sources: [SOURCE] },
+      true,
+    ],
+    [
+      'not verified (no WebPage from the plugin), AI-generated',
+      { aiInvolvement: 'generated', sources: [SOURCE] },
+      false,
+    ],
+    [
+      'written by people, a Person responsible (the plugin names an editor, no publisher)',
+      { aiInvolvement: 'none', sources: [SOURCE], editorialResponsibility: { type: 'Person', name: 'Eddie Editor' } },
+      true,
+    ],
   ])('merged with the README code: no failure, no warning (%s)', async (_name, labels, verified) => {
     const doc = await jsonLdOf(await article(labels, verified as boolean));
     // What the plugin leaves to the merge in each case.
@@ -145,7 +164,7 @@ describe('JSON-LD merged as the README shows passes the Google preset of structu
     }
   });
 
-  it('the README\'s JSON examples are the route\'s shape and the README merge of it', async () => {
+  it("the README's JSON examples are the route's shape and the README merge of it", async () => {
     const response = JSON.parse(readmeBlock('json-ld-response', 'json'));
     const merged = JSON.parse(readmeBlock('json-ld-merged', 'json'));
     const real = await jsonLdOf(await article({ aiInvolvement: 'assisted', sources: [SOURCE] }, true));

@@ -1,5 +1,13 @@
 import { AUDIT_EVENT_UID } from '../../shared/constants';
-import { ARTICLE_UID, bootTestApp, runIntegrityCheck, trustPath, waitForIntegrityCheck, type AdminSession, type TestContext } from '../helpers';
+import {
+  ARTICLE_UID,
+  bootTestApp,
+  runIntegrityCheck,
+  trustPath,
+  waitForIntegrityCheck,
+  type AdminSession,
+  type TestContext,
+} from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 
 /**
@@ -26,7 +34,14 @@ describe('tampering with the database is detected', () => {
   const insertRow = (row: Record<string, unknown>) =>
     t.strapi.db
       .connection('trust_labels_audit_events')
-      .insert(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value])));
+      .insert(
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value,
+          ])
+        )
+      );
 
   beforeAll(async () => {
     const since = Date.now();
@@ -35,9 +50,27 @@ describe('tampering with the database is detected', () => {
     admin = await t.admin('super-admin', 'tess');
     documentIds = [];
     for (let i = 0; i < 3; i += 1) {
-      const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: `Tamper ${i}`, body: 'Body' } as any });
-      expect((await t.http.put(trustPath(created.documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-      expect((await t.http.post(trustPath(created.documentId, '/verify?locale=en'), { note: `verified ${i}`, checks: ALL_CHECKS }, { token: admin.token })).status).toBe(200);
+      const created = await t.strapi
+        .documents(ARTICLE_UID)
+        .create({ locale: 'en', data: { title: `Tamper ${i}`, body: 'Body' } as any });
+      expect(
+        (
+          await t.http.put(
+            trustPath(created.documentId, '?locale=en'),
+            { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+            { token: admin.token }
+          )
+        ).status
+      ).toBe(200);
+      expect(
+        (
+          await t.http.post(
+            trustPath(created.documentId, '/verify?locale=en'),
+            { note: `verified ${i}`, checks: ALL_CHECKS },
+            { token: admin.token }
+          )
+        ).status
+      ).toBe(200);
       documentIds.push(created.documentId);
     }
     expect((await events()).length).toBe(6);
@@ -95,7 +128,12 @@ describe('tampering with the database is detected', () => {
 
   it('an inserted event breaks the chain, and the break is still reported after a restart', async () => {
     const rows = await events();
-    const forged = { ...rows[rows.length - 1], id: rows[rows.length - 1].id + 100, note: 'FORGED', document_id: 'forgedforgedforgedforged' };
+    const forged = {
+      ...rows[rows.length - 1],
+      id: rows[rows.length - 1].id + 100,
+      note: 'FORGED',
+      document_id: 'forgedforgedforgedforged',
+    };
     await insertRow(forged);
     const report = await integrity();
     expect(report.chain).toMatchObject({ ok: false, firstBrokenEventId: forged.id });
@@ -115,7 +153,10 @@ describe('tampering with the database is detected', () => {
 
   it('an edited event whose prev_hash is set to NULL is not re-chained at the next start: the break stays reported', async () => {
     const [first, second] = await events();
-    await t.strapi.db.connection('trust_labels_audit_events').where('id', second.id).update({ note: 'rewritten', prev_hash: null });
+    await t.strapi.db
+      .connection('trust_labels_audit_events')
+      .where('id', second.id)
+      .update({ note: 'rewritten', prev_hash: null });
     try {
       expect((await integrity()).chain).toMatchObject({ ok: false, firstBrokenEventId: second.id });
       await restart('tess-after-null');
@@ -124,22 +165,45 @@ describe('tampering with the database is detected', () => {
       expect(after).toMatchObject({ note: 'rewritten', prev_hash: null, hash: second.hash });
       expect((await integrity()).chain).toMatchObject({ ok: false, firstBrokenEventId: second.id });
     } finally {
-      await t.strapi.db.connection('trust_labels_audit_events').where('id', second.id).update({ note: second.note, prev_hash: first.hash });
+      await t.strapi.db
+        .connection('trust_labels_audit_events')
+        .where('id', second.id)
+        .update({ note: second.note, prev_hash: first.hash });
     }
     expect((await integrity()).chain.ok).toBe(true);
   });
 
   it('a trust row set to verified by SQL, with the right hash but no verify event, is drift, and POST withdraws it', async () => {
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: 'Never verified', body: 'Body' } as any });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: 'Never verified', body: 'Body' } as any });
     const documentId = created.documentId;
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [{ title: 'S', url: 'https://example.com/s' }] }, { token: admin.token })).status).toBe(200);
-    const { contentHash } = (await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.draft;
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, publishedAt: null }, populate: ['trust'] });
+    expect(
+      (
+        await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: [{ title: 'S', url: 'https://example.com/s' }] },
+          { token: admin.token }
+        )
+      ).status
+    ).toBe(200);
+    const { contentHash } = (await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data
+      .draft;
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, publishedAt: null }, populate: ['trust'] });
     await t.strapi.db.query('trust-labels.trust' as any).update({
       where: { id: row.trust.id },
       data: { status: 'verified', verifiedHash: contentHash, verifiedAt: new Date(), verifiedByName: 'Nobody' },
     });
-    expect((await t.http.get(`/api/articles/${documentId}`, { query: { locale: 'en', status: 'draft' }, token: await t.apiToken('read-only') })).status).toBe(200);
+    expect(
+      (
+        await t.http.get(`/api/articles/${documentId}`, {
+          query: { locale: 'en', status: 'draft' },
+          token: await t.apiToken('read-only'),
+        })
+      ).status
+    ).toBe(200);
 
     const found = await integrity();
     expect(found.drift).toContainEqual({
@@ -153,11 +217,17 @@ describe('tampering with the database is detected', () => {
     });
     const repaired = (await t.http.post('/trust-labels/integrity', {}, { token: admin.token })).body.data;
     expect(repaired.drift).toEqual([]);
-    expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.draft.status).toBe('unverified');
+    expect((await t.http.get(trustPath(documentId, '?locale=en'), { token: admin.token })).body.data.draft.status).toBe(
+      'unverified'
+    );
     const history = (await t.http.get(trustPath(documentId, '/history?locale=en'), { token: admin.token })).body.data;
     expect(history[0]).toMatchObject({ action: 'repair', actor: { name: 'Integrity check' } });
     // The repair event is chained like every other.
     expect((await integrity()).chain.ok).toBe(true);
-    expect(await t.strapi.db.query(AUDIT_EVENT_UID as any).count({ where: { entryDocumentId: documentId, action: 'verify' } })).toBe(0);
+    expect(
+      await t.strapi.db
+        .query(AUDIT_EVENT_UID as any)
+        .count({ where: { entryDocumentId: documentId, action: 'verify' } })
+    ).toBe(0);
   });
 });

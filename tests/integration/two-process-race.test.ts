@@ -25,11 +25,14 @@ import { ALL_CHECKS } from '../helpers/checks';
  * RACE_TRIALS_SQLITE (default 40).
  */
 const client = testDbClient();
-const TRIALS = Number(client === 'sqlite' ? process.env.RACE_TRIALS_SQLITE ?? 40 : process.env.RACE_TRIALS ?? 200);
+const TRIALS = Number(client === 'sqlite' ? (process.env.RACE_TRIALS_SQLITE ?? 40) : (process.env.RACE_TRIALS ?? 200));
 const PARALLEL = 4;
 
 const SOURCES_A = [{ title: 'Source A', url: 'https://example.com/a' }];
-const SOURCES_B = [{ title: 'Source B', url: 'https://example.com/b' }, { title: 'Source C', url: 'https://example.com/c' }];
+const SOURCES_B = [
+  { title: 'Source B', url: 'https://example.com/b' },
+  { title: 'Source C', url: 'https://example.com/c' },
+];
 
 type Race = 'content-manager' | 'rest' | 'sources';
 
@@ -60,8 +63,14 @@ describe(`two Strapi processes on one ${client} database: verify races a content
 
   /** A published article with one source, through the admin API of process A. */
   const createArticle = async (n: number) => {
-    const created = await t.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title: `Race ${n}`, body: `Body ${n}` } as any });
-    const labels = await t.http.put(trustPath(created.documentId, '?locale=en'), { aiInvolvement: 'assisted', sources: SOURCES_A }, { token: admin.token });
+    const created = await t.strapi
+      .documents(ARTICLE_UID)
+      .create({ locale: 'en', data: { title: `Race ${n}`, body: `Body ${n}` } as any });
+    const labels = await t.http.put(
+      trustPath(created.documentId, '?locale=en'),
+      { aiInvolvement: 'assisted', sources: SOURCES_A },
+      { token: admin.token }
+    );
     expect(labels.status).toBe(200);
     await t.strapi.documents(ARTICLE_UID).publish({ documentId: created.documentId, locale: 'en' });
     return created.documentId;
@@ -70,23 +79,39 @@ describe(`two Strapi processes on one ${client} database: verify races a content
   const write = (race: Race, http: HttpClient, documentId: string, n: number) => {
     switch (race) {
       case 'content-manager':
-        return http.put(`/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`, { title: `Race ${n}, edited` }, { token: admin.token });
+        return http.put(
+          `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=en`,
+          { title: `Race ${n}, edited` },
+          { token: admin.token }
+        );
       case 'rest':
-        return http.put(`/api/articles/${documentId}?locale=en`, { data: { title: `Race ${n}, edited through REST` } }, { token: fullAccess });
+        return http.put(
+          `/api/articles/${documentId}?locale=en`,
+          { data: { title: `Race ${n}, edited through REST` } },
+          { token: fullAccess }
+        );
       case 'sources':
         return http.put(trustPath(documentId, '?locale=en'), { sources: SOURCES_B }, { token: admin.token });
     }
   };
 
-  const checkStoredState = async (documentId: string, verify: { status: number; body: any }, outcome: Outcome, label: string) => {
+  const checkStoredState = async (
+    documentId: string,
+    verify: { status: number; body: any },
+    outcome: Outcome,
+    label: string
+  ) => {
     const versions = await loadVersions(t.strapi, ARTICLE_UID, documentId, { withContent: true });
     for (const version of versions) {
       const hash = hashOfVersion(t.strapi, ARTICLE_UID, version).hash;
       const { status, verifiedHash } = version.trust;
       const name = `${label} ${version.published ? 'published' : 'draft'}`;
-      if (status === 'verified' && verifiedHash !== hash) outcome.lies.push(`${name}: verified, recorded hash ≠ content hash`);
-      if (status !== 'verified' && verifiedHash !== null && verifiedHash === hash) outcome.lies.push(`${name}: ${status}, but its content is what was verified`);
-      if (status === 'unverified' && verifiedHash !== null) outcome.lies.push(`${name}: unverified with a recorded hash`);
+      if (status === 'verified' && verifiedHash !== hash)
+        outcome.lies.push(`${name}: verified, recorded hash ≠ content hash`);
+      if (status !== 'verified' && verifiedHash !== null && verifiedHash === hash)
+        outcome.lies.push(`${name}: ${status}, but its content is what was verified`);
+      if (status === 'unverified' && verifiedHash !== null)
+        outcome.lies.push(`${name}: unverified with a recorded hash`);
       if (status === 'stale' && verifiedHash === null) outcome.lies.push(`${name}: stale without a recorded hash`);
     }
     if (verify.status === 200 && verify.body?.data?.draft?.status === 'verified') {
@@ -97,8 +122,12 @@ describe(`two Strapi processes on one ${client} database: verify races a content
           orderBy: { id: 'asc' },
         });
         const lastVerify = events.map((event) => event.action).lastIndexOf('verify');
-        const explained = lastVerify >= 0 && events.slice(lastVerify + 1).some((event) => ['stale', 'unverify'].includes(event.action));
-        if (!explained) outcome.lost.push(`${label}: verify answered verified, the draft is ${draft?.trust.status}, and no later event says why`);
+        const explained =
+          lastVerify >= 0 && events.slice(lastVerify + 1).some((event) => ['stale', 'unverify'].includes(event.action));
+        if (!explained)
+          outcome.lost.push(
+            `${label}: verify answered verified, the draft is ${draft?.trust.status}, and no later event says why`
+          );
       }
     }
   };
@@ -112,11 +141,20 @@ describe(`two Strapi processes on one ${client} database: verify races a content
       const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       const skew = Math.floor(Math.random() * 12) - 6;
       const [verify, edit] = await Promise.all([
-        delay(Math.max(0, skew)).then(() => verifier.post(trustPath(documentId, '/verify?locale=en'), { note: `trial ${n}`, checks: ALL_CHECKS }, { token: admin.token })),
+        delay(Math.max(0, skew)).then(() =>
+          verifier.post(
+            trustPath(documentId, '/verify?locale=en'),
+            { note: `trial ${n}`, checks: ALL_CHECKS },
+            { token: admin.token }
+          )
+        ),
         delay(Math.max(0, -skew)).then(() => write(race, writer, documentId, n)),
       ]);
       const label = `${race} #${n} (${documentId})`;
-      for (const [name, res] of [['verify', verify], ['write', edit]] as const) {
+      for (const [name, res] of [
+        ['verify', verify],
+        ['write', edit],
+      ] as const) {
         if (res.status >= 500) outcome.server5xx.push(`${label} ${name}: ${res.status} ${res.text.slice(0, 200)}`);
       }
       if (verify.status === 400) outcome.wrong400.push(`${label}: ${verify.text.slice(0, 200)}`);

@@ -36,7 +36,10 @@ type Command =
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('editTitle' as const), title: fc.constantFrom(...TITLES) }),
   fc.record({ kind: fc.constant('editBody' as const), body: fc.constantFrom(...BODIES) }),
-  fc.record({ kind: fc.constant('setSources' as const), sources: fc.integer({ min: 0, max: SOURCE_LISTS.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('setSources' as const),
+    sources: fc.integer({ min: 0, max: SOURCE_LISTS.length - 1 }),
+  }),
   fc.record({ kind: fc.constant('aiInvolvement' as const), value: fc.constantFrom(...AI) }),
   fc.constant({ kind: 'verify' as const }),
   fc.constant({ kind: 'unverify' as const }),
@@ -88,16 +91,28 @@ describe('property: the status is verified iff the content hash equals the verif
 
   const expectInvariant = (v: VersionCheck, context: string) => {
     const label = `${context}: ${v.version} is ${v.status}, hash ${v.hash.slice(0, 8)}, verified hash ${v.verifiedHash?.slice(0, 8) ?? null}, involvement reviewed ${v.involvementReviewed}`;
-    expect({ label, verified: v.status === 'verified' }).toEqual({ label, verified: v.verifiedHash !== null && v.hash === v.verifiedHash && v.involvementReviewed });
+    expect({ label, verified: v.status === 'verified' }).toEqual({
+      label,
+      verified: v.verifiedHash !== null && v.hash === v.verifiedHash && v.involvementReviewed,
+    });
     expect({ label, status: ['verified', 'stale', 'unverified'].includes(v.status) }).toEqual({ label, status: true });
-    if (v.status === 'unverified') expect({ label, verifiedHash: v.verifiedHash }).toEqual({ label, verifiedHash: null });
+    if (v.status === 'unverified')
+      expect({ label, verifiedHash: v.verifiedHash }).toEqual({ label, verifiedHash: null });
     if (v.status === 'stale') {
-      expect({ label, recorded: v.verifiedHash !== null, differs: v.hash !== v.verifiedHash || !v.involvementReviewed }).toEqual({ label, recorded: true, differs: true });
+      expect({
+        label,
+        recorded: v.verifiedHash !== null,
+        differs: v.hash !== v.verifiedHash || !v.involvementReviewed,
+      }).toEqual({ label, recorded: true, differs: true });
     }
   };
 
   /** The admin API must say what the database says. */
-  const expectApiAgrees = async (documentId: string, db: { draft: VersionCheck; published: VersionCheck | null }, context: string) => {
+  const expectApiAgrees = async (
+    documentId: string,
+    db: { draft: VersionCheck; published: VersionCheck | null },
+    context: string
+  ) => {
     const res = await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token });
     expect(res.status).toBe(200);
     expect({ context, draft: res.body.data.draft.status, published: res.body.data.published?.status ?? null }).toEqual({
@@ -115,9 +130,17 @@ describe('property: the status is verified iff the content hash equals the verif
         await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { body: command.body } as any });
         return { status: 200 };
       case 'setSources':
-        return t.http.put(trustPath(documentId, '?locale=en'), { sources: SOURCE_LISTS[command.sources] }, { token: admin.token });
+        return t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: SOURCE_LISTS[command.sources] },
+          { token: admin.token }
+        );
       case 'aiInvolvement':
-        return t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: command.value }, { token: admin.token });
+        return t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { aiInvolvement: command.value },
+          { token: admin.token }
+        );
       case 'verify':
         return t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
       case 'unverify':
@@ -135,11 +158,19 @@ describe('property: the status is verified iff the content hash equals the verif
       fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 15 }), async (commands) => {
         runNumber += 1;
         const documentId = await createArticle(t.strapi, { title: TITLES[0], body: BODIES[0] });
-        const setup = await t.http.put(trustPath(documentId, '?locale=en'), { sources: SOURCE_LISTS[0] }, { token: admin.token });
+        const setup = await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: SOURCE_LISTS[0] },
+          { token: admin.token }
+        );
         expect(setup.status).toBe(200);
 
         // model: the hash recorded by each version's last verification (null: none)
-        const model: { draft: string | null; published: string | null; hasPublished: boolean } = { draft: null, published: null, hasPublished: false };
+        const model: { draft: string | null; published: string | null; hasPublished: boolean } = {
+          draft: null,
+          published: null,
+          hasPublished: false,
+        };
         let state = await versions(documentId);
         expectInvariant(state.draft, `run ${runNumber} setup`);
 
@@ -152,7 +183,11 @@ describe('property: the status is verified iff the content hash equals the verif
             // nothing to discard to: any 4xx, never a 5xx, and nothing changes
             expect({ context, status: res.status >= 400 && res.status < 500 }).toEqual({ context, status: true });
           } else {
-            expect({ context, status: res.status, body: res.status === 200 ? null : res.body }).toEqual({ context, status: 200, body: null });
+            expect({ context, status: res.status, body: res.status === 200 ? null : res.body }).toEqual({
+              context,
+              status: 200,
+              body: null,
+            });
           }
 
           state = await versions(documentId);
@@ -180,10 +215,14 @@ describe('property: the status is verified iff the content hash equals the verif
               break;
             default:
               // edits touch the draft only
-              if (before.published) expect({ context, hash: state.published?.hash }).toEqual({ context, hash: before.published.hash });
+              if (before.published)
+                expect({ context, hash: state.published?.hash }).toEqual({ context, hash: before.published.hash });
           }
 
-          expect({ context, hasPublished: state.published !== null }).toEqual({ context, hasPublished: model.hasPublished });
+          expect({ context, hasPublished: state.published !== null }).toEqual({
+            context,
+            hasPublished: model.hasPublished,
+          });
           expectInvariant(state.draft, context);
           expect({ context, recorded: state.draft.verifiedHash }).toEqual({ context, recorded: model.draft });
           if (state.published) {
@@ -197,10 +236,46 @@ describe('property: the status is verified iff the content hash equals the verif
         numRuns: 15,
         // Hand-written sequences through the interesting transitions, run before the random ones.
         examples: [
-          [[{ kind: 'verify' }, { kind: 'editTitle', title: 'Beta' }, { kind: 'publish' }, { kind: 'editTitle', title: 'Alpha' }, { kind: 'publish' }]],
-          [[{ kind: 'publish' }, { kind: 'verify' }, { kind: 'editBody', body: 'two' }, { kind: 'discard' }, { kind: 'setSources', sources: 1 }, { kind: 'setSources', sources: 0 }]],
-          [[{ kind: 'verify' }, { kind: 'aiInvolvement', value: 'generated' }, { kind: 'publish' }, { kind: 'setSources', sources: 2 }, { kind: 'unverify' }, { kind: 'discard' }]],
-          [[{ kind: 'discard' }, { kind: 'verify' }, { kind: 'publish' }, { kind: 'editTitle', title: 'Gamma' }, { kind: 'verify' }, { kind: 'discard' }, { kind: 'editTitle', title: 'Gamma' }]],
+          [
+            [
+              { kind: 'verify' },
+              { kind: 'editTitle', title: 'Beta' },
+              { kind: 'publish' },
+              { kind: 'editTitle', title: 'Alpha' },
+              { kind: 'publish' },
+            ],
+          ],
+          [
+            [
+              { kind: 'publish' },
+              { kind: 'verify' },
+              { kind: 'editBody', body: 'two' },
+              { kind: 'discard' },
+              { kind: 'setSources', sources: 1 },
+              { kind: 'setSources', sources: 0 },
+            ],
+          ],
+          [
+            [
+              { kind: 'verify' },
+              { kind: 'aiInvolvement', value: 'generated' },
+              { kind: 'publish' },
+              { kind: 'setSources', sources: 2 },
+              { kind: 'unverify' },
+              { kind: 'discard' },
+            ],
+          ],
+          [
+            [
+              { kind: 'discard' },
+              { kind: 'verify' },
+              { kind: 'publish' },
+              { kind: 'editTitle', title: 'Gamma' },
+              { kind: 'verify' },
+              { kind: 'discard' },
+              { kind: 'editTitle', title: 'Gamma' },
+            ],
+          ],
         ],
       }
     );
@@ -208,9 +283,16 @@ describe('property: the status is verified iff the content hash equals the verif
 
   it('holds after 50 concurrent verifications, Content Manager edits and label edits on one article', async () => {
     const documentId = await createArticle(t.strapi, { title: TITLES[0], body: BODIES[0] }, { publish: true });
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: SOURCE_LISTS[0] }, { token: admin.token })).status).toBe(200);
-    expect((await t.http.post(`${CM}/${documentId}/actions/publish?locale=en`, {}, { token: admin.token })).status).toBe(200);
-    const eventsBefore = await t.strapi.db.query('plugin::trust-labels.audit-event' as any).count({ where: { entryDocumentId: documentId } });
+    expect(
+      (await t.http.put(trustPath(documentId, '?locale=en'), { sources: SOURCE_LISTS[0] }, { token: admin.token }))
+        .status
+    ).toBe(200);
+    expect(
+      (await t.http.post(`${CM}/${documentId}/actions/publish?locale=en`, {}, { token: admin.token })).status
+    ).toBe(200);
+    const eventsBefore = await t.strapi.db
+      .query('plugin::trust-labels.audit-event' as any)
+      .count({ where: { entryDocumentId: documentId } });
 
     const kinds: string[] = [];
     const requests = Array.from({ length: 50 }, (_, i) => {
@@ -218,16 +300,32 @@ describe('property: the status is verified iff the content hash equals the verif
         case 0:
         case 3:
           kinds.push('verify');
-          return t.http.post(trustPath(documentId, '/verify?locale=en'), { note: `concurrent ${i}`, checks: ALL_CHECKS }, { token: editor.token });
+          return t.http.post(
+            trustPath(documentId, '/verify?locale=en'),
+            { note: `concurrent ${i}`, checks: ALL_CHECKS },
+            { token: editor.token }
+          );
         case 1:
           kinds.push('cm');
-          return t.http.put(`${CM}/${documentId}?locale=en`, { title: TITLES[i % TITLES.length] }, { token: admin.token });
+          return t.http.put(
+            `${CM}/${documentId}?locale=en`,
+            { title: TITLES[i % TITLES.length] },
+            { token: admin.token }
+          );
         case 2:
           kinds.push('sources');
-          return t.http.put(trustPath(documentId, '?locale=en'), { sources: SOURCE_LISTS[i % SOURCE_LISTS.length] }, { token: admin.token });
+          return t.http.put(
+            trustPath(documentId, '?locale=en'),
+            { sources: SOURCE_LISTS[i % SOURCE_LISTS.length] },
+            { token: admin.token }
+          );
         default:
           kinds.push('ai');
-          return t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: AI[i % AI.length] }, { token: admin.token });
+          return t.http.put(
+            trustPath(documentId, '?locale=en'),
+            { aiInvolvement: AI[i % AI.length] },
+            { token: admin.token }
+          );
       }
     });
     const responses = await Promise.all(requests);
@@ -237,7 +335,9 @@ describe('property: the status is verified iff the content hash equals the verif
       .filter((entry) => entry.status >= 500);
     expect(failures).toEqual([]);
     // every request was valid, so every one should have succeeded
-    expect(responses.map((res, i) => `${kinds[i]}:${res.status}`).filter((entry) => !entry.endsWith(':200'))).toEqual([]);
+    expect(responses.map((res, i) => `${kinds[i]}:${res.status}`).filter((entry) => !entry.endsWith(':200'))).toEqual(
+      []
+    );
 
     const state = await versions(documentId);
     expectInvariant(state.draft, 'after the concurrent batch');
@@ -250,10 +350,18 @@ describe('property: the status is verified iff the content hash equals the verif
       .query('plugin::trust-labels.audit-event' as any)
       .count({ where: { entryDocumentId: documentId, action: 'verify' } });
     expect(verifies).toBe(kinds.filter((kind) => kind === 'verify').length);
-    expect(await t.strapi.db.query('plugin::trust-labels.audit-event' as any).count({ where: { entryDocumentId: documentId } })).toBeGreaterThan(eventsBefore);
+    expect(
+      await t.strapi.db
+        .query('plugin::trust-labels.audit-event' as any)
+        .count({ where: { entryDocumentId: documentId } })
+    ).toBeGreaterThan(eventsBefore);
 
     // and a verification after the dust settled verifies the current content
-    const last = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: editor.token });
+    const last = await t.http.post(
+      trustPath(documentId, '/verify?locale=en'),
+      { checks: ALL_CHECKS },
+      { token: editor.token }
+    );
     expect(last.status).toBe(200);
     const settled = await versions(documentId);
     expect(settled.draft).toMatchObject({ status: 'verified', verifiedHash: settled.draft.hash });

@@ -43,7 +43,10 @@ describe('verification rules, access control and input validation', () => {
     otherAdmin = await t.admin('super-admin', 'second');
     editor = await t.admin('editor', 'editor');
     author = await t.admin('author', 'author');
-    readOnly = await t.admin([await t.role('Trust readers', [A.read, ...contentManagerOn(ARTICLE_UID, ['read', 'update'])])], 'reader');
+    readOnly = await t.admin(
+      [await t.role('Trust readers', [A.read, ...contentManagerOn(ARTICLE_UID, ['read', 'update'])])],
+      'reader'
+    );
   });
 
   afterAll(async () => {
@@ -68,7 +71,9 @@ describe('verification rules, access control and input validation', () => {
   };
 
   const withChecks = (body: unknown) =>
-    body && typeof body === 'object' && !Array.isArray(body) && !('checks' in body) ? { checks: ALL_CHECKS, ...body } : body;
+    body && typeof body === 'object' && !Array.isArray(body) && !('checks' in body)
+      ? { checks: ALL_CHECKS, ...body }
+      : body;
   const verify = (documentId: string, session: AdminSession | null, body: unknown = {}, locale = 'en') =>
     // Every check confirmed, unless the test says otherwise (the default requiredChecks needs all three).
     t.http.post(trustPath(documentId, `/verify?locale=${locale}`), withChecks(body), { token: session?.token });
@@ -93,7 +98,9 @@ describe('verification rules, access control and input validation', () => {
   };
 
   const storedDraft = async (documentId: string) => {
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['trust'] });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['trust'] });
     return row.trust;
   };
 
@@ -137,7 +144,11 @@ describe('verification rules, access control and input validation', () => {
         expect(refused.body.error.message).toContain('requiredSources');
         expect(await snapshot(documentId)).toEqual(before);
 
-        const edit = await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE, SOURCE_2] }, { token: admin.token });
+        const edit = await t.http.put(
+          trustPath(documentId, '?locale=en'),
+          { sources: [SOURCE, SOURCE_2] },
+          { token: admin.token }
+        );
         expect(edit.status).toBe(200);
         const accepted = await verify(documentId, editor);
         expect(accepted.status).toBe(200);
@@ -165,10 +176,15 @@ describe('verification rules, access control and input validation', () => {
   describe('contentHash: verify what was reviewed', () => {
     it('verifies with the content hash the admin API showed, and answers 409 with nothing changed once the content changed', async () => {
       const documentId = await sourcedArticle();
-      const seen = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.contentHash;
+      const seen = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft
+        .contentHash;
       expect(seen).toMatch(/^[0-9a-f]{64}$/);
       // Someone edits the entry between the verifier's review and the click.
-      const edit = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Edited meanwhile') }, { token: admin.token });
+      const edit = await t.http.put(
+        `${CM}/${documentId}?locale=en`,
+        { title: unique('Edited meanwhile') },
+        { token: admin.token }
+      );
       expect(edit.status).toBe(200);
       const before = await snapshot(documentId);
       const conflict = await verify(documentId, editor, { contentHash: seen });
@@ -177,7 +193,8 @@ describe('verification rules, access control and input validation', () => {
       expect(conflict.body.error.details.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(conflict.body.error.details.contentHash).not.toBe(seen);
       expect(await snapshot(documentId)).toEqual(before);
-      const current = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft.contentHash;
+      const current = (await t.http.get(trustPath(documentId, '?locale=en'), { token: editor.token })).body.data.draft
+        .contentHash;
       const ok = await verify(documentId, editor, { contentHash: current });
       expect(ok.status).toBe(200);
       expect(ok.body.data.draft).toMatchObject({ status: 'verified', contentHash: current });
@@ -185,7 +202,8 @@ describe('verification rules, access control and input validation', () => {
 
     it('refuses a contentHash that is not 64 hex digits', async () => {
       const documentId = await sourcedArticle();
-      for (const contentHash of ['abc', 'G'.repeat(64), 42, null]) expectValidationError(await verify(documentId, editor, { contentHash }), ['contentHash']);
+      for (const contentHash of ['abc', 'G'.repeat(64), 42, null])
+        expectValidationError(await verify(documentId, editor, { contentHash }), ['contentHash']);
     });
   });
 
@@ -199,7 +217,11 @@ describe('verification rules, access control and input validation', () => {
 
     it('refuses the admin who last updated the draft through the trust route, with a 400 naming fourEyes', async () => {
       const documentId = await createArticle(t.strapi, { title: unique('Four eyes') });
-      const edit = await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token });
+      const edit = await t.http.put(
+        trustPath(documentId, '?locale=en'),
+        { sources: [SOURCE] },
+        { token: editor.token }
+      );
       expect(edit.status).toBe(200);
       const before = await snapshot(documentId);
 
@@ -217,7 +239,11 @@ describe('verification rules, access control and input validation', () => {
 
     it('refuses the admin who last saved the draft in the Content Manager; another admin may verify', async () => {
       const documentId = await sourcedArticle([SOURCE]);
-      const save = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Saved by root') }, { token: admin.token });
+      const save = await t.http.put(
+        `${CM}/${documentId}?locale=en`,
+        { title: unique('Saved by root') },
+        { token: admin.token }
+      );
       expect(save.status).toBe(200);
 
       const refused = await verify(documentId, admin);
@@ -232,10 +258,18 @@ describe('verification rules, access control and input validation', () => {
 
     it('a label edit that changes no hashed content (aiInvolvement, disclaimer) does not make its author the last updater', async () => {
       const documentId = await sourcedArticle([SOURCE]);
-      const save = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Written by root') }, { token: admin.token });
+      const save = await t.http.put(
+        `${CM}/${documentId}?locale=en`,
+        { title: unique('Written by root') },
+        { token: admin.token }
+      );
       expect(save.status).toBe(200);
       // Another admin touches only labels that are not hashed: the content is still root's.
-      const labels = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'generated', disclaimerMode: 'off' }, { token: otherAdmin.token });
+      const labels = await t.http.put(
+        trustPath(documentId, '?locale=en'),
+        { aiInvolvement: 'generated', disclaimerMode: 'off' },
+        { token: otherAdmin.token }
+      );
       expect(labels.status).toBe(200);
 
       const refused = await verify(documentId, admin);
@@ -244,7 +278,9 @@ describe('verification rules, access control and input validation', () => {
       expect((await storedDraft(documentId)).status).toBe('unverified');
 
       // The label edit still shows the draft as changed (the Content Manager offers to publish it).
-      const row: any = await t.strapi.db.query(ARTICLE_UID as any).findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['updatedBy'] });
+      const row: any = await t.strapi.db
+        .query(ARTICLE_UID as any)
+        .findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['updatedBy'] });
       expect(row.updatedBy.id).toBe(admin.id);
       expect(new Date(row.updatedAt).getTime()).toBeGreaterThan(new Date(save.body.data.updatedAt).getTime() - 1);
 
@@ -254,10 +290,18 @@ describe('verification rules, access control and input validation', () => {
 
     it('applies to bulk verification too', async () => {
       const documentId = await createArticle(t.strapi, { title: unique('Bulk four eyes') });
-      expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status).toBe(200);
-      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS }, { token: editor.token });
+      expect(
+        (await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status
+      ).toBe(200);
+      const res = await t.http.post(
+        '/trust-labels/bulk/verify',
+        { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', checks: ALL_CHECKS },
+        { token: editor.token }
+      );
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual([{ documentId, ok: false, error: expect.stringContaining('fourEyes'), code: 'trust.fourEyes' }]);
+      expect(res.body.data).toEqual([
+        { documentId, ok: false, error: expect.stringContaining('fourEyes'), code: 'trust.fourEyes' },
+      ]);
       expect((await storedDraft(documentId)).status).toBe('unverified');
     });
 
@@ -265,7 +309,9 @@ describe('verification rules, access control and input validation', () => {
       await putSettings({ fourEyes: false });
       try {
         const documentId = await createArticle(t.strapi, { title: unique('Self verified') });
-        expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status).toBe(200);
+        expect(
+          (await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: editor.token })).status
+        ).toBe(200);
         expect((await verify(documentId, editor)).status).toBe(200);
       } finally {
         await putSettings({ fourEyes: true });
@@ -282,7 +328,16 @@ describe('verification rules, access control and input validation', () => {
     });
 
     const bulk = (action: 'verify' | 'unverify', session: AdminSession | null) =>
-      t.http.post(`/trust-labels/bulk/${action}`, { uid: ARTICLE_UID, documentIds: [documentId], locale: 'en', ...(action === 'verify' ? { checks: ALL_CHECKS } : {}) }, { token: session?.token });
+      t.http.post(
+        `/trust-labels/bulk/${action}`,
+        {
+          uid: ARTICLE_UID,
+          documentIds: [documentId],
+          locale: 'en',
+          ...(action === 'verify' ? { checks: ALL_CHECKS } : {}),
+        },
+        { token: session?.token }
+      );
 
     it('an Author (read and edit, no verify) gets 403 on verify, unverify and bulk, and nothing changes', async () => {
       const before = await snapshot(documentId);
@@ -303,7 +358,10 @@ describe('verification rules, access control and input validation', () => {
     });
 
     it('a custom role with only verify may verify and unverify', async () => {
-      const verifier = await t.admin([await t.role('Verifiers only', [A.verify, ...contentManagerOn(ARTICLE_UID, ['read', 'update'])])], 'verifier');
+      const verifier = await t.admin(
+        [await t.role('Verifiers only', [A.verify, ...contentManagerOn(ARTICLE_UID, ['read', 'update'])])],
+        'verifier'
+      );
       const res = await verify(documentId, verifier);
       expect(res.status).toBe(200);
       expect(res.body.data.draft.status).toBe('verified');
@@ -313,11 +371,20 @@ describe('verification rules, access control and input validation', () => {
 
     it('without a token: 401 on every verification route', async () => {
       const before = await snapshot(documentId);
-      for (const res of [await verify(documentId, null), await unverify(documentId, null), await bulk('verify', null), await bulk('unverify', null)]) {
+      for (const res of [
+        await verify(documentId, null),
+        await unverify(documentId, null),
+        await bulk('verify', null),
+        await bulk('unverify', null),
+      ]) {
         expect(res.status).toBe(401);
         expect(res.body.error?.name).toBe('UnauthorizedError');
       }
-      const bogus = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: 'not-a-jwt' });
+      const bogus = await t.http.post(
+        trustPath(documentId, '/verify?locale=en'),
+        { checks: ALL_CHECKS },
+        { token: 'not-a-jwt' }
+      );
       expect(bogus.status).toBe(401);
       expect(await snapshot(documentId)).toEqual(before);
     });
@@ -381,20 +448,36 @@ describe('verification rules, access control and input validation', () => {
     it('for api::page.page, which exists but is not enabled', async () => {
       const created: any = await page();
       for (const suffix of ['/verify', '/unverify']) {
-        const res = await t.http.post(`/trust-labels/documents/api::page.page/${created.documentId}${suffix}`, {}, { token: admin.token });
+        const res = await t.http.post(
+          `/trust-labels/documents/api::page.page/${created.documentId}${suffix}`,
+          {},
+          { token: admin.token }
+        );
         expect(res.status).toBe(404);
         expect(res.body.error?.name).toBe('NotFoundError');
       }
-      const bulk = await t.http.post('/trust-labels/bulk/verify', { uid: 'api::page.page', documentIds: [created.documentId] }, { token: admin.token });
+      const bulk = await t.http.post(
+        '/trust-labels/bulk/verify',
+        { uid: 'api::page.page', documentIds: [created.documentId] },
+        { token: admin.token }
+      );
       expect(bulk.status).toBe(404);
     });
 
     it('for a uid that does not exist', async () => {
       for (const uid of ['api::nope.nope', 'plugin::trust-labels.audit-event', 'admin::user']) {
-        const res = await t.http.post(`/trust-labels/documents/${uid}/abc123/verify?locale=en`, { checks: ALL_CHECKS }, { token: admin.token });
+        const res = await t.http.post(
+          `/trust-labels/documents/${uid}/abc123/verify?locale=en`,
+          { checks: ALL_CHECKS },
+          { token: admin.token }
+        );
         expect(res.status).toBe(404);
       }
-      const bulk = await t.http.post('/trust-labels/bulk/unverify', { uid: 'api::nope.nope', documentIds: ['abc'] }, { token: admin.token });
+      const bulk = await t.http.post(
+        '/trust-labels/bulk/unverify',
+        { uid: 'api::nope.nope', documentIds: ['abc'] },
+        { token: admin.token }
+      );
       expect(bulk.status).toBe(404);
       expect(bulk.body.error?.name).toBe('NotFoundError');
     });
@@ -428,7 +511,9 @@ describe('verification rules, access control and input validation', () => {
       ['malformed JSON', '{"note": '],
     ])('verify refuses a body that is %s', async (_label, raw) => {
       const before = await snapshot(documentId);
-      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.post(trustPath(documentId, '/verify?locale=en'), raw, { token: editor.token }));
+      const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () =>
+        t.http.post(trustPath(documentId, '/verify?locale=en'), raw, { token: editor.token })
+      );
       expect(res.status).toBe(400);
       expect(res.body.error?.name).toBe('ValidationError');
       expect(Array.isArray(res.body.error?.details?.errors)).toBe(true);
@@ -450,20 +535,32 @@ describe('verification rules, access control and input validation', () => {
       ['a locale with a SQL fragment', "en' OR 1=1 --"],
     ])('verify refuses %s with a 400 on path locale', async (_label, locale) => {
       const before = await snapshot(documentId);
-      const res = await t.http.post(trustPath(documentId, `/verify?locale=${encodeURIComponent(locale)}`), {}, { token: editor.token });
+      const res = await t.http.post(
+        trustPath(documentId, `/verify?locale=${encodeURIComponent(locale)}`),
+        {},
+        { token: editor.token }
+      );
       expectValidationError(res, ['locale']);
       expect(await snapshot(documentId)).toEqual(before);
     });
 
     it('verify refuses a repeated locale parameter (an array) with a 400', async () => {
-      const res = await t.http.post(trustPath(documentId, '/verify?locale=en&locale=fr'), { checks: ALL_CHECKS }, { token: editor.token });
+      const res = await t.http.post(
+        trustPath(documentId, '/verify?locale=en&locale=fr'),
+        { checks: ALL_CHECKS },
+        { token: editor.token }
+      );
       expectValidationError(res, ['locale']);
     });
 
     const bulkCases: Array<[string, unknown, Array<string | number>]> = [
       ['documentIds is not an array', { uid: ARTICLE_UID, documentIds: 'abc' }, ['documentIds']],
       ['documentIds is empty', { uid: ARTICLE_UID, documentIds: [] }, ['documentIds']],
-      ['documentIds has more than 1000 ids', { uid: ARTICLE_UID, documentIds: Array.from({ length: 1001 }, (_, i) => `id${i}`) }, ['documentIds']],
+      [
+        'documentIds has more than 1000 ids',
+        { uid: ARTICLE_UID, documentIds: Array.from({ length: 1001 }, (_, i) => `id${i}`) },
+        ['documentIds'],
+      ],
       ['a documentId is not a string', { uid: ARTICLE_UID, documentIds: [{ $ne: null }] }, ['documentIds', 0]],
       ['uid is missing', { documentIds: ['abc'] }, ['uid']],
       ['uid is not a string', { uid: 7, documentIds: ['abc'] }, ['uid']],
@@ -475,7 +572,11 @@ describe('verification rules, access control and input validation', () => {
     it.each(bulkCases)('bulk verify and unverify refuse a body where %s', async (_label, body, path) => {
       const before = await snapshot(documentId);
       const withDoc =
-        body && typeof body === 'object' && Array.isArray((body as any).documentIds) && (body as any).documentIds.length === 1 && typeof (body as any).documentIds[0] === 'string'
+        body &&
+        typeof body === 'object' &&
+        Array.isArray((body as any).documentIds) &&
+        (body as any).documentIds.length === 1 &&
+        typeof (body as any).documentIds[0] === 'string'
           ? { ...(body as object), documentIds: [documentId] }
           : body;
       expectValidationError(await t.http.post('/trust-labels/bulk/verify', withDoc, { token: editor.token }), path);
@@ -485,7 +586,9 @@ describe('verification rules, access control and input validation', () => {
 
     it('bulk refuses a body that is not an object', async () => {
       for (const raw of ['[]', '"x"', '{']) {
-        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () => t.http.post('/trust-labels/bulk/verify', raw, { token: editor.token }));
+        const res = await expectingErrorLog(t.strapi, BODY_PARSER_ERROR, () =>
+          t.http.post('/trust-labels/bulk/verify', raw, { token: editor.token })
+        );
         expect(res.status).toBe(400);
         expect(res.body.error?.name).toBe('ValidationError');
       }
@@ -507,7 +610,13 @@ describe('verification rules, access control and input validation', () => {
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual([
         { documentId: first, ok: true },
-        { documentId: unsourced, ok: false, error: expect.stringContaining('requiredSources'), code: 'trust.requiredSources', values: { min: 1, count: 0 } },
+        {
+          documentId: unsourced,
+          ok: false,
+          error: expect.stringContaining('requiredSources'),
+          code: 'trust.requiredSources',
+          values: { min: 1, count: 0 },
+        },
         { documentId: third, ok: true },
       ]);
       expect((await storedDraft(first)).status).toBe('verified');
@@ -518,7 +627,11 @@ describe('verification rules, access control and input validation', () => {
       const history = await t.http.get(trustPath(third, '/history?locale=en'), { token: editor.token });
       expect(history.body.data[0]).toMatchObject({ action: 'verify', documentId: third, actor: { id: editor.id } });
 
-      const undo = await t.http.post('/trust-labels/bulk/unverify', { uid: ARTICLE_UID, documentIds: [first, third] }, { token: editor.token });
+      const undo = await t.http.post(
+        '/trust-labels/bulk/unverify',
+        { uid: ARTICLE_UID, documentIds: [first, third] },
+        { token: editor.token }
+      );
       expect(undo.status).toBe(200);
       expect(undo.body.data).toEqual([
         { documentId: first, ok: true },
@@ -545,7 +658,11 @@ describe('verification rules, access control and input validation', () => {
 
     it('treats hostile document ids as failures, not errors', async () => {
       const ids = ['../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', 'a'.repeat(64)];
-      const res = await t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: ids, checks: ALL_CHECKS }, { token: editor.token });
+      const res = await t.http.post(
+        '/trust-labels/bulk/verify',
+        { uid: ARTICLE_UID, documentIds: ids, checks: ALL_CHECKS },
+        { token: editor.token }
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.map((result: any) => result.documentId)).toEqual(ids);
       expect(res.body.data.every((result: any) => result.ok === false && typeof result.error === 'string')).toBe(true);
@@ -564,7 +681,9 @@ describe('verification rules, access control and input validation', () => {
       expect(history.status).toBe(200);
       expect(history.headers.get('content-type')).toContain('application/json');
       expect(history.body.data[0]).toMatchObject({ action: 'verify', note });
-      const stored: any = await t.strapi.db.query(AUDIT_UID as any).findOne({ where: { entryDocumentId: documentId, action: 'verify' } });
+      const stored: any = await t.strapi.db
+        .query(AUDIT_UID as any)
+        .findOne({ where: { entryDocumentId: documentId, action: 'verify' } });
       expect(stored.note).toBe(note);
       // the articles table is still there
       expect(await t.strapi.db.query(ARTICLE_UID).count({ where: { documentId } })).toBeGreaterThan(0);
@@ -573,20 +692,66 @@ describe('verification rules, access control and input validation', () => {
     it('never answers a 500 to odd paths, queries and bodies', async () => {
       const documentId = await sourcedArticle([SOURCE]);
       const requests = () => [
-        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent('../../x')}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
-        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${'x'.repeat(500)}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
-        t.http.post(`/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent("' OR 1=1 --")}/unverify`, {}, { token: editor.token }),
-        t.http.post(`/trust-labels/documents/${encodeURIComponent('<script>')}/${documentId}/verify`, { checks: ALL_CHECKS }, { token: editor.token }),
+        t.http.post(
+          `/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent('../../x')}/verify`,
+          { checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
+        t.http.post(
+          `/trust-labels/documents/${ARTICLE_UID}/${'x'.repeat(500)}/verify`,
+          { checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
+        t.http.post(
+          `/trust-labels/documents/${ARTICLE_UID}/${encodeURIComponent("' OR 1=1 --")}/unverify`,
+          {},
+          { token: editor.token }
+        ),
+        t.http.post(
+          `/trust-labels/documents/${encodeURIComponent('<script>')}/${documentId}/verify`,
+          { checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
         t.http.post(trustPath(documentId, '/verify?locale[$ne]=x'), { checks: ALL_CHECKS }, { token: editor.token }),
         t.http.post(trustPath(documentId, '/verify?locale=' + 'e'.repeat(5000)), {}, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: null, checks: ALL_CHECKS }, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), { note: 'x'.repeat(100000), checks: ALL_CHECKS }, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), { __proto__: { polluted: true }, note: 'proto' }, { token: editor.token }),
-        t.http.post(trustPath(documentId, '/verify?locale=en'), '{"constructor":{"prototype":{"polluted":true}}}', { token: editor.token }),
-        t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [null, 1, true] }, { token: editor.token }),
-        t.http.post('/trust-labels/bulk/verify', { uid: { $ne: null }, documentIds: [documentId] }, { token: editor.token }),
-        t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], locale: '<b>' }, { token: editor.token }),
-        t.http.post('/trust-labels/bulk/verify', { uid: ARTICLE_UID, documentIds: [documentId], note: 5, checks: ALL_CHECKS }, { token: editor.token }),
+        t.http.post(
+          trustPath(documentId, '/verify?locale=en'),
+          { note: null, checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
+        t.http.post(
+          trustPath(documentId, '/verify?locale=en'),
+          { note: 'x'.repeat(100000), checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
+        t.http.post(
+          trustPath(documentId, '/verify?locale=en'),
+          { __proto__: { polluted: true }, note: 'proto' },
+          { token: editor.token }
+        ),
+        t.http.post(trustPath(documentId, '/verify?locale=en'), '{"constructor":{"prototype":{"polluted":true}}}', {
+          token: editor.token,
+        }),
+        t.http.post(
+          '/trust-labels/bulk/verify',
+          { uid: ARTICLE_UID, documentIds: [null, 1, true] },
+          { token: editor.token }
+        ),
+        t.http.post(
+          '/trust-labels/bulk/verify',
+          { uid: { $ne: null }, documentIds: [documentId] },
+          { token: editor.token }
+        ),
+        t.http.post(
+          '/trust-labels/bulk/verify',
+          { uid: ARTICLE_UID, documentIds: [documentId], locale: '<b>' },
+          { token: editor.token }
+        ),
+        t.http.post(
+          '/trust-labels/bulk/verify',
+          { uid: ARTICLE_UID, documentIds: [documentId], note: 5, checks: ALL_CHECKS },
+          { token: editor.token }
+        ),
         t.http.post('/trust-labels/bulk/verify', null, { token: editor.token }),
       ];
       // The body `null` is refused by Strapi's body parser, which logs it.

@@ -56,17 +56,27 @@ describe('verification is bound to the verified content', () => {
   };
 
   const verify = async (documentId: string, locale = 'en', session = editor) => {
-    const res = await t.http.post(trustPath(documentId, `/verify?locale=${locale}`), { checks: ALL_CHECKS }, { token: session.token });
+    const res = await t.http.post(
+      trustPath(documentId, `/verify?locale=${locale}`),
+      { checks: ALL_CHECKS },
+      { token: session.token }
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
     return res.body.data as { draft: any; published: any };
   };
 
-  const { edit: cmEdit, publish: cmPublish, discard: cmDiscard } = contentManager(() => ({ http: t.http, token: admin.token }));
+  const {
+    edit: cmEdit,
+    publish: cmPublish,
+    discard: cmDiscard,
+  } = contentManager(() => ({ http: t.http, token: admin.token }));
 
   /** The stored trust rows (internal fields included) of the draft and the published version. */
   const storedTrust = async (documentId: string, locale = 'en') => {
-    const rows: any[] = await t.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId, locale }, populate: ['trust'] });
+    const rows: any[] = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findMany({ where: { documentId, locale }, populate: ['trust'] });
     return {
       draft: rows.find((row) => !row.publishedAt)?.trust ?? null,
       published: rows.find((row) => row.publishedAt)?.trust ?? null,
@@ -97,7 +107,11 @@ describe('verification is bound to the verified content', () => {
     await addSources(documentId);
     const before = Date.now();
     const data = await verify(documentId);
-    expect(data.draft).toMatchObject({ status: 'verified', changedFields: [], verifiedBy: { id: editor.id, name: 'eddie Tester' } });
+    expect(data.draft).toMatchObject({
+      status: 'verified',
+      changedFields: [],
+      verifiedBy: { id: editor.id, name: 'eddie Tester' },
+    });
     expect(new Date(data.draft.verifiedAt).getTime()).toBeGreaterThanOrEqual(before - 5000);
     expect(data.published).toBeNull();
 
@@ -113,7 +127,12 @@ describe('verification is bound to the verified content', () => {
     // The Content Manager's own API shows no trust (see rbac.test.ts); app code may populate it.
     const articles = t.strapi.documents(ARTICLE_UID as any) as any;
     const documentId = await verifiedArticle({ publish: true });
-    const saved = await articles.update({ documentId, locale: 'en', data: { title: unique('Saved in code') }, populate: ['trust'] });
+    const saved = await articles.update({
+      documentId,
+      locale: 'en',
+      data: { title: unique('Saved in code') },
+      populate: ['trust'],
+    });
     expect(saved.trust).toMatchObject({ status: 'stale', changedFields: ['title'] });
     expect(saved.trust.verifiedHash).toBe((await storedTrust(documentId)).draft.verifiedHash);
 
@@ -142,7 +161,9 @@ describe('verification is bound to the verified content', () => {
 
   it('a Content Manager save that changes nothing keeps the draft verified', async () => {
     const documentId = await verifiedArticle();
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null } });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, locale: 'en', publishedAt: null } });
     await cmEdit(documentId, { title: row.title, body: row.body });
     expect((await state(documentId)).draft).toMatchObject({ status: 'verified', changedFields: [] });
   });
@@ -168,7 +189,9 @@ describe('verification is bound to the verified content', () => {
 
   it('an update from code through the document service turns the draft stale', async () => {
     const documentId = await verifiedArticle();
-    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { body: 'Rewritten in code' } as any });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId, locale: 'en', data: { body: 'Rewritten in code' } as any });
     const { draft } = await state(documentId);
     expect(draft.status).toBe('stale');
     expect(draft.changedFields).toEqual(['body']);
@@ -176,7 +199,9 @@ describe('verification is bound to the verified content', () => {
 
   it('an update through the entity service (Strapi 4 API, still in Strapi 5) turns the draft stale', async () => {
     const documentId = await verifiedArticle();
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null } });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, locale: 'en', publishedAt: null } });
     await (t.strapi as any).entityService.update(ARTICLE_UID, row.id, { data: { title: unique('Entity service') } });
     expect((await state(documentId)).draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
   });
@@ -209,7 +234,11 @@ describe('verification is bound to the verified content', () => {
   });
 
   it('verifying a draft that differs from the published version leaves the published version alone until publish', async () => {
-    const documentId = await createArticle(t.strapi, { title: unique('Published text'), body: 'Old body' }, { publish: true });
+    const documentId = await createArticle(
+      t.strapi,
+      { title: unique('Published text'), body: 'Old body' },
+      { publish: true }
+    );
     await addSources(documentId);
     await cmEdit(documentId, { title: unique('Newer draft text') });
 
@@ -245,7 +274,11 @@ describe('verification is bound to the verified content', () => {
   it('a Content Manager bulk publish of a stale draft yields a stale published version', async () => {
     const documentId = await verifiedArticle({ publish: true });
     await cmEdit(documentId, { title: unique('Bulk published change') });
-    const res = await t.http.post(`${CM}/actions/bulkPublish?locale=en`, { documentIds: [documentId] }, { token: admin.token });
+    const res = await t.http.post(
+      `${CM}/actions/bulkPublish?locale=en`,
+      { documentIds: [documentId] },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     const current = await state(documentId);
     expect(current.draft.status).toBe('stale');
@@ -253,7 +286,11 @@ describe('verification is bound to the verified content', () => {
   });
 
   it('publishing from code (document service) a verified draft yields a verified published version', async () => {
-    const documentId = await createArticle(t.strapi, { title: unique('Code publish'), body: 'Body' }, { publish: true });
+    const documentId = await createArticle(
+      t.strapi,
+      { title: unique('Code publish'), body: 'Body' },
+      { publish: true }
+    );
     await addSources(documentId);
     await verify(documentId);
     expect((await state(documentId)).published.status).toBe('unverified');
@@ -282,7 +319,11 @@ describe('verification is bound to the verified content', () => {
   it('a Content Manager publish that saves a changed form turns both versions stale', async () => {
     const documentId = await verifiedArticle({ publish: true });
     const newTitle = unique('Saved and published at once');
-    const res = await t.http.post(`${CM}/${documentId}/actions/publish?locale=en`, { title: newTitle }, { token: admin.token });
+    const res = await t.http.post(
+      `${CM}/${documentId}/actions/publish?locale=en`,
+      { title: newTitle },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     const { rows } = await storedTrust(documentId);
     expect(rows.find((row) => row.publishedAt).title).toBe(newTitle);
@@ -292,9 +333,13 @@ describe('verification is bound to the verified content', () => {
     expect((await contentApiTrust(documentId)).status).toBe('stale');
   });
 
-  it('a published version without the draft\'s sources is not marked by verify', async () => {
+  it("a published version without the draft's sources is not marked by verify", async () => {
     // published first, sources added to the draft afterwards: the versions differ by their sources only
-    const documentId = await createArticle(t.strapi, { title: unique('Sources differ'), body: 'Same body' }, { publish: true });
+    const documentId = await createArticle(
+      t.strapi,
+      { title: unique('Sources differ'), body: 'Same body' },
+      { publish: true }
+    );
     await addSources(documentId);
     const data = await verify(documentId);
     expect(data.draft.status).toBe('verified');
@@ -312,10 +357,16 @@ describe('verification is bound to the verified content', () => {
   });
 
   it('relations are not hashed: changing the category keeps the draft verified', async () => {
-    const category: any = await t.strapi.documents('api::category.category' as any).create({ data: { name: unique('Category') } as any });
+    const category: any = await t.strapi
+      .documents('api::category.category' as any)
+      .create({ data: { name: unique('Category') } as any });
     const documentId = await verifiedArticle();
-    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'en', data: { category: category.documentId } as any });
-    const row: any = await t.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['category'] });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId, locale: 'en', data: { category: category.documentId } as any });
+    const row: any = await t.strapi.db
+      .query(ARTICLE_UID)
+      .findOne({ where: { documentId, locale: 'en', publishedAt: null }, populate: ['category'] });
     expect(row.category?.documentId).toBe(category.documentId);
     expect((await state(documentId)).draft).toMatchObject({ status: 'verified', changedFields: [] });
   });
@@ -335,9 +386,17 @@ describe('verification is bound to the verified content', () => {
   // (tests/integration/review-binding.test.ts); the disclaimer stays outside.
   it('changing aiInvolvement turns the draft stale, naming aiInvolvement', async () => {
     const documentId = await verifiedArticle();
-    const res = await t.http.put(trustPath(documentId, '?locale=en'), { aiInvolvement: 'assisted' }, { token: admin.token });
+    const res = await t.http.put(
+      trustPath(documentId, '?locale=en'),
+      { aiInvolvement: 'assisted' },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
-    expect(res.body.data.draft).toMatchObject({ aiInvolvement: 'assisted', status: 'stale', changedFields: ['aiInvolvement'] });
+    expect(res.body.data.draft).toMatchObject({
+      aiInvolvement: 'assisted',
+      status: 'stale',
+      changedFields: ['aiInvolvement'],
+    });
   });
 
   it.each([
@@ -356,7 +415,10 @@ describe('verification is bound to the verified content', () => {
 
   it('adding a source turns the draft stale, naming sources', async () => {
     const documentId = await verifiedArticle();
-    const data = await addSources(documentId, [SOURCE, { title: 'Another source', url: 'https://example.org/another' }]);
+    const data = await addSources(documentId, [
+      SOURCE,
+      { title: 'Another source', url: 'https://example.org/another' },
+    ]);
     expect(data.draft.status).toBe('stale');
     expect(data.draft.changedFields).toContain('sources');
     expect((await state(documentId)).draft.status).toBe('stale');
@@ -402,7 +464,9 @@ describe('verification is bound to the verified content', () => {
 
   it('locales are independent', async () => {
     const documentId = await verifiedArticle({ publish: true });
-    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: unique('Titre français') } as any });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId, locale: 'fr', data: { title: unique('Titre français') } as any });
     await addSources(documentId, [SOURCE], 'fr');
 
     const en = await state(documentId, 'en');
@@ -412,7 +476,9 @@ describe('verification is bound to the verified content', () => {
     expect(fr.draft.status).toBe('unverified');
 
     await verify(documentId, 'fr');
-    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: unique('Titre modifié') } as any });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId, locale: 'fr', data: { title: unique('Titre modifié') } as any });
     expect((await state(documentId, 'fr')).draft).toMatchObject({ status: 'stale', changedFields: ['title'] });
     const enAfter = await state(documentId, 'en');
     expect(enAfter.draft).toMatchObject({ status: 'verified', changedFields: [] });
@@ -427,11 +493,17 @@ describe('verification is bound to the verified content', () => {
 
   it('verifying one locale does not verify the other', async () => {
     const documentId = await createArticle(t.strapi, { title: unique('Bilingual') });
-    await t.strapi.documents(ARTICLE_UID).update({ documentId, locale: 'fr', data: { title: unique('Bilingue') } as any });
+    await t.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId, locale: 'fr', data: { title: unique('Bilingue') } as any });
     await addSources(documentId, [SOURCE], 'en');
     await addSources(documentId, [SOURCE], 'fr');
     await verify(documentId, 'en');
-    expect((await state(documentId, 'fr')).draft).toMatchObject({ status: 'unverified', verifiedBy: null, verifiedAt: null });
+    expect((await state(documentId, 'fr')).draft).toMatchObject({
+      status: 'unverified',
+      verifiedBy: null,
+      verifiedAt: null,
+    });
     expect((await storedTrust(documentId, 'fr')).draft.verifiedHash).toBeNull();
   });
 
@@ -440,9 +512,18 @@ describe('verification is bound to the verified content', () => {
   it('unverify sets both the draft and the published version to unverified', async () => {
     const documentId = await verifiedArticle({ publish: true });
     expect((await state(documentId)).published.status).toBe('verified');
-    const res = await t.http.post(trustPath(documentId, '/unverify?locale=en'), { note: 'Withdrawn' }, { token: editor.token });
+    const res = await t.http.post(
+      trustPath(documentId, '/unverify?locale=en'),
+      { note: 'Withdrawn' },
+      { token: editor.token }
+    );
     expect(res.status).toBe(200);
-    expect(res.body.data.draft).toMatchObject({ status: 'unverified', verifiedAt: null, verifiedBy: null, changedFields: [] });
+    expect(res.body.data.draft).toMatchObject({
+      status: 'unverified',
+      verifiedAt: null,
+      verifiedBy: null,
+      changedFields: [],
+    });
     expect(res.body.data.published).toMatchObject({ status: 'unverified', verifiedAt: null, verifiedBy: null });
 
     const stored = await storedTrust(documentId);
@@ -499,9 +580,19 @@ describe('hashAttributes limits the hashed attributes', () => {
   };
 
   const verifiedArticle = async () => {
-    const documentId = await createArticle(t.strapi, { title: unique('Hashed title'), body: 'Unhashed body', slug: 'slug' });
-    expect((await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: admin.token })).status).toBe(200);
-    const res = await t.http.post(trustPath(documentId, '/verify?locale=en'), { checks: ALL_CHECKS }, { token: admin.token });
+    const documentId = await createArticle(t.strapi, {
+      title: unique('Hashed title'),
+      body: 'Unhashed body',
+      slug: 'slug',
+    });
+    expect(
+      (await t.http.put(trustPath(documentId, '?locale=en'), { sources: [SOURCE] }, { token: admin.token })).status
+    ).toBe(200);
+    const res = await t.http.post(
+      trustPath(documentId, '/verify?locale=en'),
+      { checks: ALL_CHECKS },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.draft.status).toBe('verified');
     return documentId;
@@ -509,14 +600,22 @@ describe('hashAttributes limits the hashed attributes', () => {
 
   it('editing an attribute that is not hashed (body, slug) keeps the draft verified', async () => {
     const documentId = await verifiedArticle();
-    const res = await t.http.put(`${CM}/${documentId}?locale=en`, { body: 'A completely different body', slug: 'other' }, { token: admin.token });
+    const res = await t.http.put(
+      `${CM}/${documentId}?locale=en`,
+      { body: 'A completely different body', slug: 'other' },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     expect(await draftState(documentId)).toMatchObject({ status: 'verified', changedFields: [] });
   });
 
   it('editing the hashed title makes the draft stale', async () => {
     const documentId = await verifiedArticle();
-    const res = await t.http.put(`${CM}/${documentId}?locale=en`, { title: unique('Another title') }, { token: admin.token });
+    const res = await t.http.put(
+      `${CM}/${documentId}?locale=en`,
+      { title: unique('Another title') },
+      { token: admin.token }
+    );
     expect(res.status).toBe(200);
     expect(await draftState(documentId)).toMatchObject({ status: 'stale', changedFields: ['title'] });
   });

@@ -61,7 +61,10 @@ function writeFreshApp(dir, { strapiVersion, tarball, extraDependencies = {} }) 
       ['controllers', 'createCoreController'],
       ['services', 'createCoreService'],
     ]) {
-      write(`src/api/${name}/${kind}/${name}.js`, `const { factories } = require('@strapi/strapi');\nmodule.exports = factories.${factory}('api::${name}.${name}');\n`);
+      write(
+        `src/api/${name}/${kind}/${name}.js`,
+        `const { factories } = require('@strapi/strapi');\nmodule.exports = factories.${factory}('api::${name}.${name}');\n`
+      );
     }
   };
   api('post', {

@@ -13,7 +13,14 @@ const TRUST = {
   verifiedBy: 'Ada <Lovelace>',
   aiInvolvement: 'generated',
   disclaimer: 'While we strive for accuracy, bytevyte can make mistakes.',
-  sources: [{ title: 'EUR-Lex', url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj', publisher: 'EU', accessedAt: '2026-04-06' }],
+  sources: [
+    {
+      title: 'EUR-Lex',
+      url: 'https://eur-lex.europa.eu/eli/reg/2024/1689/oj',
+      publisher: 'EU',
+      accessedAt: '2026-04-06',
+    },
+  ],
   disclosure: { value: 'ai-assisted', labelRequired: false },
 };
 
@@ -38,34 +45,59 @@ const SCRIPTS = {
 function checkFrontEndExports(appDir, { log = console.log } = {}) {
   const failed = [];
   const pkgDir = path.join(appDir, 'node_modules', 'strapi-plugin-trust-labels');
-  for (const file of ['dist/client/index.js', 'dist/client/index.mjs', 'dist/client/index.d.ts', 'dist/react/index.js', 'dist/react/index.mjs', 'dist/react/index.d.ts']) {
-    if (!fs.existsSync(path.join(pkgDir, file))) failed.push({ name: `front-end export file ${file}`, error: 'missing from the installed package' });
+  for (const file of [
+    'dist/client/index.js',
+    'dist/client/index.mjs',
+    'dist/client/index.d.ts',
+    'dist/react/index.js',
+    'dist/react/index.mjs',
+    'dist/react/index.d.ts',
+  ]) {
+    if (!fs.existsSync(path.join(pkgDir, file)))
+      failed.push({ name: `front-end export file ${file}`, error: 'missing from the installed package' });
   }
   // Dependency-free: the client bundle imports nothing; the React one only react.
-  for (const [file, allowed] of [['dist/client/index.mjs', []], ['dist/client/index.js', []], ['dist/react/index.mjs', ['react']], ['dist/react/index.js', ['react']]]) {
+  for (const [file, allowed] of [
+    ['dist/client/index.mjs', []],
+    ['dist/client/index.js', []],
+    ['dist/react/index.mjs', ['react']],
+    ['dist/react/index.js', ['react']],
+  ]) {
     const full = path.join(pkgDir, file);
     if (!fs.existsSync(full)) continue;
     const source = fs.readFileSync(full, 'utf8');
-    const imported = [...source.matchAll(/(?:from\s*|require\(|import\()\s*["']([^"']+)["']/g)].map((match) => match[1]);
+    const imported = [...source.matchAll(/(?:from\s*|require\(|import\()\s*["']([^"']+)["']/g)].map(
+      (match) => match[1]
+    );
     const stray = imported.filter((name) => !allowed.includes(name));
     if (stray.length > 0) failed.push({ name: `${file} is dependency-free`, error: `imports ${stray.join(', ')}` });
   }
   const outputs = {};
   for (const [name, script] of Object.entries(SCRIPTS)) {
     try {
-      const out = execFileSync(process.execPath, ['-e', `const TRUST = ${JSON.stringify(TRUST)};${script}`], { cwd: appDir, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['-e', `const TRUST = ${JSON.stringify(TRUST)};${script}`], {
+        cwd: appDir,
+        encoding: 'utf8',
+      });
       outputs[name] = JSON.parse(out);
       assert.match(outputs[name].html, /^<section class="trust-labels" lang="pl" ai-disclosure="ai-assisted">/);
-      assert.ok(outputs[name].html.includes('Zweryfikowane przez człowieka') && outputs[name].html.includes('Źródła'), 'Polish words');
+      assert.ok(
+        outputs[name].html.includes('Zweryfikowane przez człowieka') && outputs[name].html.includes('Źródła'),
+        'Polish words'
+      );
       assert.ok(outputs[name].html.includes('Ada &lt;Lovelace&gt;'), 'escaped');
       assert.ok(outputs[name].css > 0);
       log(`  ok: ${name}`);
     } catch (error) {
-      failed.push({ name: `front-end export ${name}`, error: error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error) });
+      failed.push({
+        name: `front-end export ${name}`,
+        error: error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error),
+      });
     }
   }
   const htmls = new Set(Object.values(outputs).map((output) => output.html));
-  if (htmls.size > 1) failed.push({ name: 'React output equals the string renderer\'s', error: [...htmls].join('\n---\n') });
+  if (htmls.size > 1)
+    failed.push({ name: "React output equals the string renderer's", error: [...htmls].join('\n---\n') });
   return failed;
 }
 

@@ -20,9 +20,13 @@ const { checkFrontEndExports } = require('./frontend');
 const { runSmoke } = require('./smoke');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const VERSIONS = (process.env.PACK_STRAPI_VERSIONS || '5.30.0,5.42.0,5.54.0').split(',').map((v) => v.trim()).filter(Boolean);
+const VERSIONS = (process.env.PACK_STRAPI_VERSIONS || '5.30.0,5.42.0,5.54.0')
+  .split(',')
+  .map((v) => v.trim())
+  .filter(Boolean);
 const FOREIGN_UTILS = process.env.PACK_FOREIGN_UTILS || '5.55.0';
-const NODE_ONLY = /from ['"](node:)?(fs|path|crypto|os|child_process|async_hooks|module)['"]|require\(['"](node:)?(fs|path|crypto|os|child_process|async_hooks|module)['"]\)/;
+const NODE_ONLY =
+  /from ['"](node:)?(fs|path|crypto|os|child_process|async_hooks|module)['"]|require\(['"](node:)?(fs|path|crypto|os|child_process|async_hooks|module)['"]\)/;
 
 const started = Date.now();
 const say = (line) => console.log(`[pack ${Math.round((Date.now() - started) / 1000)}s] ${line}`);
@@ -39,7 +43,8 @@ const run = (command, args, { cwd, logFile, env } = {}) =>
     });
   });
 
-const tail = (file, lines = 40) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '');
+const tail = (file, lines = 40) =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '';
 
 /** Paths of every installed @strapi/utils, with their versions. */
 const installedCopies = (appDir, name) => {
@@ -56,7 +61,9 @@ const installedCopies = (appDir, name) => {
   };
   const visit = (pkgDir, pkgName, depth) => {
     if (pkgName === name && fs.existsSync(path.join(pkgDir, 'package.json'))) {
-      found.push(`${path.relative(appDir, pkgDir)}@${JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version}`);
+      found.push(
+        `${path.relative(appDir, pkgDir)}@${JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version}`
+      );
     }
     walk(path.join(pkgDir, 'node_modules'), depth + 1);
   };
@@ -95,11 +102,15 @@ const smokeApp = async (appDir, options) => {
   const port = await freePort();
   const logFile = path.join(appDir, `start-${port}.log`);
   fs.rmSync(path.join(appDir, '.tmp'), { recursive: true, force: true });
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: appDir,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
-    stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: appDir,
+      env: { ...process.env, PORT: String(port), NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+      stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
+    }
+  );
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHealth(baseUrl, child, logFile);
@@ -119,28 +130,64 @@ const smokeApp = async (appDir, options) => {
   try {
     say('building and packing the plugin');
     buildPlugin({ quiet: true });
-    const tarball = path.join(work, execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: REPO, encoding: 'utf8' }).trim().split('\n').pop());
-    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').map((line) => line.replace(/^package\//, ''));
-    say(`packed ${path.basename(tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} kB, ${listing.filter(Boolean).length} files)`);
-    for (const required of ['dist/server/index.js', 'dist/admin/index.mjs', 'dist/client/index.mjs', 'dist/client/index.js', 'dist/client/index.d.ts', 'dist/react/index.mjs', 'dist/react/index.js', 'dist/react/index.d.ts', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    const tarball = path.join(
+      work,
+      execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], {
+        cwd: REPO,
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .pop()
+    );
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.replace(/^package\//, ''));
+    say(
+      `packed ${path.basename(tarball)} (${Math.round(fs.statSync(tarball).size / 1024)} kB, ${listing.filter(Boolean).length} files)`
+    );
+    for (const required of [
+      'dist/server/index.js',
+      'dist/admin/index.mjs',
+      'dist/client/index.mjs',
+      'dist/client/index.js',
+      'dist/client/index.d.ts',
+      'dist/react/index.mjs',
+      'dist/react/index.js',
+      'dist/react/index.d.ts',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+    ]) {
       if (!listing.includes(required)) throw new Error(`the tarball lacks ${required}`);
     }
     const stray = listing.filter((file) => /^(playground|tests|node_modules|server|admin|shared)\//.test(file));
-    if (stray.length > 0) throw new Error(`the tarball must hold only dist/ and docs, not ${stray.slice(0, 5).join(', ')}`);
+    if (stray.length > 0)
+      throw new Error(`the tarball must hold only dist/ and docs, not ${stray.slice(0, 5).join(', ')}`);
     const adminFiles = fs.readdirSync(path.join(REPO, 'dist', 'admin')).filter((file) => /\.m?js$/.test(file));
-    const nodeOnly = adminFiles.filter((file) => NODE_ONLY.test(fs.readFileSync(path.join(REPO, 'dist', 'admin', file), 'utf8')));
+    const nodeOnly = adminFiles.filter((file) =>
+      NODE_ONLY.test(fs.readFileSync(path.join(REPO, 'dist', 'admin', file), 'utf8'))
+    );
     if (nodeOnly.length > 0) throw new Error(`the admin bundle imports a Node-only module: ${nodeOnly.join(', ')}`);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) {
-      throw new Error(`the plugin must not add dependencies to the host app: ${Object.keys(pkg.dependencies).join(', ')}`);
+      throw new Error(
+        `the plugin must not add dependencies to the host app: ${Object.keys(pkg.dependencies).join(', ')}`
+      );
     }
 
     const apps = VERSIONS.map((version) => ({ version, dir: path.join(work, `strapi-${version}`) }));
     for (const app of apps) writeFreshApp(app.dir, { strapiVersion: app.version, tarball });
-    say(`installing the tarball into fresh Strapi ${VERSIONS.join(', ')} apps with npm install, in parallel (better-sqlite3 compiles in each: a few minutes)`);
+    say(
+      `installing the tarball into fresh Strapi ${VERSIONS.join(', ')} apps with npm install, in parallel (better-sqlite3 compiles in each: a few minutes)`
+    );
     await Promise.all(
       apps.map(async (app) => {
-        await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app.dir, logFile: path.join(app.dir, 'install.log') });
+        await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+          cwd: app.dir,
+          logFile: path.join(app.dir, 'install.log'),
+        });
         say(`  installed Strapi ${app.version}`);
       })
     );
@@ -149,31 +196,48 @@ const smokeApp = async (appDir, options) => {
       say(`Strapi ${app.version}: one copy of @strapi/utils?`);
       const copies = installedCopies(app.dir, '@strapi/utils');
       console.log(`  ${copies.join('\n  ')}`);
-      if (copies.length !== 1) throw new Error(`Strapi ${app.version}: expected one @strapi/utils, found ${copies.length}`);
+      if (copies.length !== 1)
+        throw new Error(`Strapi ${app.version}: expected one @strapi/utils, found ${copies.length}`);
       const designSystem = installedCopies(app.dir, '@strapi/design-system');
-      if (designSystem.length !== 1) throw new Error(`Strapi ${app.version}: expected one @strapi/design-system, found ${designSystem.join(', ')}`);
+      if (designSystem.length !== 1)
+        throw new Error(`Strapi ${app.version}: expected one @strapi/design-system, found ${designSystem.join(', ')}`);
 
       say(`Strapi ${app.version}: the client and react exports, from the app (require, import, react-dom/server)`);
       const frontEnd = checkFrontEndExports(app.dir);
-      if (frontEnd.length > 0) throw new Error(`Strapi ${app.version}: ${frontEnd.map((f) => `${f.name}: ${f.error}`).join('; ')}`);
+      if (frontEnd.length > 0)
+        throw new Error(`Strapi ${app.version}: ${frontEnd.map((f) => `${f.name}: ${f.error}`).join('; ')}`);
 
       say(`Strapi ${app.version}: building the admin panel with the plugin`);
       const buildLog = path.join(app.dir, 'build.log');
-      await run(process.execPath, [path.join(app.dir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], {
-        cwd: app.dir,
-        logFile: buildLog,
-        env: { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
-      }).catch((error) => {
+      await run(
+        process.execPath,
+        [path.join(app.dir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'],
+        {
+          cwd: app.dir,
+          logFile: buildLog,
+          env: { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+        }
+      ).catch((error) => {
         throw new Error(`${error.message}\n${tail(buildLog)}`);
       });
       // A JavaScript app builds its admin into build/, a TypeScript one into dist/build/.
-      const outputs = [path.join(app.dir, 'build'), path.join(app.dir, 'dist', 'build')].filter((dir) => fs.existsSync(dir));
-      const built = outputs.length > 0 && spawnSync('grep', ['-rlsF', 'trust-labels', ...outputs], { encoding: 'utf8' }).stdout.trim();
-      if (!built) throw new Error(`Strapi ${app.version}: the admin build (${outputs.join(', ') || 'none'}) does not contain the plugin`);
+      const outputs = [path.join(app.dir, 'build'), path.join(app.dir, 'dist', 'build')].filter((dir) =>
+        fs.existsSync(dir)
+      );
+      const built =
+        outputs.length > 0 &&
+        spawnSync('grep', ['-rlsF', 'trust-labels', ...outputs], { encoding: 'utf8' }).stdout.trim();
+      if (!built)
+        throw new Error(
+          `Strapi ${app.version}: the admin build (${outputs.join(', ') || 'none'}) does not contain the plugin`
+        );
 
       say(`Strapi ${app.version}: HTTP smoke suite`);
       const failed = await smokeApp(app.dir, { hostChecks: true });
-      if (failed.length > 0) throw new Error(`Strapi ${app.version}: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`);
+      if (failed.length > 0)
+        throw new Error(
+          `Strapi ${app.version}: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`
+        );
     }
 
     const newest = apps[apps.length - 1];
@@ -184,11 +248,15 @@ const smokeApp = async (appDir, options) => {
     });
     const copies = installedCopies(newest.dir, '@strapi/utils');
     console.log(`  ${copies.join('\n  ')}`);
-    if (new Set(copies.map((copy) => copy.split('@').pop())).size < 2) throw new Error('the foreign @strapi/utils did not give two versions');
+    if (new Set(copies.map((copy) => copy.split('@').pop())).size < 2)
+      throw new Error('the foreign @strapi/utils did not give two versions');
     // Strapi's own errors are broken in such an app (its packages no longer share one copy): only the plugin's
     // routes and the publish gate are checked.
     const failed = await smokeApp(newest.dir, { hostChecks: false });
-    if (failed.length > 0) throw new Error(`foreign @strapi/utils: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`);
+    if (failed.length > 0)
+      throw new Error(
+        `foreign @strapi/utils: ${failed.length} smoke check(s) failed: ${failed.map((f) => f.name).join('; ')}`
+      );
 
     ok = true;
     say('all packed-install checks passed');

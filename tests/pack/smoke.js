@@ -22,7 +22,11 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     const headers = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(new URL(path, baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(new URL(path, baseUrl), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     let json;
     try {
@@ -43,7 +47,11 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
       log(`  ok   ${name}`);
     } catch (error) {
       failed.push({ name, error: error instanceof Error ? error.message : String(error) });
-      log(`  FAIL ${name}\n       ${String(error instanceof Error ? error.message : error).split('\n').join('\n       ')}`);
+      log(
+        `  FAIL ${name}\n       ${String(error instanceof Error ? error.message : error)
+          .split('\n')
+          .join('\n       ')}`
+      );
     }
   };
 
@@ -63,7 +71,8 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     expectStatus(res, 201, 'Content Manager create');
     return res.body.data.documentId;
   };
-  const publish = (documentId) => send('POST', `${CM}/${documentId}/actions/publish?locale=en`, { token: admin, body: {} });
+  const publish = (documentId) =>
+    send('POST', `${CM}/${documentId}/actions/publish?locale=en`, { token: admin, body: {} });
   const trustPath = (documentId, suffix = '') => `/trust-labels/documents/${UID}/${documentId}${suffix}?locale=en`;
 
   const documentId = await createPost('Fresh post');
@@ -88,7 +97,9 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     body: {
       name: publicRole.name,
       description: publicRole.description,
-      permissions: { [UID.split('.')[0]]: { controllers: { post: { find: { enabled: true }, findOne: { enabled: true } } } } },
+      permissions: {
+        [UID.split('.')[0]]: { controllers: { post: { find: { enabled: true }, findOne: { enabled: true } } } },
+      },
     },
   });
   expectStatus(grant, 200, 'grant the Public role find on posts');
@@ -98,7 +109,15 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     expectStatus(res, 200, 'GET /api/posts');
     const entry = res.body.data.find((candidate) => candidate.documentId === documentId);
     assert.ok(entry, 'the post is listed');
-    assert.deepEqual(Object.keys(entry.trust).sort(), ['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
+    assert.deepEqual(Object.keys(entry.trust).sort(), [
+      'aiInvolvement',
+      'disclaimer',
+      'disclosure',
+      'sources',
+      'status',
+      'verifiedAt',
+      'verifiedBy',
+    ]);
     assert.equal(entry.trust.status, 'unverified');
     assert.match(entry.trust.disclaimer, /can make mistakes/);
   });
@@ -106,7 +125,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
   await check('labels edit: sources and AI involvement', async () => {
     const res = await send('PUT', trustPath(documentId), {
       token: admin,
-      body: { aiInvolvement: 'assisted', sources: [{ title: 'Press release', url: 'https://example.com/press', accessedAt: '2026-11-24' }] },
+      body: {
+        aiInvolvement: 'assisted',
+        sources: [{ title: 'Press release', url: 'https://example.com/press', accessedAt: '2026-11-24' }],
+      },
     });
     expectStatus(res, 200, 'PUT labels');
     assert.equal(res.body.data.draft.aiInvolvement, 'assisted');
@@ -134,7 +156,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
 
   await check('verify: draft and published version verified, shown in the content API', async () => {
     expectStatus(await publish(documentId), 200, 'publish the labelled draft');
-    const res = await send('POST', trustPath(documentId, '/verify'), { token: admin, body: { note: 'Checked.', checks: ['accuracy', 'plausibility', 'sources'] } });
+    const res = await send('POST', trustPath(documentId, '/verify'), {
+      token: admin,
+      body: { note: 'Checked.', checks: ['accuracy', 'plausibility', 'sources'] },
+    });
     expectStatus(res, 200, 'verify');
     assert.equal(res.body.data.draft.status, 'verified');
     assert.equal(res.body.data.published.status, 'verified');
@@ -155,7 +180,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
   });
 
   await check('stale after a Content Manager edit of the title, live after publishing it', async () => {
-    const edit = await send('PUT', `${CM}/${documentId}?locale=en`, { token: admin, body: { title: 'Fresh post, rewritten' } });
+    const edit = await send('PUT', `${CM}/${documentId}?locale=en`, {
+      token: admin,
+      body: { title: 'Fresh post, rewritten' },
+    });
     expectStatus(edit, 200, 'Content Manager edit');
     const state = await send('GET', trustPath(documentId), { token: admin });
     assert.equal(state.body.data.draft.status, 'stale');
@@ -168,7 +196,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
 
   await check('publish gate: AI-generated, no disclaimer, not verified → 400 from the Content Manager', async () => {
     const gated = await createPost('Gated post');
-    const labels = await send('PUT', trustPath(gated), { token: admin, body: { aiInvolvement: 'generated', disclaimerMode: 'off' } });
+    const labels = await send('PUT', trustPath(gated), {
+      token: admin,
+      body: { aiInvolvement: 'generated', disclaimerMode: 'off' },
+    });
     expectStatus(labels, 200, 'labels of the gated post');
     const res = await publish(gated);
     expectStatus(res, 400, 'publish of the gated post');
@@ -185,7 +216,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     });
     expectStatus(invite, 201, 'invite an Author');
     const registered = await send('POST', '/admin/register', {
-      body: { registrationToken: invite.body.data.registrationToken, userInfo: { firstname: 'Fresh', lastname: 'Author', password: ADMIN_PASSWORD } },
+      body: {
+        registrationToken: invite.body.data.registrationToken,
+        userInfo: { firstname: 'Fresh', lastname: 'Author', password: ADMIN_PASSWORD },
+      },
     });
     expectStatus(registered, 200, 'Author registration');
     const res = await send('POST', trustPath(documentId, '/verify'), { token: registered.body.data.token, body: {} });
@@ -193,7 +227,10 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
   });
 
   await check('content API writes cannot set trust', async () => {
-    const token = await send('POST', '/admin/api-tokens', { token: admin, body: { name: 'full', type: 'full-access', lifespan: null } });
+    const token = await send('POST', '/admin/api-tokens', {
+      token: admin,
+      body: { name: 'full', type: 'full-access', lifespan: null },
+    });
     expectStatus(token, 201, 'create a full-access token');
     const res = await send('PUT', `/api/posts/${documentId}?locale=en`, {
       token: token.body.data.accessKey,
@@ -214,9 +251,15 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     });
 
     await check('host routes: a read-only token may not write (403)', async () => {
-      const token = await send('POST', '/admin/api-tokens', { token: admin, body: { name: 'read', type: 'read-only', lifespan: null } });
+      const token = await send('POST', '/admin/api-tokens', {
+        token: admin,
+        body: { name: 'read', type: 'read-only', lifespan: null },
+      });
       expectStatus(token, 201, 'create a read-only token');
-      const res = await send('PUT', `/api/posts/${documentId}?locale=en`, { token: token.body.data.accessKey, body: { data: { title: 'x' } } });
+      const res = await send('PUT', `/api/posts/${documentId}?locale=en`, {
+        token: token.body.data.accessKey,
+        body: { data: { title: 'x' } },
+      });
       expectStatus(res, 403, 'read-only token update');
     });
   }

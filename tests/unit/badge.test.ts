@@ -19,7 +19,11 @@ describe('SVG badge', () => {
     const { svg, text } = renderBadge({ verified: true, label: 'Human Verified' });
     expect(text).toBe('Human Verified');
     const { root, title, text: shown, names } = accessibleName(svg);
-    expect(root.attributes).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg', role: 'img', 'aria-label': 'Human Verified' });
+    expect(root.attributes).toMatchObject({
+      xmlns: 'http://www.w3.org/2000/svg',
+      role: 'img',
+      'aria-label': 'Human Verified',
+    });
     expect(title).toBe('Human Verified');
     expect(shown).toBe('Human Verified');
     expect(names[0]).toBe('title'); // the title is the first child, as SVG accessibility wants
@@ -27,17 +31,26 @@ describe('SVG badge', () => {
   });
 
   it('says the disclosure in a second segment: accessible name "label · disclosure", both texts shown, escaped', () => {
-    const { svg, text } = renderBadge({ verified: false, notVerifiedLabel: 'Non vérifié', disclosure: disclosureWords('ai-autonomous', 'fr') });
+    const { svg, text } = renderBadge({
+      verified: false,
+      notVerifiedLabel: 'Non vérifié',
+      disclosure: disclosureWords('ai-autonomous', 'fr'),
+    });
     expect(text).toBe('Non vérifié · IA, non relu par une personne');
     const [root, ...rest] = readSvg(svg);
     expect(root.attributes['aria-label']).toBe(text);
     expect(rest.find((element) => element.name === 'title')?.text).toBe(text);
-    expect(rest.filter((element) => element.name === 'text').map((element) => element.text)).toEqual(['Non vérifié', 'IA, non relu par une personne']);
+    expect(rest.filter((element) => element.name === 'text').map((element) => element.text)).toEqual([
+      'Non vérifié',
+      'IA, non relu par une personne',
+    ]);
     const hostile = renderBadge({ verified: true, label: 'OK', disclosure: HOSTILE });
     expect(hostile.svg).not.toMatch(/<script|<b /);
     expect(readSvg(hostile.svg)[0].attributes['aria-label']).toBe(`OK · ${cleanBadgeText(HOSTILE, '')}`);
     // Wider than the label alone, and a blank disclosure is no segment at all.
-    expect(Number(readSvg(svg)[0].attributes.width)).toBeGreaterThan(Number(readSvg(renderBadge({ verified: false, notVerifiedLabel: 'Non vérifié' }).svg)[0].attributes.width));
+    expect(Number(readSvg(svg)[0].attributes.width)).toBeGreaterThan(
+      Number(readSvg(renderBadge({ verified: false, notVerifiedLabel: 'Non vérifié' }).svg)[0].attributes.width)
+    );
     expect(renderBadge({ verified: true, label: 'OK', disclosure: '  ' }).text).toBe('OK');
   });
 
@@ -74,7 +87,9 @@ describe('SVG badge', () => {
     // Without a disclosure the mark closes the badge; without AI there is no mark.
     const alone = renderBadge({ verified: false, ai: { acronym: 'KI', layer: 'KI-bearbeitet' } });
     expect(alone.text).toBe('Not verified · KI-bearbeitet');
-    expect(Number(readSvg(alone.svg)[0].attributes.width)).toBeGreaterThan(Number(readSvg(renderBadge({ verified: false }).svg)[0].attributes.width));
+    expect(Number(readSvg(alone.svg)[0].attributes.width)).toBeGreaterThan(
+      Number(readSvg(renderBadge({ verified: false }).svg)[0].attributes.width)
+    );
     expect(renderBadge({ verified: false, ai: null }).text).toBe('Not verified');
     // Escaped like every other text.
     const hostile = renderBadge({ verified: true, label: 'OK', ai: { acronym: HOSTILE, layer: HOSTILE } });

@@ -5,7 +5,11 @@ describe('config option jsonLdTypes', () => {
   it('is optional and accepts schema.org Article types and CreativeWork per enabled type', () => {
     expect(pluginConfigSchema.parse({ contentTypes: ['api::article.article'] })).not.toHaveProperty('jsonLdTypes');
     expect(() =>
-      config.validator({ ...config.default, contentTypes: ['api::article.article', 'api::page.page'], jsonLdTypes: { 'api::article.article': 'NewsArticle', 'api::page.page': 'CreativeWork' } })
+      config.validator({
+        ...config.default,
+        contentTypes: ['api::article.article', 'api::page.page'],
+        jsonLdTypes: { 'api::article.article': 'NewsArticle', 'api::page.page': 'CreativeWork' },
+      })
     ).not.toThrow();
   });
 

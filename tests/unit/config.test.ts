@@ -19,18 +19,30 @@ describe('config validator (synchronous, types only)', () => {
     });
   });
 
-  it('bounds the integrity check\'s batch size and lease', () => {
-    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 0 })).toThrow(/^integrityBatchSize: /);
-    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 2.5 })).toThrow(/^integrityBatchSize: must be a whole number/);
-    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityLeaseSeconds: '60' })).toThrow(/^integrityLeaseSeconds: must be a number/);
+  it("bounds the integrity check's batch size and lease", () => {
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 0 })).toThrow(
+      /^integrityBatchSize: /
+    );
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityBatchSize: 2.5 })).toThrow(
+      /^integrityBatchSize: must be a whole number/
+    );
+    expect(() => config.validator({ contentTypes: ['api::article.article'], integrityLeaseSeconds: '60' })).toThrow(
+      /^integrityLeaseSeconds: must be a number/
+    );
   });
 
   it('throws synchronously, naming the option', () => {
     expect(() => config.validator({ contentTypes: 'api::article.article' })).toThrow(/^contentTypes: /);
-    expect(() => config.validator({ contentTypes: [] })).toThrow('contentTypes: must name at least one content type uid');
+    expect(() => config.validator({ contentTypes: [] })).toThrow(
+      'contentTypes: must name at least one content type uid'
+    );
     expect(() => config.validator({ contentTypes: ['article'] })).toThrow('contentTypes.0: must be a content type uid');
-    expect(() => config.validator({ contentTypes: ['api::a.a', 'api::a.a'] })).toThrow('contentTypes.1: lists "api::a.a" twice');
-    expect(() => config.validator({ contentTypes: ['api::a.a'], attributeName: '' })).toThrow('attributeName: must be a valid attribute name');
+    expect(() => config.validator({ contentTypes: ['api::a.a', 'api::a.a'] })).toThrow(
+      'contentTypes.1: lists "api::a.a" twice'
+    );
+    expect(() => config.validator({ contentTypes: ['api::a.a'], attributeName: '' })).toThrow(
+      'attributeName: must be a valid attribute name'
+    );
     expect(() => config.validator({ contentTypes: ['api::a.a'], attributeName: '1abc' })).toThrow('attributeName:');
     expect(() => config.validator({ contentTypes: ['api::a.a'], hashAttributes: { 'api::a.a': 'title' } })).toThrow(
       'hashAttributes.api::a.a: must be an array of attribute names'
@@ -72,6 +84,8 @@ describe('checkConfigAgainstSchemas', () => {
         parse({ contentTypes: ['api::article.article'], hashAttributes: { 'api::article.article': ['trust'] } }),
         () => withTrust
       )
-    ).toContain('attributeName: "api::article.article" already has an attribute named "trust"; choose another attributeName');
+    ).toContain(
+      'attributeName: "api::article.article" already has an attribute named "trust"; choose another attributeName'
+    );
   });
 });

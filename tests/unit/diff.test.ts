@@ -3,18 +3,26 @@ import fc from 'fast-check';
 import { diffContent, diffSequences, diffValues, tokenize } from '../../server/src/domain/diff';
 
 const apply = <T>(changes: Array<{ type: string; value: T }>, side: 'before' | 'after') =>
-  changes.filter((change) => change.type === 'equal' || change.type === (side === 'before' ? 'delete' : 'insert')).map((change) => change.value);
+  changes
+    .filter((change) => change.type === 'equal' || change.type === (side === 'before' ? 'delete' : 'insert'))
+    .map((change) => change.value);
 
 describe('diff of what changed since a verification', () => {
   it('is a shortest edit script that rebuilds both sides', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }), (a, b) => {
-        const changes = diffSequences(a, b);
-        expect(apply(changes, 'before')).toEqual(a);
-        expect(apply(changes, 'after')).toEqual(b);
-      })
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 }),
+        (a, b) => {
+          const changes = diffSequences(a, b);
+          expect(apply(changes, 'before')).toEqual(a);
+          expect(apply(changes, 'after')).toEqual(b);
+        }
+      )
     );
-    expect(diffSequences([1, 2, 3], [1, 3]).filter((change) => change.type !== 'equal')).toEqual([{ type: 'delete', value: 2 }]);
+    expect(diffSequences([1, 2, 3], [1, 3]).filter((change) => change.type !== 'equal')).toEqual([
+      { type: 'delete', value: 2 },
+    ]);
   });
 
   it('diffs text word by word, keeping spaces and punctuation', () => {
@@ -34,7 +42,17 @@ describe('diff of what changed since a verification', () => {
     const a = { title: 'T', url: 'https://a.example/' };
     const b = { title: 'U', url: 'https://b.example/' };
     const diff = diffContent({ title: 'Same', sources: [a, b] }, { title: 'Same', sources: [b] }, ['title', 'sources']);
-    expect(diff).toEqual([{ field: 'sources', before: [a, b], after: [b], changes: [{ type: 'delete', value: a }, { type: 'equal', value: b }] }]);
+    expect(diff).toEqual([
+      {
+        field: 'sources',
+        before: [a, b],
+        after: [b],
+        changes: [
+          { type: 'delete', value: a },
+          { type: 'equal', value: b },
+        ],
+      },
+    ]);
   });
 
   it('finds one inserted word in a long text', () => {

@@ -8,7 +8,12 @@ describe('disclosure', () => {
   it('maps every status and aiInvolvement to the W3C value and the header (public interest, someone responsible)', () => {
     const table = AI_INVOLVEMENT.flatMap((aiInvolvement) =>
       VERIFICATION_STATUSES.map((status) => {
-        const disclosure = resolveDisclosure({ status, aiInvolvement, publicInterest: true, responsibleParty: NEWSROOM });
+        const disclosure = resolveDisclosure({
+          status,
+          aiInvolvement,
+          publicInterest: true,
+          responsibleParty: NEWSROOM,
+        });
         return [aiInvolvement, status, disclosure, disclosureHeaderValue({ aiInvolvement, disclosure })];
       })
     );

@@ -66,8 +66,10 @@ const linksOf = (file: string): Link[] => {
   const links: Link[] = [];
   for (const { line, number } of proseLines(readFileSync(file, 'utf8'))) {
     const prose = withoutCode(line);
-    for (const match of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) links.push({ file, line: number, target: match[1] });
-    for (const match of prose.matchAll(/\b(?:href|src)="([^"]+)"/g)) links.push({ file, line: number, target: match[1] });
+    for (const match of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+      links.push({ file, line: number, target: match[1] });
+    for (const match of prose.matchAll(/\b(?:href|src)="([^"]+)"/g))
+      links.push({ file, line: number, target: match[1] });
   }
   return links;
 };
@@ -84,13 +86,19 @@ const problemOf = ({ file, target }: Link): string | null => {
   if (!existsSync(destination)) return `no such file: ${relative(ROOT, destination)}`;
   if (anchor === undefined || anchor === '') return null;
   if (!destination.endsWith('.md')) return `an anchor into a file that is not Markdown: ${relative(ROOT, destination)}`;
-  return anchorsOf(destination).has(anchor) ? null : `no heading or <a id> "${anchor}" in ${relative(ROOT, destination)}`;
+  return anchorsOf(destination).has(anchor)
+    ? null
+    : `no heading or <a id> "${anchor}" in ${relative(ROOT, destination)}`;
 };
 
 const DOCS = join(ROOT, 'docs');
 const markdownFiles = [
   join(ROOT, 'README.md'),
-  ...(existsSync(DOCS) ? readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name)) : []),
+  ...(existsSync(DOCS)
+    ? readdirSync(DOCS)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(DOCS, name))
+    : []),
 ];
 
 describe('GitHub heading slugs', () => {
@@ -120,13 +128,16 @@ describe('links in README.md and docs/*.md', () => {
     expect(problemOf({ file: readme, line: 1, target: 'https://example.com/#anything' })).toBeNull();
   });
 
-  it.each(markdownFiles.map((file) => [relative(ROOT, file), file]))('every relative link and anchor of %s resolves', (_name, file) => {
-    const problems = linksOf(file)
-      .map((link) => ({ link, problem: problemOf(link) }))
-      .filter(({ problem }) => problem !== null)
-      .map(({ link, problem }) => `${relative(ROOT, link.file)}:${link.line} (${link.target}): ${problem}`);
-    expect(problems).toEqual([]);
-  });
+  it.each(markdownFiles.map((file) => [relative(ROOT, file), file]))(
+    'every relative link and anchor of %s resolves',
+    (_name, file) => {
+      const problems = linksOf(file)
+        .map((link) => ({ link, problem: problemOf(link) }))
+        .filter(({ problem }) => problem !== null)
+        .map(({ link, problem }) => `${relative(ROOT, link.file)}:${link.line} (${link.target}): ${problem}`);
+      expect(problems).toEqual([]);
+    }
+  );
 });
 
 /** Comments in the code point to a docs/ page and its section as `docs/<page>.md#<anchor>`: each must resolve. */
@@ -145,7 +156,13 @@ describe('docs/ sections named in the code', () => {
     .flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, index) => [...line.matchAll(/\bdocs\/[\w-]+\.md(?:#[\w-]+)?/g)].map((match) => ({ file, line: index + 1, target: match[0] })))
+        .flatMap((line, index) =>
+          [...line.matchAll(/\bdocs\/[\w-]+\.md(?:#[\w-]+)?/g)].map((match) => ({
+            file,
+            line: index + 1,
+            target: match[0],
+          }))
+        )
     );
 
   it('finds them', () => {
@@ -155,9 +172,15 @@ describe('docs/ sections named in the code', () => {
   it('each names an existing page and heading', () => {
     const problems = references
       .filter((reference) => !reference.file.endsWith('docs-links.test.ts'))
-      .map((reference) => ({ reference, problem: problemOf({ file: join(ROOT, 'README.md'), line: reference.line, target: reference.target }) }))
+      .map((reference) => ({
+        reference,
+        problem: problemOf({ file: join(ROOT, 'README.md'), line: reference.line, target: reference.target }),
+      }))
       .filter(({ problem }) => problem !== null)
-      .map(({ reference, problem }) => `${relative(ROOT, reference.file)}:${reference.line} (${reference.target}): ${problem}`);
+      .map(
+        ({ reference, problem }) =>
+          `${relative(ROOT, reference.file)}:${reference.line} (${reference.target}): ${problem}`
+      );
     expect(problems).toEqual([]);
   });
 });
@@ -167,7 +190,18 @@ describe('docs/ sections named in the code', () => {
  * they start with a top-level folder of the repository (its first paragraph says so).
  */
 describe('paths named in ARCHITECTURE.md', () => {
-  const ROOT_FOLDERS = ['shared/', 'server/', 'admin/', 'tests/', 'bench/', 'scripts/', 'playground/', 'client/', 'docs/', '.ci/'];
+  const ROOT_FOLDERS = [
+    'shared/',
+    'server/',
+    'admin/',
+    'tests/',
+    'bench/',
+    'scripts/',
+    'playground/',
+    'client/',
+    'docs/',
+    '.ci/',
+  ];
   /** Made by a run, not kept in the repository (git-ignored). */
   const GENERATED = new Set(['bench/.app']);
   const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
@@ -182,12 +216,16 @@ describe('paths named in ARCHITECTURE.md', () => {
 
   const resolvePath = (token: string) => {
     const path = token.replace(/\/\*$/, '/'); // `middlewares/document-service/*`: the folder
-    return ROOT_FOLDERS.some((folder) => path.startsWith(folder)) || path === 'strapi-server.ts' ? join(ROOT, path) : join(ROOT, 'server/src', path);
+    return ROOT_FOLDERS.some((folder) => path.startsWith(folder)) || path === 'strapi-server.ts'
+      ? join(ROOT, path)
+      : join(ROOT, 'server/src', path);
   };
 
   /** Backticked paths in the prose and tables. */
   const inBackticks = proseLines(text).flatMap(({ line, number }) =>
-    [...line.matchAll(/`([^`]+)`/g)].map((match) => ({ token: match[1], number })).filter(({ token }) => looksLikePath(token))
+    [...line.matchAll(/`([^`]+)`/g)]
+      .map((match) => ({ token: match[1], number }))
+      .filter(({ token }) => looksLikePath(token))
   );
 
   /**
@@ -222,11 +260,16 @@ describe('paths named in ARCHITECTURE.md', () => {
 
   it('finds the paths', () => {
     expect(inBackticks.length).toBeGreaterThan(50);
-    expect(inHouseMap.map(({ token }) => token)).toEqual(expect.arrayContaining(['shared/', 'shared/constants.ts', 'server/src/domain/']));
+    expect(inHouseMap.map(({ token }) => token)).toEqual(
+      expect.arrayContaining(['shared/', 'shared/constants.ts', 'server/src/domain/'])
+    );
   });
 
   it('every path named exists', () => {
-    const missing = [...inBackticks.map((entry) => ({ ...entry, path: resolvePath(entry.token) })), ...inHouseMap.map((entry) => ({ ...entry, path: join(ROOT, entry.token) }))]
+    const missing = [
+      ...inBackticks.map((entry) => ({ ...entry, path: resolvePath(entry.token) })),
+      ...inHouseMap.map((entry) => ({ ...entry, path: join(ROOT, entry.token) })),
+    ]
       .filter(({ token }) => !GENERATED.has(token))
       .filter(({ path }) => !existsSync(path))
       .map(({ token, number, path }) => `ARCHITECTURE.md:${number} \`${token}\` → ${relative(ROOT, path)}`);

@@ -8,12 +8,24 @@ describe('database failures', () => {
   it.each([
     ['pg_terminate_backend', withCode('terminating connection due to administrator command', '57P01')],
     ['a reset socket', withCode('read ECONNRESET', 'ECONNRESET')],
-    ['a lost MySQL connection', withCode('Connection lost: The server closed the connection.', 'PROTOCOL_CONNECTION_LOST')],
+    [
+      'a lost MySQL connection',
+      withCode('Connection lost: The server closed the connection.', 'PROTOCOL_CONNECTION_LOST'),
+    ],
     ['a deadlock', withCode('deadlock detected', '40P01')],
     ['pg without a code', new Error('Connection terminated unexpectedly')],
-    ['pg without a code, after a connection error', new Error('Client has encountered a connection error and is not queryable')],
-    ['knex, on a transaction whose connection died', new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
-    ['an exhausted pool', Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' })],
+    [
+      'pg without a code, after a connection error',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
+      'knex, on a transaction whose connection died',
+      new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
+    ],
+    [
+      'an exhausted pool',
+      Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
+    ],
   ])('%s is an unavailable database', (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -36,7 +48,11 @@ describe('database failures', () => {
 
 describe('pluginErrorOf', () => {
   it("keeps the plugin's errors as they are", () => {
-    for (const error of [forbidden(), unavailable(), invalid(['note'], 'note is too long', ERROR_CODES.tooLong, { max: 2000 })]) {
+    for (const error of [
+      forbidden(),
+      unavailable(),
+      invalid(['note'], 'note is too long', ERROR_CODES.tooLong, { max: 2000 }),
+    ]) {
       expect(pluginErrorOf(error)).toBe(error);
     }
   });
@@ -46,7 +62,7 @@ describe('pluginErrorOf', () => {
     expect(error).toMatchObject({ status: 503, name: 'ServiceUnavailableError' });
   });
 
-  it("leaves anything else to Strapi (a 500 it logs)", () => {
+  it('leaves anything else to Strapi (a 500 it logs)', () => {
     expect(pluginErrorOf(new TypeError('a bug'))).toBeNull();
   });
 });

@@ -23,7 +23,13 @@ const article = {
     locale: { type: 'string' },
   },
 };
-const seo = { attributes: { metaTitle: { type: 'string' }, image: { type: 'media' }, nested: { type: 'component', component: 'shared.meta' } } };
+const seo = {
+  attributes: {
+    metaTitle: { type: 'string' },
+    image: { type: 'media' },
+    nested: { type: 'component', component: 'shared.meta' },
+  },
+};
 const meta = { attributes: { robots: { type: 'string' } } };
 const components: Record<string, any> = { 'shared.seo': seo, 'shared.meta': meta };
 
@@ -51,7 +57,11 @@ describe('content hash', () => {
 
   it('is a SHA-256 hex digest, stable across key order and storage ids', () => {
     const a = computeContentHash(entry, names, sources);
-    const b = computeContentHash({ seo: { metaTitle: 'M', id: 42 }, body: 'Body', slug: 'title', title: 'Title', id: 7 }, names, sources);
+    const b = computeContentHash(
+      { seo: { metaTitle: 'M', id: 42 }, body: 'Body', slug: 'title', title: 'Title', id: 7 },
+      names,
+      sources
+    );
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(b.hash).toBe(a.hash);
   });
@@ -71,12 +81,16 @@ describe('content hash', () => {
 
   it('ignores attributes that are not hashed', () => {
     const base = computeContentHash(entry, ['title'], sources);
-    expect(computeContentHash({ ...entry, body: 'changed', updatedAt: new Date() }, ['title'], sources).hash).toBe(base.hash);
+    expect(computeContentHash({ ...entry, body: 'changed', updatedAt: new Date() }, ['title'], sources).hash).toBe(
+      base.hash
+    );
   });
 
   it('treats reordered sources as a change', () => {
     const two = [sources[0], { title: 'T', url: 'https://t.example', publisher: null, accessedAt: null }];
-    expect(computeContentHash(entry, names, two).hash).not.toBe(computeContentHash(entry, names, [...two].reverse()).hash);
+    expect(computeContentHash(entry, names, two).hash).not.toBe(
+      computeContentHash(entry, names, [...two].reverse()).hash
+    );
   });
 
   it('distinguishes null from the empty string and keeps types apart', () => {

@@ -1,4 +1,11 @@
-import { buildJsonLd, DIGITAL_SOURCE_TYPES, isoDateTime, publicationDates, SCHEMA_ORG_TYPES, serializeJsonLd } from '../../shared/json-ld';
+import {
+  buildJsonLd,
+  DIGITAL_SOURCE_TYPES,
+  isoDateTime,
+  publicationDates,
+  SCHEMA_ORG_TYPES,
+  serializeJsonLd,
+} from '../../shared/json-ld';
 import { AI_INVOLVEMENT, type PublicTrust } from '../../shared/trust';
 import { expandJsonLd, IPTC_DIGITAL_SOURCE_ENUMERATION, nodes, SCHEMA, values } from '../helpers/json-ld';
 
@@ -58,8 +65,13 @@ describe('JSON-LD builder', () => {
     expect(values(node, 'headline')).toEqual(['Anthropic expands partnership']);
     expect(values(node, 'datePublished')).toEqual(['2026-11-24T11:00:00.000Z']);
     expect(values(node, 'dateModified')).toEqual(['2026-11-24T10:30:00.000Z']);
-    expect(node[`${SCHEMA}digitalSourceType`]).toEqual([{ '@id': `${SCHEMA}CompositeWithTrainedAlgorithmicMediaDigitalSource` }]);
-    expect(nodes(node, 'citation').map((citation) => citation['@type'])).toEqual([[`${SCHEMA}CreativeWork`], [`${SCHEMA}CreativeWork`]]);
+    expect(node[`${SCHEMA}digitalSourceType`]).toEqual([
+      { '@id': `${SCHEMA}CompositeWithTrainedAlgorithmicMediaDigitalSource` },
+    ]);
+    expect(nodes(node, 'citation').map((citation) => citation['@type'])).toEqual([
+      [`${SCHEMA}CreativeWork`],
+      [`${SCHEMA}CreativeWork`],
+    ]);
     expect(values(nodes(node, 'citation')[0], 'url')).toEqual(['https://example.com/press']);
     expect(values(nodes(nodes(node, 'citation')[0], 'publisher')[0], 'name')).toEqual(['Example Corp']);
     const page = nodes(node, 'mainEntityOfPage')[0];
@@ -68,7 +80,7 @@ describe('JSON-LD builder', () => {
     expect(values(nodes(page, 'reviewedBy')[0], 'name')).toEqual(['Eddie Editor']);
   });
 
-  it('maps every aiInvolvement to a member of schema.org\'s IPTCDigitalSourceEnumeration, and unknown to none', async () => {
+  it("maps every aiInvolvement to a member of schema.org's IPTCDigitalSourceEnumeration, and unknown to none", async () => {
     for (const aiInvolvement of AI_INVOLVEMENT) {
       const node = await expandJsonLd(buildJsonLd({ trust: trust({ aiInvolvement }) }));
       const uris = values(node, 'digitalSourceType');
@@ -99,7 +111,8 @@ describe('JSON-LD builder', () => {
 
   it('reads the dates of the row a reader sees, however the database driver gives them', () => {
     const ms = Date.parse('2026-12-01T08:00:00.000Z');
-    for (const value of [new Date(ms), ms, String(ms), '2026-12-01T08:00:00.000Z']) expect(isoDateTime(value)).toBe('2026-12-01T08:00:00.000Z');
+    for (const value of [new Date(ms), ms, String(ms), '2026-12-01T08:00:00.000Z'])
+      expect(isoDateTime(value)).toBe('2026-12-01T08:00:00.000Z');
     for (const value of [null, undefined, '', '  ', 'yesterday', {}, Number.NaN]) expect(isoDateTime(value)).toBeNull();
 
     const created = '2026-11-01T00:00:00.000Z';
@@ -112,7 +125,12 @@ describe('JSON-LD builder', () => {
       dateModified: published,
     });
     // With Strapi's experimental firstPublishedAt, the first publication; the published content's last change.
-    expect(publicationDates({ createdAt: created, firstPublishedAt: created, publishedAt: published, updatedAt: draftSaved }, true)).toEqual({
+    expect(
+      publicationDates(
+        { createdAt: created, firstPublishedAt: created, publishedAt: published, updatedAt: draftSaved },
+        true
+      )
+    ).toEqual({
       datePublished: created,
       dateModified: draftSaved,
     });
@@ -149,11 +167,15 @@ describe('JSON-LD builder', () => {
       }),
       publishingPrinciplesUrl: 'data:text/html,hi',
     });
-    for (const key of ['headline', 'inLanguage', 'citation', 'publishingPrinciples', 'backstory']) expect(doc).not.toHaveProperty(key);
+    for (const key of ['headline', 'inLanguage', 'citation', 'publishingPrinciples', 'backstory'])
+      expect(doc).not.toHaveProperty(key);
   });
 
   it('uses the configured schema.org type, and backstory only on Article types', () => {
-    expect(buildJsonLd({ type: 'NewsArticle', trust: trust() })).toMatchObject({ '@type': 'NewsArticle', backstory: expect.any(String) });
+    expect(buildJsonLd({ type: 'NewsArticle', trust: trust() })).toMatchObject({
+      '@type': 'NewsArticle',
+      backstory: expect.any(String),
+    });
     const generic = buildJsonLd({ type: 'CreativeWork', trust: trust() });
     expect(generic['@type']).toBe('CreativeWork');
     expect(generic).not.toHaveProperty('backstory');
@@ -164,7 +186,10 @@ describe('JSON-LD builder', () => {
   it('serializes to JSON that cannot break out of a <script> element and parses back unchanged', async () => {
     const doc = buildJsonLd({
       headline: HOSTILE,
-      trust: trust({ disclaimer: HOSTILE, sources: [{ title: HOSTILE, url: 'https://example.com/?a=1&b=<2>', publisher: HOSTILE }] }),
+      trust: trust({
+        disclaimer: HOSTILE,
+        sources: [{ title: HOSTILE, url: 'https://example.com/?a=1&b=<2>', publisher: HOSTILE }],
+      }),
     });
     const text = serializeJsonLd({ ...doc, extra: 'line\u2028separator' });
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);

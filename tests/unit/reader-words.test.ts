@@ -1,5 +1,11 @@
 import { DISCLOSURE_WORDS, disclosureWords } from '../../shared/disclosure';
-import { DEFAULT_DISCLAIMERS, READER_LANGUAGES, READER_WORDS, readerLanguageOf, readerWords } from '../../shared/reader-words';
+import {
+  DEFAULT_DISCLAIMERS,
+  READER_LANGUAGES,
+  READER_WORDS,
+  readerLanguageOf,
+  readerWords,
+} from '../../shared/reader-words';
 
 /**
  * SPEC.md "What readers see": reader-facing words exist in the 24 official EU languages. No language may fall back to
@@ -19,7 +25,32 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   fr: ['sources'],
 };
 
-const OFFICIAL_EU_LANGUAGES = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
+const OFFICIAL_EU_LANGUAGES = [
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+];
 
 /** Every leaf of a words object, as [path, value]. */
 const leaves = (value: unknown, path: string[] = []): Array<[string, unknown]> =>
@@ -34,16 +65,22 @@ describe('reader words', () => {
     expect(Object.keys(DEFAULT_DISCLAIMERS).sort()).toEqual(OFFICIAL_EU_LANGUAGES);
   });
 
-  it.each(OFFICIAL_EU_LANGUAGES.filter((language) => language !== 'en'))('%s has every word, none of them the English one', (language) => {
-    const english = new Map([...leaves(READER_WORDS.en), ...leaves(DEFAULT_DISCLAIMERS.en).map(([k, v]) => [`disclaimer.${k}`, v] as [string, unknown])]);
-    const own = new Map([
-      ...leaves(READER_WORDS[language as 'en']),
-      ...leaves(DEFAULT_DISCLAIMERS[language as 'en']).map(([k, v]) => [`disclaimer.${k}`, v] as [string, unknown]),
-    ]);
-    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
-    const same = [...own].filter(([key, value]) => value !== null && value === english.get(key)).map(([key]) => key);
-    expect(same.sort()).toEqual((SAME_AS_ENGLISH[language] ?? []).sort());
-  });
+  it.each(OFFICIAL_EU_LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every word, none of them the English one',
+    (language) => {
+      const english = new Map([
+        ...leaves(READER_WORDS.en),
+        ...leaves(DEFAULT_DISCLAIMERS.en).map(([k, v]) => [`disclaimer.${k}`, v] as [string, unknown]),
+      ]);
+      const own = new Map([
+        ...leaves(READER_WORDS[language as 'en']),
+        ...leaves(DEFAULT_DISCLAIMERS[language as 'en']).map(([k, v]) => [`disclaimer.${k}`, v] as [string, unknown]),
+      ]);
+      expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+      const same = [...own].filter(([key, value]) => value !== null && value === english.get(key)).map(([key]) => key);
+      expect(same.sort()).toEqual((SAME_AS_ENGLISH[language] ?? []).sort());
+    }
+  );
 
   it.each(OFFICIAL_EU_LANGUAGES)('%s: texts are clean single lines with their placeholders', (language) => {
     const words = READER_WORDS[language as 'en'];
@@ -73,10 +110,12 @@ describe('reader words', () => {
     expect(readerWords(undefined)).toBe(READER_WORDS.en);
   });
 
-  it('the disclosure words are the table\'s, in every language', () => {
+  it("the disclosure words are the table's, in every language", () => {
     for (const language of OFFICIAL_EU_LANGUAGES) {
       expect(DISCLOSURE_WORDS[language]).toEqual(READER_WORDS[language as 'en'].disclosure);
-      expect(disclosureWords('ai-autonomous', `${language}-XX`)).toBe(READER_WORDS[language as 'en'].disclosure['ai-autonomous']);
+      expect(disclosureWords('ai-autonomous', `${language}-XX`)).toBe(
+        READER_WORDS[language as 'en'].disclosure['ai-autonomous']
+      );
     }
   });
 });

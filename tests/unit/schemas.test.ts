@@ -14,7 +14,10 @@ describe('source rules', () => {
   const source = { title: 'A title', url: 'https://example.com/a' };
 
   it('accepts valid sources and normalises optional fields to null', () => {
-    const parsed = sourcesSchema.parse([source, { title: 'B', url: 'http://example.org', publisher: 'Org', accessedAt: '2024-02-29' }]);
+    const parsed = sourcesSchema.parse([
+      source,
+      { title: 'B', url: 'http://example.org', publisher: 'Org', accessedAt: '2024-02-29' },
+    ]);
     expect(parsed).toEqual([
       { title: 'A title', url: 'https://example.com/a', publisher: null, accessedAt: null },
       // Stored in its normal form: a host without a path gets its slash.
@@ -90,7 +93,11 @@ describe('source rules', () => {
   });
 
   it('rejects duplicate URLs, naming the later one', () => {
-    const result = sourcesSchema.safeParse([source, { title: 'b', url: 'https://other.example' }, { title: 'c', url: 'https://example.com/a' }]);
+    const result = sourcesSchema.safeParse([
+      source,
+      { title: 'b', url: 'https://other.example' },
+      { title: 'c', url: 'https://example.com/a' },
+    ]);
     expect(paths(result)).toEqual([[2, 'url']]);
   });
 
@@ -110,12 +117,18 @@ describe('source rules', () => {
   });
 
   it('httpUrlProblem explains the problem, with a code', () => {
-    expect(httpUrlProblem('javascript:alert(1)', 2048)).toEqual({ code: 'trust.url.scheme', message: 'must start with http:// or https://' });
+    expect(httpUrlProblem('javascript:alert(1)', 2048)).toEqual({
+      code: 'trust.url.scheme',
+      message: 'must start with http:// or https://',
+    });
     expect(httpUrlProblem('https://example.com', 2048)).toBeUndefined();
   });
 
   it('every problem has a code, and values where a number explains it', () => {
-    const result = trustEditSchema.safeParse({ aiInvolvement: 'robots', sources: [{ title: 'a'.repeat(301), url: 'https://e.example/', extra: 1 }] });
+    const result = trustEditSchema.safeParse({
+      aiInvolvement: 'robots',
+      sources: [{ title: 'a'.repeat(301), url: 'https://e.example/', extra: 1 }],
+    });
     const details = toValidationDetails(result.error!.issues);
     expect(details.every((detail) => typeof detail.code === 'string' && detail.code.startsWith('trust.'))).toBe(true);
     expect(details).toEqual(
@@ -131,7 +144,10 @@ describe('source rules', () => {
 describe('trust edit body', () => {
   it('accepts any subset of the editable fields', () => {
     expect(trustEditSchema.parse({ aiInvolvement: 'generated' })).toEqual({ aiInvolvement: 'generated' });
-    expect(trustEditSchema.parse({ disclaimerMode: 'custom', disclaimerText: 'Text' })).toEqual({ disclaimerMode: 'custom', disclaimerText: 'Text' });
+    expect(trustEditSchema.parse({ disclaimerMode: 'custom', disclaimerText: 'Text' })).toEqual({
+      disclaimerMode: 'custom',
+      disclaimerText: 'Text',
+    });
     expect(trustEditSchema.parse({ disclaimerText: null })).toEqual({ disclaimerText: null });
   });
 
@@ -144,18 +160,30 @@ describe('trust edit body', () => {
   });
 
   it('prefixes nested source paths with sources', () => {
-    expect(paths(trustEditSchema.safeParse({ sources: [{ title: 'a', url: 'https://a.example' }, { title: 'b', url: 'data:,x' }] }))).toEqual([
-      ['sources', 1, 'url'],
-    ]);
+    expect(
+      paths(
+        trustEditSchema.safeParse({
+          sources: [
+            { title: 'a', url: 'https://a.example' },
+            { title: 'b', url: 'data:,x' },
+          ],
+        })
+      )
+    ).toEqual([['sources', 1, 'url']]);
   });
 });
 
 describe('settings', () => {
   it('accepts a partial update', () => {
-    expect(settingsUpdateSchema.parse({ siteName: 'Bytevyte', fourEyes: true })).toEqual({ siteName: 'Bytevyte', fourEyes: true });
+    expect(settingsUpdateSchema.parse({ siteName: 'Bytevyte', fourEyes: true })).toEqual({
+      siteName: 'Bytevyte',
+      fourEyes: true,
+    });
     expect(
-      settingsUpdateSchema.safeParse({ disclaimers: { fr: { unknown: 'a', none: null, assisted: 'b', generated: 'c' } }, badgeLabel: { 'pt-BR': 'Verificado' } })
-        .success
+      settingsUpdateSchema.safeParse({
+        disclaimers: { fr: { unknown: 'a', none: null, assisted: 'b', generated: 'c' } },
+        badgeLabel: { 'pt-BR': 'Verificado' },
+      }).success
     ).toBe(true);
   });
 

@@ -17,7 +17,9 @@ const NEWSROOM = { name: 'Bytevyte Newsroom' };
 describe('labelRequired (C(2026) 5054 on Art. 50(4))', () => {
   const cases = AI_INVOLVEMENT.flatMap((aiInvolvement) =>
     VERIFICATION_STATUSES.flatMap((status) =>
-      [NEWSROOM, null].flatMap((responsibleParty) => [true, false].map((publicInterest) => ({ aiInvolvement, status, responsibleParty, publicInterest })))
+      [NEWSROOM, null].flatMap((responsibleParty) =>
+        [true, false].map((publicInterest) => ({ aiInvolvement, status, responsibleParty, publicInterest }))
+      )
     )
   );
 
@@ -30,11 +32,25 @@ describe('labelRequired (C(2026) 5054 on Art. 50(4))', () => {
 
   it('has 96 combinations, and the verified AI text without anyone responsible still needs the label', () => {
     expect(cases).toHaveLength(4 * 3 * 2 * 2);
-    expect(resolveDisclosure({ aiInvolvement: 'generated', status: 'verified', responsibleParty: null, publicInterest: true })).toEqual({
+    expect(
+      resolveDisclosure({
+        aiInvolvement: 'generated',
+        status: 'verified',
+        responsibleParty: null,
+        publicInterest: true,
+      })
+    ).toEqual({
       value: 'ai-assisted',
       labelRequired: true,
     });
-    expect(resolveDisclosure({ aiInvolvement: 'generated', status: 'unverified', responsibleParty: NEWSROOM, publicInterest: false })).toEqual({
+    expect(
+      resolveDisclosure({
+        aiInvolvement: 'generated',
+        status: 'unverified',
+        responsibleParty: NEWSROOM,
+        publicInterest: false,
+      })
+    ).toEqual({
       value: 'ai-autonomous',
       labelRequired: false,
     });
@@ -42,7 +58,11 @@ describe('labelRequired (C(2026) 5054 on Art. 50(4))', () => {
 });
 
 describe('expectedStatus: what a verification covers', () => {
-  const verified = { verifiedHash: 'h1', aiInvolvement: 'assisted' as AiInvolvement, verifiedAiInvolvement: 'assisted' as AiInvolvement };
+  const verified = {
+    verifiedHash: 'h1',
+    aiInvolvement: 'assisted' as AiInvolvement,
+    verifiedAiInvolvement: 'assisted' as AiInvolvement,
+  };
 
   it('is verified for the same content and AI involvement, stale when either changed, unverified without a verification', () => {
     expect(expectedStatus(verified, { hash: 'h1' })).toBe('verified');
@@ -62,10 +82,25 @@ describe('expectedStatus: what a verification covers', () => {
   });
 
   it('names aiInvolvement among the changed fields, after the content fields', () => {
-    const trust = { ...verified, status: 'verified' as const, fieldHashes: { title: 'a', body: 'b' }, aiInvolvement: 'none' as AiInvolvement };
-    expect(changedSinceVerification(trust, { hash: 'h1', fieldHashes: { title: 'a', body: 'b' } })).toEqual(['aiInvolvement']);
-    expect(changedSinceVerification(trust, { hash: 'h2', fieldHashes: { title: 'x', body: 'b' } })).toEqual(['title', 'aiInvolvement']);
-    expect(changedSinceVerification({ ...trust, aiInvolvement: 'assisted' }, { hash: 'h2', fieldHashes: { title: 'x', body: 'b' } })).toEqual(['title']);
+    const trust = {
+      ...verified,
+      status: 'verified' as const,
+      fieldHashes: { title: 'a', body: 'b' },
+      aiInvolvement: 'none' as AiInvolvement,
+    };
+    expect(changedSinceVerification(trust, { hash: 'h1', fieldHashes: { title: 'a', body: 'b' } })).toEqual([
+      'aiInvolvement',
+    ]);
+    expect(changedSinceVerification(trust, { hash: 'h2', fieldHashes: { title: 'x', body: 'b' } })).toEqual([
+      'title',
+      'aiInvolvement',
+    ]);
+    expect(
+      changedSinceVerification(
+        { ...trust, aiInvolvement: 'assisted' },
+        { hash: 'h2', fieldHashes: { title: 'x', body: 'b' } }
+      )
+    ).toEqual(['title']);
   });
 });
 
@@ -76,14 +111,18 @@ describe('shownStatus', () => {
     expect(shownStatus({ ...base, status: 'stale', verifiedHash: null })).toBe('unverified');
     expect(shownStatus({ ...base, status: 'verified', verifiedHash: 'h' })).toBe('verified');
     expect(shownStatus({ ...base, status: 'verified', verifiedHash: 'h' }, { hash: 'other' })).toBe('stale');
-    expect(shownStatus({ ...base, status: 'verified', verifiedHash: 'h', aiInvolvement: 'none' }, { hash: 'h' })).toBe('stale');
+    expect(shownStatus({ ...base, status: 'verified', verifiedHash: 'h', aiInvolvement: 'none' }, { hash: 'h' })).toBe(
+      'stale'
+    );
     expect(shownStatus({ ...base, status: 'unverified', verifiedHash: null }, { hash: 'h' })).toBe('unverified');
   });
 });
 
 describe('needsReview, publicInterestOf, responsiblePartyOf', () => {
   it('needs a person for stale versions and unverified AI text', () => {
-    const table = AI_INVOLVEMENT.flatMap((aiInvolvement) => VERIFICATION_STATUSES.map((status) => [aiInvolvement, status, needsReview({ status, aiInvolvement })]));
+    const table = AI_INVOLVEMENT.flatMap((aiInvolvement) =>
+      VERIFICATION_STATUSES.map((status) => [aiInvolvement, status, needsReview({ status, aiInvolvement })])
+    );
     expect(table.filter(([, , needs]) => needs).map(([ai, status]) => `${ai}/${status}`)).toEqual([
       'unknown/stale',
       'none/stale',
@@ -104,7 +143,11 @@ describe('needsReview, publicInterestOf, responsiblePartyOf', () => {
 
   it('takes the entry’s own editorial responsibility, else the site’s', () => {
     expect(responsiblePartyOf({ editorialResponsibility: null }, { editorialResponsibility: null })).toBeNull();
-    expect(responsiblePartyOf({ editorialResponsibility: null }, { editorialResponsibility: NEWSROOM })).toEqual(NEWSROOM);
-    expect(responsiblePartyOf({ editorialResponsibility: { name: 'Desk' } }, { editorialResponsibility: NEWSROOM })).toEqual({ name: 'Desk' });
+    expect(responsiblePartyOf({ editorialResponsibility: null }, { editorialResponsibility: NEWSROOM })).toEqual(
+      NEWSROOM
+    );
+    expect(
+      responsiblePartyOf({ editorialResponsibility: { name: 'Desk' } }, { editorialResponsibility: NEWSROOM })
+    ).toEqual({ name: 'Desk' });
   });
 });

@@ -2,7 +2,8 @@ import fs from 'fs';
 import path from 'path';
 
 const dir = path.join(__dirname, '..', '..', 'admin', 'src');
-const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(dir, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
+const read = (locale: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
 
 const sourceFiles = (folder: string): string[] =>
   fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -28,7 +28,8 @@ describe('presentation of trust data', () => {
       verifiedAt: null,
       verifiedBy: null,
       aiInvolvement: 'unknown',
-      disclaimer: 'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
+      disclaimer:
+        'While we strive for accuracy, Bytevyte can make mistakes. Please verify important information independently.',
       sources: [],
       disclosure: { value: null, labelRequired: false },
     });
@@ -36,12 +37,25 @@ describe('presentation of trust data', () => {
 
   it('exposes only the public keys, and the verifier name only when showVerifierName is on', () => {
     const hidden = presentTrust(normalizeTrust(stored), REF, context);
-    expect(Object.keys(hidden).sort()).toEqual(['aiInvolvement', 'disclaimer', 'disclosure', 'sources', 'status', 'verifiedAt', 'verifiedBy']);
+    expect(Object.keys(hidden).sort()).toEqual([
+      'aiInvolvement',
+      'disclaimer',
+      'disclosure',
+      'sources',
+      'status',
+      'verifiedAt',
+      'verifiedBy',
+    ]);
     expect(hidden.verifiedBy).toBeNull();
     expect(hidden.verifiedAt).toBe(new Date(1764000000000).toISOString());
-    expect(hidden.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' }]);
+    expect(hidden.sources).toEqual([
+      { title: 'T', url: 'https://e.example', publisher: null, accessedAt: '2026-01-02' },
+    ]);
     expect(JSON.stringify(hidden)).not.toContain('aaaa');
-    const shown = presentTrust(normalizeTrust(stored), REF, { ...context, settings: { ...context.settings, showVerifierName: true } });
+    const shown = presentTrust(normalizeTrust(stored), REF, {
+      ...context,
+      settings: { ...context.settings, showVerifierName: true },
+    });
     expect(shown.verifiedBy).toBe('Eddie Editor');
   });
 
@@ -54,12 +68,16 @@ describe('presentation of trust data', () => {
   });
 
   it('reads the 0.1 array form of a stored source, and drops what is not a source', () => {
-    const trust = normalizeTrust({ sourcesJson: JSON.stringify([['T', 'https://e.example', 'P', '2026-01-02T00:00:00.000Z'], 'junk', { title: 1 }]) });
+    const trust = normalizeTrust({
+      sourcesJson: JSON.stringify([['T', 'https://e.example', 'P', '2026-01-02T00:00:00.000Z'], 'junk', { title: 1 }]),
+    });
     expect(trust.sources).toEqual([{ title: 'T', url: 'https://e.example', publisher: 'P', accessedAt: '2026-01-02' }]);
   });
 
   it('reports no changed fields unless stale', () => {
-    expect(presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), REF, context, 'h').changedFields).toEqual([]);
+    expect(
+      presentTrustState(normalizeTrust({ ...stored, status: 'verified' }), REF, context, 'h').changedFields
+    ).toEqual([]);
   });
 });
 
@@ -69,6 +87,8 @@ describe('withoutTrustPopulate', () => {
     expect(withoutTrustPopulate('*', 'trust')).toBe('*');
     expect(withoutTrustPopulate('category,trust', 'trust')).toEqual(['category']);
     expect(withoutTrustPopulate(['trust.sources'], 'trust')).toBeUndefined();
-    expect(withoutTrustPopulate({ trust: true, category: { fields: ['name'] } }, 'trust')).toEqual({ category: { fields: ['name'] } });
+    expect(withoutTrustPopulate({ trust: true, category: { fields: ['name'] } }, 'trust')).toEqual({
+      category: { fields: ['name'] },
+    });
   });
 });

@@ -52,7 +52,8 @@ const ReviewChecks = ({ store, t }: { store: React.MutableRefObject<ReviewCheck[
           name={`checks.${check}`}
           checked={checked.includes(check)}
           onCheckedChange={(value: boolean | 'indeterminate') => {
-            const next = value === true ? [...checked.filter((c) => c !== check), check] : checked.filter((c) => c !== check);
+            const next =
+              value === true ? [...checked.filter((c) => c !== check), check] : checked.filter((c) => c !== check);
             // Keep the order of REVIEW_CHECKS, as the single Verify dialog sends them.
             const ordered = REVIEW_CHECKS.filter((c) => next.includes(c));
             store.current = ordered;
@@ -67,7 +68,11 @@ const ReviewChecks = ({ store, t }: { store: React.MutableRefObject<ReviewCheck[
 };
 
 /** What a document of the list is called: its main field (usually the title), else its documentId. */
-const nameOf = (document: BulkProps['documents'][number] | undefined, mainField: string | undefined, documentId: string) => {
+const nameOf = (
+  document: BulkProps['documents'][number] | undefined,
+  mainField: string | undefined,
+  documentId: string
+) => {
   for (const field of [mainField, 'title', 'name']) {
     const value = field ? document?.[field] : undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
@@ -80,7 +85,12 @@ const nameOf = (document: BulkProps['documents'][number] | undefined, mainField:
  * The failed entries, each named once, grouped by reason so that the same reason is not repeated:
  * `“Title A”, “Title B” (reason); “Title C” (other reason)`.
  */
-const describeFailures = (failed: Bulk.Result[], nameFor: (documentId: string) => string, unknownReason: string, reasonOf: (result: Bulk.Result) => string | undefined = (result) => result.error) => {
+const describeFailures = (
+  failed: Bulk.Result[],
+  nameFor: (documentId: string) => string,
+  unknownReason: string,
+  reasonOf: (result: Bulk.Result) => string | undefined = (result) => result.error
+) => {
   const byReason = new Map<string, string[]>();
   for (const result of failed) {
     const reason = reasonOf(result)?.trim() || unknownReason;
@@ -106,7 +116,8 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
     const enabled = hasTrustLabels(contentType) && Boolean(allowedActions.canVerify);
     const count = documents.length;
     const selection = documents.map((document) => document.documentId).join(',');
-    const mainField: string | undefined = (layout as any)?.list?.settings?.mainField ?? (layout as any)?.edit?.settings?.mainField;
+    const mainField: string | undefined =
+      (layout as any)?.list?.settings?.mainField ?? (layout as any)?.edit?.settings?.mainField;
 
     // Strapi's bulk action bar compares each description with the previous one (deeply) on every render and, when it
     // differs, schedules an update of the whole bar for an idle moment. A description rebuilt on every render (new
@@ -121,12 +132,17 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
         variant: verify ? 'success-light' : 'danger-light',
         dialog: {
           type: 'dialog' as const,
-          title: verify ? t('bulk.verifyTitle', 'Verify {count} entries?', { count }) : t('bulk.unverifyTitle', 'Unverify {count} entries?', { count }),
+          title: verify
+            ? t('bulk.verifyTitle', 'Verify {count} entries?', { count })
+            : t('bulk.unverifyTitle', 'Unverify {count} entries?', { count }),
           content: (
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Typography textAlign="center">
                 {verify
-                  ? t('bulk.verifyBody', 'You confirm that you reviewed the current draft of each selected entry in this locale.')
+                  ? t(
+                      'bulk.verifyBody',
+                      'You confirm that you reviewed the current draft of each selected entry in this locale.'
+                    )
                   : t('bulk.unverifyBody', 'The selected entries will show as not verified in this locale.')}
               </Typography>
               {verify ? <ReviewChecks store={checksRef} t={t} /> : null}
@@ -164,16 +180,26 @@ const createBulkAction = (action: 'verify' | 'unverify') => {
               // A result that names its problem's code is shown in the admin's language; else the server's English reason.
               const reasonOf = (result: Bulk.Result) => {
                 const coded = result as Bulk.Result & Problem;
-                return coded.code ? problemMessage(t, { code: coded.code, values: coded.values, message: result.error }) : result.error;
+                return coded.code
+                  ? problemMessage(t, { code: coded.code, values: coded.values, message: result.error })
+                  : result.error;
               };
-              const list = () => describeFailures(failed, (id) => nameOf(byId.get(id), mainField, id), t('bulk.unknownReason', 'unknown reason'), reasonOf);
+              const list = () =>
+                describeFailures(
+                  failed,
+                  (id) => nameOf(byId.get(id), mainField, id),
+                  t('bulk.unknownReason', 'unknown reason'),
+                  reasonOf
+                );
               const failures =
                 failed.length === 0
                   ? ''
                   : ` ${verify ? t('bulk.notVerifiedList', 'Not verified: {list}.', { list: list() }) : t('bulk.notUnverifiedList', 'Not withdrawn: {list}.', { list: list() })}`;
               toggleNotification({
                 type: failed.length === 0 ? 'success' : succeeded === 0 ? 'danger' : 'warning',
-                title: verify ? t('bulk.verifiedTitle', 'Verification') : t('bulk.unverifiedTitle', 'Verification withdrawn'),
+                title: verify
+                  ? t('bulk.verifiedTitle', 'Verification')
+                  : t('bulk.unverifiedTitle', 'Verification withdrawn'),
                 message: t('bulk.result', '{ok} of {total} done.', { ok: succeeded, total: results.length }) + failures,
                 // A list of reasons takes longer to read than the default few seconds.
                 ...(failed.length > 0 ? { timeout: 15_000 } : {}),

@@ -20,7 +20,6 @@ const AI_INVOLVEMENT_FIELD = 'aiInvolvement';
 /** Unchanged text longer than this is shortened to its ends, so that a long body shows its changes, not its whole text. */
 const CONTEXT = 120;
 
-
 // Insertions green, deletions red and struck through. Screen readers do not announce <ins> and <del>: the
 // pseudo-elements say where each starts and ends (hidden from sight).
 const srMarker = `
@@ -111,9 +110,21 @@ const TextChanges = ({ change, t }: { change: FieldChange; t: Translate }) => (
   <Text>
     {change.changes.map((item, index) => {
       const value = item.value as string;
-      if (item.type === 'insert') return <Inserted key={index} t={t}>{value}</Inserted>;
-      if (item.type === 'delete') return <Deleted key={index} t={t}>{value}</Deleted>;
-      return <React.Fragment key={index}>{elide(value, index === 0, index === change.changes.length - 1)}</React.Fragment>;
+      if (item.type === 'insert')
+        return (
+          <Inserted key={index} t={t}>
+            {value}
+          </Inserted>
+        );
+      if (item.type === 'delete')
+        return (
+          <Deleted key={index} t={t}>
+            {value}
+          </Deleted>
+        );
+      return (
+        <React.Fragment key={index}>{elide(value, index === 0, index === change.changes.length - 1)}</React.Fragment>
+      );
     })}
   </Text>
 );
@@ -126,7 +137,9 @@ interface SourceLike {
 }
 
 const SourceItem = ({ source, t }: { source: SourceLike; t: Translate }) => {
-  const details = [source.publisher, source.accessedAt].filter((part) => typeof part === 'string' && part !== '').join(' · ');
+  const details = [source.publisher, source.accessedAt]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' · ');
   return (
     <>
       <Typography fontWeight="bold" tag="span" textColor="inherit">
@@ -151,16 +164,30 @@ const ListChanges = ({ change, t }: { change: FieldChange; t: Translate }) => (
           asText(item.value, t)
         );
       const tag =
-        item.type === 'insert' ? t('diff.added', 'Added') : item.type === 'delete' ? t('diff.removed', 'Removed') : t('diff.unchanged', 'Unchanged');
+        item.type === 'insert'
+          ? t('diff.added', 'Added')
+          : item.type === 'delete'
+            ? t('diff.removed', 'Removed')
+            : t('diff.unchanged', 'Unchanged');
       return (
         <Flex tag="li" key={index} gap={3} alignItems="baseline" data-change={item.type}>
           <Box minWidth="7rem">
-            <Typography variant="pi" fontWeight="bold" textColor={item.type === 'insert' ? 'success700' : item.type === 'delete' ? 'danger700' : 'neutral500'}>
+            <Typography
+              variant="pi"
+              fontWeight="bold"
+              textColor={item.type === 'insert' ? 'success700' : item.type === 'delete' ? 'danger700' : 'neutral500'}
+            >
               {tag}
             </Typography>
           </Box>
           <Text as="div">
-            {item.type === 'insert' ? <Inserted t={t}>{content}</Inserted> : item.type === 'delete' ? <Deleted t={t}>{content}</Deleted> : content}
+            {item.type === 'insert' ? (
+              <Inserted t={t}>{content}</Inserted>
+            ) : item.type === 'delete' ? (
+              <Deleted t={t}>{content}</Deleted>
+            ) : (
+              content
+            )}
           </Text>
         </Flex>
       );
@@ -178,7 +205,8 @@ const ValueChange = ({ change, t }: { change: FieldChange; t: Translate }) => (
 /** The declared AI involvement (a verification covers it): its labels, before → after. */
 const AiInvolvementChange = ({ change, t }: { change: FieldChange; t: Translate }) => (
   <Text>
-    <Deleted t={t}>{aiLabel(t, change.before as AiInvolvement)}</Deleted> → <Inserted t={t}>{aiLabel(t, change.after as AiInvolvement)}</Inserted>
+    <Deleted t={t}>{aiLabel(t, change.before as AiInvolvement)}</Deleted> →{' '}
+    <Inserted t={t}>{aiLabel(t, change.after as AiInvolvement)}</Inserted>
   </Text>
 );
 
@@ -264,7 +292,9 @@ export const DiffModal = ({ model, documentId, locale }: DiffModalProps) => {
             {loading && !diff ? <Loader small>{t('diff.loading', 'Loading the changes…')}</Loader> : null}
             {error ? (
               <Flex direction="column" alignItems="flex-start" gap={2}>
-                <Typography textColor="danger600">{t('diff.loadFailed', 'The changes could not be loaded: {message}', { message: error })}</Typography>
+                <Typography textColor="danger600">
+                  {t('diff.loadFailed', 'The changes could not be loaded: {message}', { message: error })}
+                </Typography>
                 <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => void load()}>
                   {t('panel.retry', 'Retry')}
                 </Button>
@@ -273,14 +303,22 @@ export const DiffModal = ({ model, documentId, locale }: DiffModalProps) => {
             {diff ? (
               <Typography variant="pi" textColor="neutral600">
                 {when
-                  ? t('diff.since', 'Verified on {date}. Deleted text is red and struck through; inserted text is green.', { date: when })
+                  ? t(
+                      'diff.since',
+                      'Verified on {date}. Deleted text is red and struck through; inserted text is green.',
+                      { date: when }
+                    )
                   : t('diff.legend', 'Deleted text is red and struck through; inserted text is green.')}
               </Typography>
             ) : null}
             {!loading && !error && (!diff || diff.fields.length === 0) ? (
-              <Typography textColor="neutral600">{t('diff.empty', 'Nothing changed since the last verification.')}</Typography>
+              <Typography textColor="neutral600">
+                {t('diff.empty', 'Nothing changed since the last verification.')}
+              </Typography>
             ) : null}
-            {diff?.fields.map((change) => <FieldChanges key={change.field} change={change} t={t} />)}
+            {diff?.fields.map((change) => (
+              <FieldChanges key={change.field} change={change} t={t} />
+            ))}
           </Flex>
         </Modal.Body>
         <Modal.Footer>

@@ -1,11 +1,29 @@
 import * as React from 'react';
 
-import { Box, Button, Divider, Field, Flex, Grid, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Divider,
+  Field,
+  Flex,
+  Grid,
+  Modal,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { Information, Pencil } from '@strapi/icons';
 
 import { fillSiteName } from '../../../shared/disclaimer';
 import { ERROR_CODES, toValidationDetails, trustEditSchema } from '../../../shared/schemas';
-import { AI_INVOLVEMENT, DISCLAIMER_MODES, type AiInvolvement, type DisclaimerMode, type TrustState } from '../../../shared/trust';
+import {
+  AI_INVOLVEMENT,
+  DISCLAIMER_MODES,
+  type AiInvolvement,
+  type DisclaimerMode,
+  type TrustState,
+} from '../../../shared/trust';
 import type { EditorMeta } from '../utils/api';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { problemsByPath, type Problem } from '../utils/errors';
@@ -57,15 +75,23 @@ const labelsProblems = (form: LabelsForm): Problem[] => {
   const result = trustEditSchema.safeParse(body);
   const problems: Problem[] = result.success ? [] : toValidationDetails(result.error.issues);
   if (body.disclaimerMode === 'custom' && !body.disclaimerText) {
-    problems.push({ path: ['disclaimerText'], code: ERROR_CODES.disclaimerTextRequired, message: 'disclaimerText is required when disclaimerMode is custom' });
+    problems.push({
+      path: ['disclaimerText'],
+      code: ERROR_CODES.disclaimerTextRequired,
+      message: 'disclaimerText is required when disclaimerMode is custom',
+    });
   }
   return problems;
 };
 
 /** What readers see with these labels: the custom text, the default text of this AI involvement, or nothing. */
-export const disclaimerPreview = (form: Pick<LabelsForm, 'aiInvolvement' | 'disclaimerMode' | 'disclaimerText'>, meta: EditorMeta): string | null => {
+export const disclaimerPreview = (
+  form: Pick<LabelsForm, 'aiInvolvement' | 'disclaimerMode' | 'disclaimerText'>,
+  meta: EditorMeta
+): string | null => {
   if (form.disclaimerMode === 'off') return null;
-  if (form.disclaimerMode === 'custom') return form.disclaimerText.trim() ? fillSiteName(form.disclaimerText, meta.siteName) : null;
+  if (form.disclaimerMode === 'custom')
+    return form.disclaimerText.trim() ? fillSiteName(form.disclaimerText, meta.siteName) : null;
   return meta.disclaimerDefaults[form.aiInvolvement] ?? null;
 };
 
@@ -107,7 +133,8 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
   const allErrors = React.useMemo(() => problemsByPath(t, problems), [t, problems]);
   // A problem shows once its field was typed in or left; a server problem shows until that field changes.
   const shown: Record<string, string> = { ...serverErrors };
-  for (const [path, message] of Object.entries(allErrors)) if (touched.has(path) || path === 'sources' || path === '') shown[path] = message;
+  for (const [path, message] of Object.entries(allErrors))
+    if (touched.has(path) || path === 'sources' || path === '') shown[path] = message;
   const hiddenCount = Object.keys(allErrors).filter((path) => !(path in shown)).length;
 
   const touch = (path: string) =>
@@ -136,7 +163,12 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
       .filter(([path]) => path === 'sources' || path.startsWith('sources.'))
       .map(([path, message]) => [path.replace(/^sources\.?/, ''), message])
   );
-  const otherErrors = Object.entries(shown).filter(([path]) => !['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'publicInterest'].includes(path) && path !== 'sources' && !path.startsWith('sources.'));
+  const otherErrors = Object.entries(shown).filter(
+    ([path]) =>
+      !['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'publicInterest'].includes(path) &&
+      path !== 'sources' &&
+      !path.startsWith('sources.')
+  );
 
   const save = async () => {
     if (invalid) return;
@@ -163,10 +195,20 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={5} width="100%">
-            <Flex gap={2} padding={3} background="primary100" borderColor="primary200" hasRadius data-testid="trust-labels-hint">
+            <Flex
+              gap={2}
+              padding={3}
+              background="primary100"
+              borderColor="primary200"
+              hasRadius
+              data-testid="trust-labels-hint"
+            >
               <Information fill="primary600" aria-hidden />
               <Typography variant="pi" textColor="primary700">
-                {t('labels.hint', 'Labels are saved on their own, as soon as you click “Save labels”: the entry’s Save button does not save them.')}
+                {t(
+                  'labels.hint',
+                  'Labels are saved on their own, as soon as you click “Save labels”: the entry’s Save button does not save them.'
+                )}
               </Typography>
             </Flex>
             {otherErrors.length > 0 ? (
@@ -182,7 +224,12 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="aiInvolvement" error={shown.aiInvolvement}>
                   <Field.Label>{t('fields.aiInvolvement', 'AI involvement')}</Field.Label>
-                  <SingleSelect value={form.aiInvolvement} onChange={(value: string | number) => change({ aiInvolvement: value as AiInvolvement }, 'aiInvolvement')}>
+                  <SingleSelect
+                    value={form.aiInvolvement}
+                    onChange={(value: string | number) =>
+                      change({ aiInvolvement: value as AiInvolvement }, 'aiInvolvement')
+                    }
+                  >
                     {AI_INVOLVEMENT.map((value) => (
                       <SingleSelectOption key={value} value={value}>
                         {aiLabel(t, value)}
@@ -193,14 +240,22 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                 </Field.Root>
                 {withdrawsVerification ? (
                   <Typography variant="pi" textColor="warning700" data-testid="trust-ai-withdraws">
-                    {t('labels.aiWithdraws', 'The verification covers the declared AI involvement: saving this change withdraws the badge until someone verifies again.')}
+                    {t(
+                      'labels.aiWithdraws',
+                      'The verification covers the declared AI involvement: saving this change withdraws the badge until someone verifies again.'
+                    )}
                   </Typography>
                 ) : null}
               </Grid.Item>
               <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="disclaimerMode" error={shown.disclaimerMode}>
                   <Field.Label>{t('fields.disclaimerMode', 'Disclaimer')}</Field.Label>
-                  <SingleSelect value={form.disclaimerMode} onChange={(value: string | number) => change({ disclaimerMode: value as DisclaimerMode }, 'disclaimerMode')}>
+                  <SingleSelect
+                    value={form.disclaimerMode}
+                    onChange={(value: string | number) =>
+                      change({ disclaimerMode: value as DisclaimerMode }, 'disclaimerMode')
+                    }
+                  >
                     {DISCLAIMER_MODES.map((value) => (
                       <SingleSelectOption key={value} value={value}>
                         {modeLabel(t, value)}
@@ -222,7 +277,9 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                   <Field.Label>{t('fields.publicInterest', 'Of public interest')}</Field.Label>
                   <SingleSelect
                     value={choiceOf(form.publicInterest)}
-                    onChange={(value: string | number) => change({ publicInterest: valueOf(value as PublicInterestChoice) }, 'publicInterest')}
+                    onChange={(value: string | number) =>
+                      change({ publicInterest: valueOf(value as PublicInterestChoice) }, 'publicInterest')
+                    }
                     data-testid="trust-public-interest"
                   >
                     <SingleSelectOption value="type">
@@ -230,8 +287,12 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                         ? t('publicInterest.typeYes', 'As the content type: yes')
                         : t('publicInterest.typeNo', 'As the content type: no')}
                     </SingleSelectOption>
-                    <SingleSelectOption value="yes">{t('publicInterest.yes', 'Yes: informs the public on matters of public interest')}</SingleSelectOption>
-                    <SingleSelectOption value="no">{t('publicInterest.no', 'No (e.g. advertising, fiction, a product page)')}</SingleSelectOption>
+                    <SingleSelectOption value="yes">
+                      {t('publicInterest.yes', 'Yes: informs the public on matters of public interest')}
+                    </SingleSelectOption>
+                    <SingleSelectOption value="no">
+                      {t('publicInterest.no', 'No (e.g. advertising, fiction, a product page)')}
+                    </SingleSelectOption>
                   </SingleSelect>
                   <Field.Hint />
                   <Field.Error />
@@ -242,12 +303,18 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
                   <Field.Root
                     name="disclaimerText"
                     error={shown.disclaimerText}
-                    hint={t('fields.disclaimerTextHint', 'Plain text, up to 2000 characters. {siteName} is replaced by the site name.', { siteName: '{siteName}' })}
+                    hint={t(
+                      'fields.disclaimerTextHint',
+                      'Plain text, up to 2000 characters. {siteName} is replaced by the site name.',
+                      { siteName: '{siteName}' }
+                    )}
                   >
                     <Field.Label>{t('fields.disclaimerText', 'Custom disclaimer')}</Field.Label>
                     <Textarea
                       value={form.disclaimerText}
-                      onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => change({ disclaimerText: event.target.value }, 'disclaimerText')}
+                      onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                        change({ disclaimerText: event.target.value }, 'disclaimerText')
+                      }
                       onBlur={() => touch('disclaimerText')}
                     />
                     <Field.Hint />
@@ -276,7 +343,8 @@ export const LabelsModal = ({ draft, meta, disabled, onSave }: LabelsModalProps)
               errors={sourceErrors}
               onTouch={(path) => {
                 touch(`sources.${path}`);
-                if (serverErrors[`sources.${path}`]) setServerErrors(({ [`sources.${path}`]: _dropped, ...rest }) => rest);
+                if (serverErrors[`sources.${path}`])
+                  setServerErrors(({ [`sources.${path}`]: _dropped, ...rest }) => rest);
               }}
             />
           </Flex>

@@ -49,7 +49,9 @@ export const ReviewQueueWidget = () => {
     return (
       <Flex height="100%" justifyContent="center" direction="column" gap={2} data-testid="trust-widget">
         <WarningCircle width="3.2rem" height="3.2rem" fill="danger600" aria-hidden />
-        <Typography textColor="neutral600">{t('widget.loadFailed', 'The review queue could not be loaded.')}</Typography>
+        <Typography textColor="neutral600">
+          {t('widget.loadFailed', 'The review queue could not be loaded.')}
+        </Typography>
         <Typography variant="pi" textColor="neutral500" textAlign="center">
           {failure}
         </Typography>
@@ -68,10 +70,16 @@ export const ReviewQueueWidget = () => {
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="trust-widget">
       <Typography variant="delta" tag="p" data-testid="trust-widget-total">
-        {t('widget.total', '{count, plural, =0 {Nothing needs review} one {# entry needs review} other {# entries need review}}', { count: total })}
+        {t(
+          'widget.total',
+          '{count, plural, =0 {Nothing needs review} one {# entry needs review} other {# entries need review}}',
+          { count: total }
+        )}
       </Typography>
       {total === 0 ? (
-        <Typography textColor="neutral600">{t('widget.empty', 'Every entry written with AI is verified, and nothing changed since.')}</Typography>
+        <Typography textColor="neutral600">
+          {t('widget.empty', 'Every entry written with AI is verified, and nothing changed since.')}
+        </Typography>
       ) : (
         <Typography variant="pi" textColor="neutral600" tag="p" data-testid="trust-widget-counts">
           {t(

@@ -41,7 +41,9 @@ const dateOfDay = (day: string): Date | undefined => {
   return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
 };
 const dayOfDate = (date: Date | undefined): string =>
-  date && !Number.isNaN(date.getTime()) ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` : '';
+  date && !Number.isNaN(date.getTime())
+    ? `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+    : '';
 
 interface Props {
   sources: SourceDraft[];
@@ -69,7 +71,12 @@ export const SourcesEditor = ({ sources, onChange, errors, onTouch, disabled }: 
     onChange(next);
   };
 
-  const textField = (index: number, name: 'title' | 'url' | 'publisher', label: string, options: { required?: boolean; type?: string; placeholder?: string } = {}) => (
+  const textField = (
+    index: number,
+    name: 'title' | 'url' | 'publisher',
+    label: string,
+    options: { required?: boolean; type?: string; placeholder?: string } = {}
+  ) => (
     <Field.Root name={`sources.${index}.${name}`} error={errors[`${index}.${name}`]} required={options.required}>
       <Field.Label>{label}</Field.Label>
       <TextInput
@@ -97,20 +104,41 @@ export const SourcesEditor = ({ sources, onChange, errors, onTouch, disabled }: 
         </Typography>
       ) : null}
       {sources.map((source, index) => (
-        <Box key={index} padding={4} hasRadius borderColor="neutral200" background="neutral0" data-testid="trust-source">
+        <Box
+          key={index}
+          padding={4}
+          hasRadius
+          borderColor="neutral200"
+          background="neutral0"
+          data-testid="trust-source"
+        >
           <Flex justifyContent="space-between" paddingBottom={2}>
             <Typography variant="sigma" textColor="neutral600" tag="h4">
               {t('sources.item', 'Source {number}', { number: index + 1 })}
             </Typography>
             {disabled ? null : (
               <Flex gap={1}>
-                <IconButton label={t('sources.up', 'Move up')} variant="ghost" disabled={index === 0} onClick={() => move(index, -1)}>
+                <IconButton
+                  label={t('sources.up', 'Move up')}
+                  variant="ghost"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
                   <ArrowUp />
                 </IconButton>
-                <IconButton label={t('sources.down', 'Move down')} variant="ghost" disabled={index === sources.length - 1} onClick={() => move(index, 1)}>
+                <IconButton
+                  label={t('sources.down', 'Move down')}
+                  variant="ghost"
+                  disabled={index === sources.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   <ArrowDown />
                 </IconButton>
-                <IconButton label={t('sources.remove', 'Remove source')} variant="ghost" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
+                <IconButton
+                  label={t('sources.remove', 'Remove source')}
+                  variant="ghost"
+                  onClick={() => onChange(sources.filter((_, i) => i !== index))}
+                >
                   <Trash />
                 </IconButton>
               </Flex>
@@ -121,7 +149,11 @@ export const SourcesEditor = ({ sources, onChange, errors, onTouch, disabled }: 
               {textField(index, 'title', t('sources.title', 'Title'), { required: true })}
             </Grid.Item>
             <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-              {textField(index, 'url', t('sources.url', 'URL'), { required: true, type: 'url', placeholder: 'https://' })}
+              {textField(index, 'url', t('sources.url', 'URL'), {
+                required: true,
+                type: 'url',
+                placeholder: 'https://',
+              })}
             </Grid.Item>
             <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
               {textField(index, 'publisher', t('sources.publisher', 'Publisher'))}

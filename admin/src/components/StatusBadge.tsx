@@ -14,7 +14,8 @@ export type StatusValue = keyof typeof VARIANTS;
 
 export const useStatusLabel = () => {
   const { formatMessage } = useIntl();
-  return (status: StatusValue) => formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: LABELS[status] });
+  return (status: StatusValue) =>
+    formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: LABELS[status] });
 };
 
 export const StatusBadge = ({

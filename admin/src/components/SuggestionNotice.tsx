@@ -22,7 +22,15 @@ interface SuggestionNoticeProps {
  * An AI agent's pending suggestion (MCP tool trust_labels_suggest, docs/api.md#mcp-tools): what it would change, and,
  * for editors, Accept (applied as their own label edit) or Dismiss. Nothing of it is public until accepted.
  */
-export const SuggestionNotice = ({ suggestion, current, canEdit, busy, onAccept, onDismiss, t }: SuggestionNoticeProps) => {
+export const SuggestionNotice = ({
+  suggestion,
+  current,
+  canEdit,
+  busy,
+  onAccept,
+  onDismiss,
+  t,
+}: SuggestionNoticeProps) => {
   const { formatDate } = useIntl();
   const who = suggestion.suggestedBy?.name ?? t('suggestion.anAgent', 'an AI agent');
   const when = formatDate(suggestion.suggestedAt, { dateStyle: 'medium', timeStyle: 'short' });
@@ -37,17 +45,28 @@ export const SuggestionNotice = ({ suggestion, current, canEdit, busy, onAccept,
         </Typography>
         {suggestion.aiInvolvement ? (
           <Typography variant="pi" textColor="neutral800">
-            {t('suggestion.ai', 'AI involvement: {from} → {to}', { from: aiLabel(t, current), to: aiLabel(t, suggestion.aiInvolvement) })}
+            {t('suggestion.ai', 'AI involvement: {from} → {to}', {
+              from: aiLabel(t, current),
+              to: aiLabel(t, suggestion.aiInvolvement),
+            })}
           </Typography>
         ) : null}
         {suggestion.sources.length > 0 ? (
           <Box>
             <Typography variant="pi" textColor="neutral800">
-              {t('suggestion.sources', '{count, plural, one {# source to add} other {# sources to add}}', { count: suggestion.sources.length })}
+              {t('suggestion.sources', '{count, plural, one {# source to add} other {# sources to add}}', {
+                count: suggestion.sources.length,
+              })}
             </Typography>
             <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
               {suggestion.sources.map((source) => (
-                <Typography key={source.url} variant="pi" textColor="neutral800" tag="li" style={{ overflowWrap: 'anywhere' }}>
+                <Typography
+                  key={source.url}
+                  variant="pi"
+                  textColor="neutral800"
+                  tag="li"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
                   {source.title} ({source.url})
                 </Typography>
               ))}
@@ -59,7 +78,13 @@ export const SuggestionNotice = ({ suggestion, current, canEdit, busy, onAccept,
             <Button size="S" onClick={onAccept} disabled={busy} data-testid="trust-suggestion-accept">
               {t('suggestion.accept', 'Accept')}
             </Button>
-            <Button size="S" variant="tertiary" onClick={onDismiss} disabled={busy} data-testid="trust-suggestion-dismiss">
+            <Button
+              size="S"
+              variant="tertiary"
+              onClick={onDismiss}
+              disabled={busy}
+              data-testid="trust-suggestion-dismiss"
+            >
               {t('suggestion.dismiss', 'Dismiss')}
             </Button>
           </Flex>

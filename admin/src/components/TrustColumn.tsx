@@ -13,7 +13,8 @@ import { currentCmLocale } from '../utils/locale';
 import { useStatusLabel, type StatusValue } from './StatusBadge';
 
 type Status = StatusesResponse['data'][string];
-type CellState = { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
+type CellState =
+  { state: 'loading' } | { state: 'loaded'; status: Status | undefined } | { state: 'failed'; message: string };
 
 const TrustStatusCell = ({ model, documentId }: { model: string; documentId: string }) => {
   const api = useTrustApi();
@@ -58,21 +59,39 @@ const COLORS = { verified: 'success600', stale: 'warning600', unverified: 'neutr
  * column last, after every injected column, so each pixel here pushes it further right; a text badge per status
  * pushed it off screen at 1,440 px. The tooltip and the accessible name say, in words, which version is which.
  */
-const StatusPair = ({ draft, published, documentId }: { draft: string | null; published: string | null; documentId: string }) => {
+const StatusPair = ({
+  draft,
+  published,
+  documentId,
+}: {
+  draft: string | null;
+  published: string | null;
+  documentId: string;
+}) => {
   const t = useTranslate();
   const full = useStatusLabel();
-  const valueOf = (status: string | null): StatusValue => (status === 'verified' || status === 'stale' ? status : 'unverified');
+  const valueOf = (status: string | null): StatusValue =>
+    status === 'verified' || status === 'stale' ? status : 'unverified';
   const draftValue = valueOf(draft);
   const publishedValue = published === null ? null : valueOf(published);
   const differs = publishedValue !== null && publishedValue !== draftValue;
   const tooltip = [
     t('list.draftTooltip', 'Draft: {status}', { status: full(draftValue) }),
-    ...(publishedValue !== null ? [t('list.publishedTooltip', 'Published version: {status}', { status: full(publishedValue) })] : []),
+    ...(publishedValue !== null
+      ? [t('list.publishedTooltip', 'Published version: {status}', { status: full(publishedValue) })]
+      : []),
   ].join(' · ');
   const DraftIcon = ICONS[draftValue];
   return (
     <Tooltip label={tooltip}>
-      <Flex gap={1} data-testid={`trust-cell-${documentId}`} role="img" aria-label={tooltip} tabIndex={0} style={{ whiteSpace: 'nowrap' }}>
+      <Flex
+        gap={1}
+        data-testid={`trust-cell-${documentId}`}
+        role="img"
+        aria-label={tooltip}
+        tabIndex={0}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <Flex data-testid="trust-status-badge" data-status={draftValue}>
           <DraftIcon width="1.8rem" height="1.8rem" fill={COLORS[draftValue]} aria-hidden />
         </Flex>

@@ -72,7 +72,10 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
   const load = React.useCallback(async () => {
     if (!documentId) return;
     try {
-      const [response, events] = await Promise.all([api.document(model, documentId, locale), api.history(model, documentId, locale)]);
+      const [response, events] = await Promise.all([
+        api.document(model, documentId, locale),
+        api.history(model, documentId, locale),
+      ]);
       setData(response);
       setHistory(events.slice(0, 3));
       setLoadError(null);
@@ -127,7 +130,10 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
       const errors = problemsByPath(t, details);
       toggleNotification({
         type: 'danger',
-        message: details.length > 0 ? t('labels.saveRefused', 'The labels were not saved: fix the fields marked in red.') : errorMessage(t, error),
+        message:
+          details.length > 0
+            ? t('labels.saveRefused', 'The labels were not saved: fix the fields marked in red.')
+            : errorMessage(t, error),
       });
       return { ok: false as const, errors };
     } finally {
@@ -145,7 +151,10 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
         : api.unverify(model, documentId, locale, withNote));
       toggleNotification({
         type: 'success',
-        message: action === 'verify' ? t('notify.verified', 'Marked as Human Verified') : t('notify.unverified', 'Verification withdrawn'),
+        message:
+          action === 'verify'
+            ? t('notify.verified', 'Marked as Human Verified')
+            : t('notify.unverified', 'Verification withdrawn'),
       });
       announceTrustChange();
       // The entry changed (its status, the Publish button): the edit view refetches it, no reload needed.
@@ -163,10 +172,15 @@ const TrustPanelContent = ({ model, documentId, document, collectionType }: Pane
   const decideSuggestion = async (decision: 'accept' | 'dismiss') => {
     setBusy(true);
     try {
-      await (decision === 'accept' ? api.acceptSuggestion(model, documentId, locale) : api.dismissSuggestion(model, documentId, locale));
+      await (decision === 'accept'
+        ? api.acceptSuggestion(model, documentId, locale)
+        : api.dismissSuggestion(model, documentId, locale));
       toggleNotification({
         type: 'success',
-        message: decision === 'accept' ? t('notify.suggestionAccepted', 'Suggestion applied to the labels') : t('notify.suggestionDismissed', 'Suggestion dismissed'),
+        message:
+          decision === 'accept'
+            ? t('notify.suggestionAccepted', 'Suggestion applied to the labels')
+            : t('notify.suggestionDismissed', 'Suggestion dismissed'),
       });
       announceTrustChange();
       // Accepted sources can make a verified draft stale: the edit view refetches the entry.
@@ -250,22 +264,38 @@ const LabelsSummary = ({ draft, meta, t }: { draft: TrustState; meta: DocumentRe
       </SummaryItem>
       <SummaryItem label={t('panel.disclosure', 'AI disclosure')} testId="trust-summary-disclosure">
         {disclosure}
-        {draft.disclosure.labelRequired ? ` · ${t('disclosure.labelRequired', 'a visible AI label is required')}` : null}
+        {draft.disclosure.labelRequired
+          ? ` · ${t('disclosure.labelRequired', 'a visible AI label is required')}`
+          : null}
         {!draft.publicInterestApplied ? ` · ${t('disclosure.notPublicInterest', 'not of public interest')}` : null}
         {badgeWords !== disclosure ? (
-          <Typography variant="pi" textColor="neutral600" tag="span" display="block" data-testid="trust-summary-disclosure-badge">
+          <Typography
+            variant="pi"
+            textColor="neutral600"
+            tag="span"
+            display="block"
+            data-testid="trust-summary-disclosure-badge"
+          >
             {t('panel.disclosureBadge', 'Badge ({locale}): {words}', { locale: meta.locale, words: badgeWords })}
           </Typography>
         ) : null}
       </SummaryItem>
-      <SummaryItem label={t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })} testId="trust-summary-disclaimer">
+      <SummaryItem
+        label={t('panel.preview', 'Readers see ({locale})', { locale: meta.locale })}
+        testId="trust-summary-disclaimer"
+      >
         <Typography variant="pi" textColor="neutral500" tag="span">
           {modeLabel(t, draft.disclaimerMode)}
           {' · '}
         </Typography>
         {preview ?? t('panel.noDisclaimer', 'No disclaimer')}
       </SummaryItem>
-      <SummaryItem label={t('panel.sourcesCount', '{count, plural, =0 {No sources} one {# source} other {# sources}}', { count: draft.sources.length })} testId="trust-summary-sources">
+      <SummaryItem
+        label={t('panel.sourcesCount', '{count, plural, =0 {No sources} one {# source} other {# sources}}', {
+          count: draft.sources.length,
+        })}
+        testId="trust-summary-sources"
+      >
         {titles.length > 0 ? (
           <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
             {titles.map((source, index) => (
@@ -300,13 +330,27 @@ type FormatDate = ReturnType<typeof useIntl>['formatDate'];
 
 /** The audit chain's last check found a broken link: say so before anything else, compactly (the panel is narrow). */
 const ChainWarning = ({ chain, t }: { chain: ChainStatus; t: Translate }) => (
-  <Box padding={3} background="danger100" borderColor="danger200" hasRadius role="alert" data-testid="trust-chain-warning">
+  <Box
+    padding={3}
+    background="danger100"
+    borderColor="danger200"
+    hasRadius
+    role="alert"
+    data-testid="trust-chain-warning"
+  >
     <Typography variant="pi" textColor="danger700" fontWeight="bold" tag="p">
       {chain.firstBrokenEventId !== null
-        ? t('panel.chainBroken', 'The audit log’s chain is broken (first broken event #{id}): the history may have been tampered with. Run the integrity check.', {
-            id: String(chain.firstBrokenEventId),
-          })
-        : t('panel.chainBrokenHead', 'The audit log’s chain is broken: the history may have been tampered with. Run the integrity check.')}
+        ? t(
+            'panel.chainBroken',
+            'The audit log’s chain is broken (first broken event #{id}): the history may have been tampered with. Run the integrity check.',
+            {
+              id: String(chain.firstBrokenEventId),
+            }
+          )
+        : t(
+            'panel.chainBrokenHead',
+            'The audit log’s chain is broken: the history may have been tampered with. Run the integrity check.'
+          )}
     </Typography>
     {chain.reason ? (
       <Typography variant="pi" textColor="danger600" tag="p">
@@ -316,7 +360,17 @@ const ChainWarning = ({ chain, t }: { chain: ChainStatus; t: Translate }) => (
   </Box>
 );
 
-const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState; published: TrustState | null; formatDate: FormatDate; t: Translate }) => {
+const StatusSummary = ({
+  draft,
+  published,
+  formatDate,
+  t,
+}: {
+  draft: TrustState;
+  published: TrustState | null;
+  formatDate: FormatDate;
+  t: Translate;
+}) => {
   const when = draft.verifiedAt ? formatDate(draft.verifiedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
@@ -325,7 +379,12 @@ const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState;
         {published && published.status !== draft.status ? (
           <Typography variant="pi" textColor="neutral600">
             {t('panel.publishedIs', 'Published version: {status}', {
-              status: t(`status.${published.status}`, { verified: 'Human Verified', stale: 'Needs re-verification', unverified: 'Not verified' }[published.status]),
+              status: t(
+                `status.${published.status}`,
+                { verified: 'Human Verified', stale: 'Needs re-verification', unverified: 'Not verified' }[
+                  published.status
+                ]
+              ),
             })}
           </Typography>
         ) : null}
@@ -337,12 +396,16 @@ const StatusSummary = ({ draft, published, formatDate, t }: { draft: TrustState;
       ) : null}
       {draft.status === 'verified' && draft.checks && draft.checks.length > 0 ? (
         <Typography variant="pi" textColor="neutral600" data-testid="trust-checked">
-          {t('panel.checked', 'Checked: {checks}', { checks: draft.checks.map((check) => checkName(t, check)).join(', ') })}
+          {t('panel.checked', 'Checked: {checks}', {
+            checks: draft.checks.map((check) => checkName(t, check)).join(', '),
+          })}
         </Typography>
       ) : null}
       {draft.status === 'stale' ? (
         <Typography variant="pi" textColor="warning600" data-testid="trust-changed-fields">
-          {t('panel.changedFields', 'Changed since verification: {fields}', { fields: fieldLabels(t, draft.changedFields) })}
+          {t('panel.changedFields', 'Changed since verification: {fields}', {
+            fields: fieldLabels(t, draft.changedFields),
+          })}
         </Typography>
       ) : null}
     </Flex>
@@ -362,11 +425,24 @@ const HistoryList = ({ events, formatDate, t }: { events: HistoryEvent[]; format
       events.map((event) => (
         <Box key={event.id}>
           <Typography variant="pi" fontWeight="bold">
-            {t(`history.${event.action}`, { verify: 'Verified', unverify: 'Unverified', stale: 'Became stale', restore: 'Verified again (content restored)', edit: 'Labels edited', repair: 'Repaired by the integrity check' }[event.action])}
+            {t(
+              `history.${event.action}`,
+              {
+                verify: 'Verified',
+                unverify: 'Unverified',
+                stale: 'Became stale',
+                restore: 'Verified again (content restored)',
+                edit: 'Labels edited',
+                repair: 'Repaired by the integrity check',
+              }[event.action]
+            )}
             {event.changedFields.length > 0 ? ` · ${fieldLabels(t, event.changedFields)}` : ''}
           </Typography>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {[event.actor?.name ?? t('history.system', 'system'), formatDate(event.at, { dateStyle: 'medium', timeStyle: 'short' })].join(' · ')}
+            {[
+              event.actor?.name ?? t('history.system', 'system'),
+              formatDate(event.at, { dateStyle: 'medium', timeStyle: 'short' }),
+            ].join(' · ')}
           </Typography>
           {event.note ? (
             <Typography variant="pi" textColor="neutral600" tag="p">

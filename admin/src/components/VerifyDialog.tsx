@@ -3,7 +3,12 @@ import * as React from 'react';
 import { Box, Button, Checkbox, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { Check, Cross } from '@strapi/icons';
 
-import { REVIEW_CHECKS, type AiInvolvement, type EditorialResponsibility, type ReviewCheck } from '../../../shared/trust';
+import {
+  REVIEW_CHECKS,
+  type AiInvolvement,
+  type EditorialResponsibility,
+  type ReviewCheck,
+} from '../../../shared/trust';
 import { useTranslate, type Translate } from '../hooks/useTranslate';
 import { errorMessage } from '../utils/errors';
 
@@ -21,7 +26,10 @@ export const checkLabel = (t: Translate, check: ReviewCheck) =>
 /** The short name of a check, for lists ("Checked: accuracy, sources"). */
 export const checkName = (t: Translate, check: string) =>
   (REVIEW_CHECKS as readonly string[]).includes(check)
-    ? t(`checks.name.${check}`, { accuracy: 'accuracy', plausibility: 'plausibility', sources: 'sources' }[check as ReviewCheck])
+    ? t(
+        `checks.name.${check}`,
+        { accuracy: 'accuracy', plausibility: 'plausibility', sources: 'sources' }[check as ReviewCheck]
+      )
     : check;
 
 /** A failed verify or unverify as the editor should read it: the translated rule it broke when the server names one, else its message. */
@@ -72,7 +80,8 @@ export const VerifyDialog = ({
   const missingChecks = verify ? requiredChecks.filter((check) => !checks.includes(check)) : [];
   // The AI Act exempts AI text from the label only when a person reviewed it and someone holds editorial
   // responsibility (server/src/domain/status.ts resolveDisclosure): say so before verifying without the second.
-  const labelStays = verify && (aiInvolvement === 'assisted' || aiInvolvement === 'generated') && publicInterest && !responsible?.name;
+  const labelStays =
+    verify && (aiInvolvement === 'assisted' || aiInvolvement === 'generated') && publicInterest && !responsible?.name;
 
   const toggle = (check: ReviewCheck, on: boolean) =>
     setChecks((current) => REVIEW_CHECKS.filter((item) => (item === check ? on : current.includes(item))));
@@ -85,12 +94,20 @@ export const VerifyDialog = ({
       }}
     >
       <Dialog.Trigger>
-        <Button variant={verify ? 'success-light' : 'danger-light'} startIcon={verify ? <Check /> : <Cross />} disabled={disabled}>
+        <Button
+          variant={verify ? 'success-light' : 'danger-light'}
+          startIcon={verify ? <Check /> : <Cross />}
+          disabled={disabled}
+        >
           {verify ? t('actions.verify', 'Verify') : t('actions.unverify', 'Unverify')}
         </Button>
       </Dialog.Trigger>
       <Dialog.Content>
-        <Dialog.Header>{verify ? t('dialog.verifyTitle', 'Mark as Human Verified?') : t('dialog.unverifyTitle', 'Withdraw the verification?')}</Dialog.Header>
+        <Dialog.Header>
+          {verify
+            ? t('dialog.verifyTitle', 'Mark as Human Verified?')
+            : t('dialog.unverifyTitle', 'Withdraw the verification?')}
+        </Dialog.Header>
         <Dialog.Body>
           <Flex direction="column" alignItems="stretch" gap={4} width="100%">
             <Typography>
@@ -100,7 +117,10 @@ export const VerifyDialog = ({
                     'You confirm that you reviewed this version, in this locale, as declared ({aiInvolvement}). Any later change to its content or to its declared AI involvement withdraws the badge.',
                     { aiInvolvement: t(`ai.${aiInvolvement ?? 'unknown'}`, aiInvolvement ?? 'unknown') }
                   )
-                : t('dialog.unverifyBody', 'The draft and the published version of this locale will show as not verified.')}
+                : t(
+                    'dialog.unverifyBody',
+                    'The draft and the published version of this locale will show as not verified.'
+                  )}
             </Typography>
             {verify ? (
               <Box padding={3} background="neutral100" hasRadius data-testid="trust-responsibility">
@@ -110,13 +130,23 @@ export const VerifyDialog = ({
                   </Typography>
                 ) : (
                   <Typography variant="pi" textColor="neutral600">
-                    {t('dialog.noResponsibility', 'No one is named as holding editorial responsibility (Settings → Trust Labels).')}
+                    {t(
+                      'dialog.noResponsibility',
+                      'No one is named as holding editorial responsibility (Settings → Trust Labels).'
+                    )}
                   </Typography>
                 )}
               </Box>
             ) : null}
             {labelStays ? (
-              <Box padding={3} background="warning100" borderColor="warning200" hasRadius role="note" data-testid="trust-label-stays">
+              <Box
+                padding={3}
+                background="warning100"
+                borderColor="warning200"
+                hasRadius
+                role="note"
+                data-testid="trust-label-stays"
+              >
                 <Typography variant="pi" fontWeight="bold" textColor="warning700" tag="p">
                   {t('dialog.labelStays', 'Readers will still see an AI label.')}
                 </Typography>
@@ -129,7 +159,14 @@ export const VerifyDialog = ({
               </Box>
             ) : null}
             {verify ? (
-              <Flex direction="column" alignItems="stretch" gap={2} role="group" aria-labelledby={checksTitleId} data-testid="trust-checks">
+              <Flex
+                direction="column"
+                alignItems="stretch"
+                gap={2}
+                role="group"
+                aria-labelledby={checksTitleId}
+                data-testid="trust-checks"
+              >
                 <Typography variant="sigma" textColor="neutral600" id={checksTitleId}>
                   {t('checks.title', 'What did you check?')}
                 </Typography>
@@ -158,12 +195,17 @@ export const VerifyDialog = ({
             ) : null}
             {missingSources ? (
               <Typography textColor="danger600">
-                {t('dialog.needsSources', 'This entry needs at least {count} source(s) before it can be verified.', { count: requiredSources ?? 0 })}
+                {t('dialog.needsSources', 'This entry needs at least {count} source(s) before it can be verified.', {
+                  count: requiredSources ?? 0,
+                })}
               </Typography>
             ) : null}
             <Field.Root name="note" hint={t('dialog.noteHint', 'Optional, kept in the audit log.')}>
               <Field.Label>{t('dialog.note', 'Note')}</Field.Label>
-              <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
+              <Textarea
+                value={note}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
+              />
               <Field.Hint />
             </Field.Root>
           </Flex>

@@ -9,5 +9,8 @@ export type Translate = (id: string, defaultMessage: string, values?: Record<str
 export const useTranslate = (): Translate => {
   const { formatMessage } = useIntl();
   // Stable while the locale is: components may pass it on, and Strapi compares what bulk actions describe.
-  return React.useCallback<Translate>((id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values), [formatMessage]);
+  return React.useCallback<Translate>(
+    (id, defaultMessage, values) => formatMessage({ id: getTranslation(id), defaultMessage }, values),
+    [formatMessage]
+  );
 };

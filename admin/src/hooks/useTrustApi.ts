@@ -52,7 +52,9 @@ const batchedStatus = (get: Get, model: string, locale: string | null, documentI
         const query = new URLSearchParams({ documentIds: [...created.ids].join(',') });
         if (locale) query.set('locale', locale);
         try {
-          const res = await get<GetStatuses.Response>(`${PREFIX}/statuses/${encodeURIComponent(model)}?${query.toString()}`);
+          const res = await get<GetStatuses.Response>(
+            `${PREFIX}/statuses/${encodeURIComponent(model)}?${query.toString()}`
+          );
           created.waiters.forEach((waiter) => waiter.resolve(res.data.data));
         } catch (error) {
           created.waiters.forEach((waiter) => waiter.reject(error));
@@ -73,7 +75,11 @@ const documentCache = (adminApi as any).injectEndpoints({
   endpoints: (build: any) => ({
     trustLabelsRefreshDocument: build.mutation({
       queryFn: () => ({ data: null }),
-      invalidatesTags: (_result: unknown, _error: unknown, { model, documentId, collectionType }: { model: string; documentId: string; collectionType?: string }) => [
+      invalidatesTags: (
+        _result: unknown,
+        _error: unknown,
+        { model, documentId, collectionType }: { model: string; documentId: string; collectionType?: string }
+      ) => [
         { type: 'Document', id: collectionType === 'single-types' ? model : `${model}_${documentId}` },
         { type: 'Document', id: `${model}_LIST` },
         { type: 'Document', id: `${model}_ALL_ITEMS` },
@@ -84,7 +90,11 @@ const documentCache = (adminApi as any).injectEndpoints({
 });
 
 /** Refetches the Content Manager's copy of a document (its status and the Publish button) after a trust change. */
-export const useRefreshCmDocument = (): ((args: { model: string; documentId: string; collectionType?: string }) => void) => {
+export const useRefreshCmDocument = (): ((args: {
+  model: string;
+  documentId: string;
+  collectionType?: string;
+}) => void) => {
   const [refresh] = documentCache.useTrustLabelsRefreshDocumentMutation();
   return React.useCallback((args) => void refresh(args), [refresh]);
 };
@@ -105,8 +115,12 @@ export const useTrustApi = () => {
       /** What changed in the draft and the published version since their last verification (null: never verified). */
       diff: async (model: string, documentId: string, locale: string | null) =>
         (await get<GetDiff.Response>(documentPath(model, documentId, '/diff', locale))).data.data,
-      saveLabels: async (model: string, documentId: string, locale: string | null, body: UpdateLabels.Request['body']) =>
-        (await put<UpdateLabels.Response>(documentPath(model, documentId, '', locale), body)).data,
+      saveLabels: async (
+        model: string,
+        documentId: string,
+        locale: string | null,
+        body: UpdateLabels.Request['body']
+      ) => (await put<UpdateLabels.Response>(documentPath(model, documentId, '', locale), body)).data,
       verify: async (model: string, documentId: string, locale: string | null, body: Verify.Request['body']) =>
         (await post<Verify.Response>(documentPath(model, documentId, '/verify', locale), body)).data,
       unverify: async (model: string, documentId: string, locale: string | null, body: Unverify.Request['body']) =>
@@ -115,12 +129,16 @@ export const useTrustApi = () => {
       acceptSuggestion: async (model: string, documentId: string, locale: string | null) =>
         (await post<AcceptSuggestion.Response>(documentPath(model, documentId, '/suggestion/accept', locale), {})).data,
       dismissSuggestion: async (model: string, documentId: string, locale: string | null) =>
-        (await post<DismissSuggestion.Response>(documentPath(model, documentId, '/suggestion/dismiss', locale), {})).data,
-      bulk: async (action: 'verify' | 'unverify', body: Bulk.Request['body']) => (await post<Bulk.Response>(`${PREFIX}/bulk/${action}`, body)).data.data,
+        (await post<DismissSuggestion.Response>(documentPath(model, documentId, '/suggestion/dismiss', locale), {}))
+          .data,
+      bulk: async (action: 'verify' | 'unverify', body: Bulk.Request['body']) =>
+        (await post<Bulk.Response>(`${PREFIX}/bulk/${action}`, body)).data.data,
       /** The status of one list row, batched with the other rows of the page. */
-      status: (model: string, locale: string | null, documentId: string) => batchedStatus(get, model, locale, documentId),
+      status: (model: string, locale: string | null, documentId: string) =>
+        batchedStatus(get, model, locale, documentId),
       settings: async () => (await get<GetSettings.Response>(`${PREFIX}/settings`)).data,
-      saveSettings: async (body: UpdateSettings.Request['body']) => (await put<UpdateSettings.Response>(`${PREFIX}/settings`, body)).data,
+      saveSettings: async (body: UpdateSettings.Request['body']) =>
+        (await put<UpdateSettings.Response>(`${PREFIX}/settings`, body)).data,
       /** The i18n plugin's locales (the settings page edits per-locale values). */
       locales: async () => (await get<I18nLocale[]>('/i18n/locales')).data,
       /** The review queue: entries that are stale, or AI-written and not verified (GET /trust-labels/queue). */
@@ -134,11 +152,15 @@ export const useTrustApi = () => {
       },
       /** The Content Manager's content types (uid and kind), to link an entry to its edit view. */
       contentTypeKinds: async () => {
-        const res = await get<{ data: Array<{ uid: string; kind: 'collectionType' | 'singleType' }> }>('/content-manager/content-types');
-        return Object.fromEntries(res.data.data.map(({ uid, kind }) => [uid, kind])) as Record<string, 'collectionType' | 'singleType'>;
+        const res = await get<{ data: Array<{ uid: string; kind: 'collectionType' | 'singleType' }> }>(
+          '/content-manager/content-types'
+        );
+        return Object.fromEntries(res.data.data.map(({ uid, kind }) => [uid, kind])) as Record<
+          string,
+          'collectionType' | 'singleType'
+        >;
       },
     }),
     [get, put, post]
   );
 };
-

@@ -156,7 +156,11 @@ const ReviewQueuePage = () => {
             <Box minWidth="220px">
               <Field.Root name="uid">
                 <Field.Label>{t('queue.filterType', 'Content type')}</Field.Label>
-                <SingleSelect size="S" value={uid ?? ALL} onChange={(value: string | number) => setFilter({ uid: value === ALL ? undefined : String(value) })}>
+                <SingleSelect
+                  size="S"
+                  value={uid ?? ALL}
+                  onChange={(value: string | number) => setFilter({ uid: value === ALL ? undefined : String(value) })}
+                >
                   <SingleSelectOption value={ALL}>{t('queue.allTypes', 'All types')}</SingleSelectOption>
                   {meta.contentTypes.map((type) => (
                     <SingleSelectOption key={type.uid} value={type.uid}>
@@ -169,7 +173,13 @@ const ReviewQueuePage = () => {
             <Box minWidth="180px">
               <Field.Root name="locale">
                 <Field.Label>{t('queue.filterLocale', 'Locale')}</Field.Label>
-                <SingleSelect size="S" value={locale ?? ALL} onChange={(value: string | number) => setFilter({ locale: value === ALL ? undefined : String(value) })}>
+                <SingleSelect
+                  size="S"
+                  value={locale ?? ALL}
+                  onChange={(value: string | number) =>
+                    setFilter({ locale: value === ALL ? undefined : String(value) })
+                  }
+                >
                   <SingleSelectOption value={ALL}>{t('queue.allLocales', 'All locales')}</SingleSelectOption>
                   {localeOptions.map((option) => (
                     <SingleSelectOption key={option.code} value={option.code}>
@@ -182,7 +192,13 @@ const ReviewQueuePage = () => {
             <Box minWidth="220px">
               <Field.Root name="status">
                 <Field.Label>{t('queue.filterStatus', 'Status')}</Field.Label>
-                <SingleSelect size="S" value={status ?? ALL} onChange={(value: string | number) => setFilter({ status: value === ALL ? undefined : String(value) })}>
+                <SingleSelect
+                  size="S"
+                  value={status ?? ALL}
+                  onChange={(value: string | number) =>
+                    setFilter({ status: value === ALL ? undefined : String(value) })
+                  }
+                >
                   <SingleSelectOption value={ALL}>{t('queue.allStatuses', 'All')}</SingleSelectOption>
                   <SingleSelectOption value="stale">{t('status.stale', 'Needs re-verification')}</SingleSelectOption>
                   <SingleSelectOption value="unverified">{t('status.unverified', 'Not verified')}</SingleSelectOption>
@@ -207,7 +223,11 @@ const ReviewQueuePage = () => {
               icon={<EmptyDocuments width="16rem" />}
               hasRadius
               shadow="tableShadow"
-              content={filtered ? t('queue.emptyFiltered', 'Nothing matches these filters.') : t('queue.empty', 'Nothing needs review')}
+              content={
+                filtered
+                  ? t('queue.emptyFiltered', 'Nothing matches these filters.')
+                  : t('queue.empty', 'Nothing needs review')
+              }
             />
           ) : (
             <Table colCount={columns} rowCount={entries.length + 1} data-testid="trust-queue">
@@ -246,9 +266,17 @@ const ReviewQueuePage = () => {
                 {entries.map((entry) => {
                   const name = entry.title ?? entry.documentId;
                   return (
-                    <Tr key={`${entry.uid}|${entry.documentId}|${entry.locale ?? ''}`} data-testid={`trust-queue-row-${entry.documentId}-${entry.locale ?? ''}`}>
+                    <Tr
+                      key={`${entry.uid}|${entry.documentId}|${entry.locale ?? ''}`}
+                      data-testid={`trust-queue-row-${entry.documentId}-${entry.locale ?? ''}`}
+                    >
                       <Td maxWidth="260px">
-                        <Typography textColor={entry.title ? 'neutral800' : 'neutral500'} fontWeight="semiBold" ellipsis title={name}>
+                        <Typography
+                          textColor={entry.title ? 'neutral800' : 'neutral500'}
+                          fontWeight="semiBold"
+                          ellipsis
+                          title={name}
+                        >
                           {name}
                         </Typography>
                       </Td>
@@ -282,7 +310,11 @@ const ReviewQueuePage = () => {
                         </Typography>
                       </Td>
                       <Td>
-                        <Link tag={NavLink} to={editViewPath(entry, kinds[entry.uid])} aria-label={t('queue.openEntry', 'Open “{title}”', { title: name })}>
+                        <Link
+                          tag={NavLink}
+                          to={editViewPath(entry, kinds[entry.uid])}
+                          aria-label={t('queue.openEntry', 'Open “{title}”', { title: name })}
+                        >
                           {t('queue.open', 'Open')}
                         </Link>
                       </Td>

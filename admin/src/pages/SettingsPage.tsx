@@ -22,7 +22,14 @@ import { ACTIONS } from '../../../shared/constants';
 import { disclaimerTextsFor, pickLocalizedWord } from '../../../shared/disclaimer';
 import type { SettingsProblem } from '../../../shared/contracts';
 import { settingsSchema, toValidationDetails } from '../../../shared/schemas';
-import { AI_INVOLVEMENT, REVIEW_CHECKS, type AiInvolvement, type EditorialResponsibility, type ReviewCheck, type Settings } from '../../../shared/trust';
+import {
+  AI_INVOLVEMENT,
+  REVIEW_CHECKS,
+  type AiInvolvement,
+  type EditorialResponsibility,
+  type ReviewCheck,
+  type Settings,
+} from '../../../shared/trust';
 import { CHECK_LABELS } from '../components/BulkActions';
 import { useTrustApi } from '../hooks/useTrustApi';
 import { readError } from '../utils/api';
@@ -56,8 +63,9 @@ const draftOf = (value: EditorialResponsibility | null): ResponsibilityDraft => 
 
 /** An empty name means nobody is named: the setting is null. */
 const responsibilityOf = (draft: ResponsibilityDraft): EditorialResponsibility | null =>
-  draft.name.trim() === '' ? null : { name: draft.name, url: draft.url.trim() === '' ? null : draft.url, type: draft.type };
-
+  draft.name.trim() === ''
+    ? null
+    : { name: draft.name, url: draft.url.trim() === '' ? null : draft.url, type: draft.type };
 
 /**
  * What readers get for a locale whose field is left empty (shared/reader-words.ts): the built-in words of its
@@ -113,9 +121,17 @@ const SettingsPage = () => {
       } catch {
         // Without the i18n permission, offer the locales the settings already have.
       }
-      const codes = new Set([...available.map((l) => l.code), ...Object.keys(settings.disclaimers), ...Object.keys(settings.badgeLabel), ...Object.keys(settings.notVerifiedLabel ?? {}), 'en']);
+      const codes = new Set([
+        ...available.map((l) => l.code),
+        ...Object.keys(settings.disclaimers),
+        ...Object.keys(settings.badgeLabel),
+        ...Object.keys(settings.notVerifiedLabel ?? {}),
+        'en',
+      ]);
       setLocales([...codes].map((code) => available.find((l) => l.code === code) ?? { code, name: code }));
-    })().catch((error) => setLoadFailure({ status: (error as any)?.response?.status ?? null, message: errorMessage(t, error) }));
+    })().catch((error) =>
+      setLoadFailure({ status: (error as any)?.response?.status ?? null, message: errorMessage(t, error) })
+    );
   }, [api, attempt, loadingPermissions, canRead, t]);
 
   if (loadingPermissions) return <Page.Loading />;
@@ -123,7 +139,9 @@ const SettingsPage = () => {
   if (loadFailure) {
     return (
       <Page.Error
-        content={t('settings.loadFailed', 'The settings could not be loaded: {message}', { message: loadFailure.message })}
+        content={t('settings.loadFailed', 'The settings could not be loaded: {message}', {
+          message: loadFailure.message,
+        })}
         action={
           <Button variant="secondary" onClick={() => setAttempt((value) => value + 1)}>
             {t('settings.retry', 'Try again')}
@@ -139,7 +157,13 @@ const SettingsPage = () => {
   const setText = (value: AiInvolvement, text: string | null) => {
     // A locale's first edited text: the others start as the texts its readers get now (the built-in words of its
     // language), not empty, so that editing one does not silently remove the others.
-    const base = texts ?? { unknown: null, none: null, assisted: null, generated: null, ...fallbackTexts(form.disclaimers, locale) };
+    const base = texts ?? {
+      unknown: null,
+      none: null,
+      assisted: null,
+      generated: null,
+      ...fallbackTexts(form.disclaimers, locale),
+    };
     setForm({ ...form, disclaimers: { ...form.disclaimers, [locale]: { ...base, [value]: text } } });
   };
 
@@ -160,7 +184,8 @@ const SettingsPage = () => {
     const urlWithoutName = responsibility.name.trim() === '' && responsibility.url.trim() !== '';
     if (!result.success || urlWithoutName) {
       const found = result.success ? {} : problemsByPath(t, toValidationDetails(result.error.issues));
-      if (urlWithoutName) found['editorialResponsibility.name'] = t('settings.responsibleNameRequired', 'Give a name, or clear the URL.');
+      if (urlWithoutName)
+        found['editorialResponsibility.name'] = t('settings.responsibleNameRequired', 'Give a name, or clear the URL.');
       setErrors(found);
       toggleNotification({ type: 'danger', message: t('settings.invalid', 'Some settings are not valid.') });
       return;
@@ -180,7 +205,10 @@ const SettingsPage = () => {
       setErrors(problemsByPath(t, details));
       toggleNotification({
         type: 'danger',
-        message: details.length > 0 ? t('settings.saveRefused', 'The settings were not saved: fix the fields marked in red.') : errorMessage(t, error),
+        message:
+          details.length > 0
+            ? t('settings.saveRefused', 'The settings were not saved: fix the fields marked in red.')
+            : errorMessage(t, error),
       });
     } finally {
       setSaving(false);
@@ -196,7 +224,12 @@ const SettingsPage = () => {
         subtitle={t('settings.subtitle', 'Disclaimers, sources and the Human Verified badge')}
         primaryAction={
           canUpdate ? (
-            <Button startIcon={<Check />} disabled={!dirty && problems.length === 0} loading={saving} onClick={() => void save()}>
+            <Button
+              startIcon={<Check />}
+              disabled={!dirty && problems.length === 0}
+              loading={saving}
+              onClick={() => void save()}
+            >
               {t('settings.save', 'Save')}
             </Button>
           ) : undefined
@@ -205,9 +238,19 @@ const SettingsPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {problems.length > 0 ? (
-            <Box padding={5} background="warning100" borderColor="warning200" hasRadius role="status" data-testid="trust-settings-problems">
+            <Box
+              padding={5}
+              background="warning100"
+              borderColor="warning200"
+              hasRadius
+              role="status"
+              data-testid="trust-settings-problems"
+            >
               <Typography fontWeight="bold" textColor="warning700" tag="p">
-                {t('settings.problems', 'Some stored settings are not valid. Until the settings are saved again, these keys use their default values:')}
+                {t(
+                  'settings.problems',
+                  'Some stored settings are not valid. Until the settings are saved again, these keys use their default values:'
+                )}
               </Typography>
               <Box tag="ul" paddingTop={2} paddingLeft={5} style={{ listStyle: 'disc' }}>
                 {problems.map((problem) => (
@@ -225,28 +268,50 @@ const SettingsPage = () => {
               </Typography>
               <Grid.Root gap={5}>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="siteName" error={errors.siteName} hint={t('settings.siteNameHint', 'Fills {siteName} in disclaimer texts.', { siteName: '{siteName}' })}>
+                  <Field.Root
+                    name="siteName"
+                    error={errors.siteName}
+                    hint={t('settings.siteNameHint', 'Fills {siteName} in disclaimer texts.', {
+                      siteName: '{siteName}',
+                    })}
+                  >
                     <Field.Label>{t('settings.siteName', 'Site name')}</Field.Label>
-                    <TextInput value={form.siteName} disabled={!canUpdate} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, siteName: e.target.value })} />
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="publishingPrinciplesUrl" error={errors.publishingPrinciplesUrl} hint={t('settings.principlesHint', 'Linked from JSON-LD as publishingPrinciples.')}>
-                    <Field.Label>{t('settings.principles', 'Publishing principles URL')}</Field.Label>
                     <TextInput
-                      type="url"
-                      value={form.publishingPrinciplesUrl ?? ''}
+                      value={form.siteName}
                       disabled={!canUpdate}
-                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, publishingPrinciplesUrl: e.target.value === '' ? null : e.target.value })}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                        setForm({ ...form, siteName: e.target.value })
+                      }
                     />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="requiredSources" error={errors.requiredSources} hint={t('settings.requiredSourcesHint', 'Fewest sources an entry needs before it can be verified.')}>
+                  <Field.Root
+                    name="publishingPrinciplesUrl"
+                    error={errors.publishingPrinciplesUrl}
+                    hint={t('settings.principlesHint', 'Linked from JSON-LD as publishingPrinciples.')}
+                  >
+                    <Field.Label>{t('settings.principles', 'Publishing principles URL')}</Field.Label>
+                    <TextInput
+                      type="url"
+                      value={form.publishingPrinciplesUrl ?? ''}
+                      disabled={!canUpdate}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                        setForm({ ...form, publishingPrinciplesUrl: e.target.value === '' ? null : e.target.value })
+                      }
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="requiredSources"
+                    error={errors.requiredSources}
+                    hint={t('settings.requiredSourcesHint', 'Fewest sources an entry needs before it can be verified.')}
+                  >
                     <Field.Label>{t('settings.requiredSources', 'Required sources')}</Field.Label>
                     <NumberInput
                       value={form.requiredSources}
@@ -266,7 +331,9 @@ const SettingsPage = () => {
                         disabled={!canUpdate}
                         onLabel={t('settings.on', 'On')}
                         offLabel={t('settings.off', 'Off')}
-                        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.checked })}
+                        onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                          setForm({ ...form, [key]: e.target.checked })
+                        }
                       />
                       <Field.Hint />
                     </Field.Root>
@@ -283,13 +350,19 @@ const SettingsPage = () => {
                   {t('settings.review', 'Review and responsibility')}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" tag="p">
-                  {t('settings.reviewHint', 'What a verifier must confirm, and who takes editorial responsibility for the entries (JSON-LD and the audit log).')}
+                  {t(
+                    'settings.reviewHint',
+                    'What a verifier must confirm, and who takes editorial responsibility for the entries (JSON-LD and the audit log).'
+                  )}
                 </Typography>
               </Box>
               <Field.Root
                 name="requiredChecks"
                 error={errors.requiredChecks}
-                hint={t('settings.requiredChecksHint', 'A verification is refused until the verifier ticks each of these.')}
+                hint={t(
+                  'settings.requiredChecksHint',
+                  'A verification is refused until the verifier ticks each of these.'
+                )}
               >
                 <Field.Label>{t('settings.requiredChecks', 'Checks a verifier must confirm')}</Field.Label>
                 <Flex direction="column" alignItems="stretch" gap={2} paddingTop={1} paddingBottom={1}>
@@ -319,7 +392,9 @@ const SettingsPage = () => {
                     <TextInput
                       value={responsibility.name}
                       disabled={!canUpdate}
-                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setResponsibilityField({ name: e.target.value })}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                        setResponsibilityField({ name: e.target.value })
+                      }
                     />
                     <Field.Hint />
                     <Field.Error />
@@ -336,7 +411,9 @@ const SettingsPage = () => {
                       type="url"
                       value={responsibility.url}
                       disabled={!canUpdate}
-                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setResponsibilityField({ url: e.target.value })}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                        setResponsibilityField({ url: e.target.value })
+                      }
                     />
                     <Field.Hint />
                     <Field.Error />
@@ -348,10 +425,16 @@ const SettingsPage = () => {
                     <SingleSelect
                       value={responsibility.type}
                       disabled={!canUpdate}
-                      onChange={(value: string | number) => setResponsibilityField({ type: value === 'Person' ? 'Person' : 'Organization' })}
+                      onChange={(value: string | number) =>
+                        setResponsibilityField({ type: value === 'Person' ? 'Person' : 'Organization' })
+                      }
                     >
-                      <SingleSelectOption value="Organization">{t('settings.responsibleOrganization', 'Organization')}</SingleSelectOption>
-                      <SingleSelectOption value="Person">{t('settings.responsiblePerson', 'Person')}</SingleSelectOption>
+                      <SingleSelectOption value="Organization">
+                        {t('settings.responsibleOrganization', 'Organization')}
+                      </SingleSelectOption>
+                      <SingleSelectOption value="Person">
+                        {t('settings.responsiblePerson', 'Person')}
+                      </SingleSelectOption>
                     </SingleSelect>
                     <Field.Error />
                   </Field.Root>
@@ -374,7 +457,14 @@ const SettingsPage = () => {
                 )}
               >
                 <Field.Label>{t('settings.publicInterest', 'Of public interest, per content type')}</Field.Label>
-                <Flex direction="column" alignItems="stretch" gap={2} paddingTop={1} paddingBottom={1} data-testid="trust-settings-public-interest">
+                <Flex
+                  direction="column"
+                  alignItems="stretch"
+                  gap={2}
+                  paddingTop={1}
+                  paddingBottom={1}
+                  data-testid="trust-settings-public-interest"
+                >
                   {contentTypes.map((type) => (
                     <Checkbox
                       key={type.uid}
@@ -382,7 +472,10 @@ const SettingsPage = () => {
                       checked={form.publicInterest?.[type.uid] ?? true}
                       disabled={!canUpdate}
                       onCheckedChange={(checked: boolean | 'indeterminate') =>
-                        setForm({ ...form, publicInterest: { ...(form.publicInterest ?? {}), [type.uid]: checked === true } })
+                        setForm({
+                          ...form,
+                          publicInterest: { ...(form.publicInterest ?? {}), [type.uid]: checked === true },
+                        })
                       }
                     >
                       {type.displayName}
@@ -403,7 +496,10 @@ const SettingsPage = () => {
                     {t('settings.texts', 'Disclaimers and badge label')}
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {t('settings.textsHint', 'Per locale. A locale without texts gets the built-in words of its language (the 24 EU languages; shown greyed in empty fields); other languages fall back to the default locale, then to English.')}
+                    {t(
+                      'settings.textsHint',
+                      'Per locale. A locale without texts gets the built-in words of its language (the 24 EU languages; shown greyed in empty fields); other languages fall back to the default locale, then to English.'
+                    )}
                   </Typography>
                 </Box>
                 <Box minWidth="200px">
@@ -421,7 +517,10 @@ const SettingsPage = () => {
               </Flex>
               {!texts ? (
                 <Typography variant="pi" textColor="neutral600">
-                  {t('settings.fallback', 'No texts for this locale yet: readers see the fallback. Type a text below to add them.')}
+                  {t(
+                    'settings.fallback',
+                    'No texts for this locale yet: readers see the fallback. Type a text below to add them.'
+                  )}
                 </Typography>
               ) : null}
               <Grid.Root gap={5}>
@@ -445,7 +544,10 @@ const SettingsPage = () => {
                   <Field.Root
                     name={`notVerifiedLabel.${locale}`}
                     error={errors[`notVerifiedLabel.${locale}`]}
-                    hint={t('settings.notVerifiedLabelHint', 'The badge’s text when the published version is not verified.')}
+                    hint={t(
+                      'settings.notVerifiedLabelHint',
+                      'The badge’s text when the published version is not verified.'
+                    )}
                   >
                     <Field.Label>{t('settings.notVerifiedLabel', 'Not verified label')}</Field.Label>
                     <TextInput
@@ -468,7 +570,11 @@ const SettingsPage = () => {
                 const path = `disclaimers.${locale}.${value}`;
                 return (
                   <Field.Root key={value} name={path} error={errors[path]}>
-                    <Field.Label>{t('settings.disclaimerFor', 'Disclaimer when AI involvement is “{value}”', { value: t(`ai.${value}`, AI_LABELS[value]) })}</Field.Label>
+                    <Field.Label>
+                      {t('settings.disclaimerFor', 'Disclaimer when AI involvement is “{value}”', {
+                        value: t(`ai.${value}`, AI_LABELS[value]),
+                      })}
+                    </Field.Label>
                     <Flex direction="column" alignItems="stretch" gap={2}>
                       <Checkbox
                         checked={texts !== undefined && text === null}
@@ -478,7 +584,16 @@ const SettingsPage = () => {
                         {t('settings.noDisclaimer', 'No disclaimer')}
                       </Checkbox>
                       {texts === undefined || text !== null ? (
-                        <Textarea value={text ?? ''} placeholder={texts === undefined ? (fallbackTexts(form.disclaimers, locale)?.[value] ?? undefined) : undefined} disabled={!canUpdate} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(value, e.target.value)} />
+                        <Textarea
+                          value={text ?? ''}
+                          placeholder={
+                            texts === undefined
+                              ? (fallbackTexts(form.disclaimers, locale)?.[value] ?? undefined)
+                              : undefined
+                          }
+                          disabled={!canUpdate}
+                          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(value, e.target.value)}
+                        />
                       ) : null}
                     </Flex>
                     <Field.Error />
@@ -502,7 +617,8 @@ const SETTING_LABELS = {
 const SETTING_HINTS = {
   fourEyes: 'The verifier must not be the admin who last updated that version.',
   showVerifierName: 'The content API and JSON-LD show who verified an entry.',
-  requireDisclosure: 'AI-assisted or AI-generated entries need a disclaimer or a verification before they can be published.',
+  requireDisclosure:
+    'AI-assisted or AI-generated entries need a disclaimer or a verification before they can be published.',
 } as const;
 
 export { SettingsPage };

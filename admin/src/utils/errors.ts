@@ -34,13 +34,15 @@ const PROBLEM_MESSAGES: Record<ErrorCode, string> = {
   [ERROR_CODES.documentId]: 'Not a valid document id.',
   [ERROR_CODES.disclaimerTextRequired]: 'Write the custom disclaimer, or choose another mode.',
   [ERROR_CODES.contentHash]: 'The content changed since you opened it. Review the new version, then verify again.',
-  [ERROR_CODES.requiredSources]: 'This entry has {count} source(s); at least {min} are needed before it can be verified.',
+  [ERROR_CODES.requiredSources]:
+    'This entry has {count} source(s); at least {min} are needed before it can be verified.',
   [ERROR_CODES.requiredChecks]: 'Confirm these checks before verifying: {missing}.',
   [ERROR_CODES.fourEyes]: 'You were the last to update this version: another person must verify it.',
   [ERROR_CODES.publishGate]:
     'Cannot publish: the entry is marked as {aiInvolvement} but shows no disclaimer and is not verified by a person. Turn the disclaimer on, or have the entry verified, then publish again.',
   [ERROR_CODES.sort]: 'Trust labels cannot be sorted on.',
-  [ERROR_CODES.filter]: 'This filter on trust labels cannot be run: an operator takes a value or a list of values, not another operator.',
+  [ERROR_CODES.filter]:
+    'This filter on trust labels cannot be run: an operator takes a value or a list of values, not another operator.',
   [ERROR_CODES.format]: 'This format is not supported.',
   [ERROR_CODES.body]: 'The request could not be read.',
   [ERROR_CODES.notFound]: 'Not found: it was deleted, or this locale does not exist.',
@@ -67,7 +69,11 @@ export type Problem = Partial<Omit<ErrorDetail, 'name'>>;
 const isKnownCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in PROBLEM_MESSAGES;
 
 const list = (value: unknown, name: (item: string) => string = (item) => item) =>
-  Array.isArray(value) ? value.map((item) => name(String(item))).join(', ') : value === undefined || value === null ? '' : name(String(value));
+  Array.isArray(value)
+    ? value.map((item) => name(String(item))).join(', ')
+    : value === undefined || value === null
+      ? ''
+      : name(String(value));
 
 /**
  * A problem as the editor should read it, in the admin's language: the text of its code with its values, or, for a
@@ -83,19 +89,27 @@ export const problemMessage = (t: Translate, problem: Problem): string => {
       const hasMax = values.max !== undefined;
       if (hasMin && !hasMax) return t(`errors.${code}.min`, RANGE_MESSAGES.min, { min: Number(values.min) });
       if (hasMax && !hasMin) return t(`errors.${code}.max`, RANGE_MESSAGES.max, { max: Number(values.max) });
-      return t(`errors.${code}`, PROBLEM_MESSAGES[code], { min: Number(values.min ?? 0), max: Number(values.max ?? 0) });
+      return t(`errors.${code}`, PROBLEM_MESSAGES[code], {
+        min: Number(values.min ?? 0),
+        max: Number(values.max ?? 0),
+      });
     }
     case ERROR_CODES.requiredChecks:
       return t(`errors.${code}`, PROBLEM_MESSAGES[code], {
-        missing: list(values.missing, (check) => (check in CHECK_NAMES ? t(`checks.name.${check}`, CHECK_NAMES[check]) : check)),
+        missing: list(values.missing, (check) =>
+          check in CHECK_NAMES ? t(`checks.name.${check}`, CHECK_NAMES[check]) : check
+        ),
       });
     case ERROR_CODES.publishGate: {
       const ai = String(values.aiInvolvement ?? '');
-      return t(`errors.${code}`, PROBLEM_MESSAGES[code], { aiInvolvement: ai in AI_LABELS ? t(`ai.${ai}`, AI_LABELS[ai]) : ai });
+      return t(`errors.${code}`, PROBLEM_MESSAGES[code], {
+        aiInvolvement: ai in AI_LABELS ? t(`ai.${ai}`, AI_LABELS[ai]) : ai,
+      });
     }
     default: {
       const formatted: Record<string, string | number> = {};
-      for (const [key, value] of Object.entries(values)) formatted[key] = typeof value === 'number' ? value : list(value);
+      for (const [key, value] of Object.entries(values))
+        formatted[key] = typeof value === 'number' ? value : list(value);
       return t(`errors.${code}`, PROBLEM_MESSAGES[code], formatted);
     }
   }
@@ -126,7 +140,12 @@ export const STATUS_MESSAGES: Record<number, string> = {
  * A failed request as the editor should read it: its first problem with a known code, translated; else a translated
  * text for its HTTP status; else the server's message (English).
  */
-const requestErrorMessage = (t: Translate, message: string, problems: Problem[], status: number | null = null): string => {
+const requestErrorMessage = (
+  t: Translate,
+  message: string,
+  problems: Problem[],
+  status: number | null = null
+): string => {
   const coded = problems.find((problem) => isKnownCode(problem.code));
   if (coded) return problemMessage(t, coded);
   if (status !== null && status in STATUS_MESSAGES) return t(`errors.http.${status}`, STATUS_MESSAGES[status]);

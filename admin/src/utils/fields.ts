@@ -20,7 +20,8 @@ const humanizeField = (name: string) => {
 };
 
 /** What the panel, the history and the diff call a field: the labels' own names translated, others humanized. */
-export const fieldLabel = (t: Translate, field: string) => (field in LABEL_FIELDS ? t(`fields.${field}`, LABEL_FIELDS[field]) : humanizeField(field));
+export const fieldLabel = (t: Translate, field: string) =>
+  field in LABEL_FIELDS ? t(`fields.${field}`, LABEL_FIELDS[field]) : humanizeField(field);
 
 /** A list of changed fields, labelled. */
 export const fieldLabels = (t: Translate, fields: string[]) => fields.map((field) => fieldLabel(t, field)).join(', ');

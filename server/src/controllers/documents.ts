@@ -2,11 +2,41 @@ import { Readable } from 'stream';
 
 import type { Core } from '@strapi/strapi';
 
-import type { AcceptSuggestion, Bulk, DismissSuggestion, GetDiff, GetDocument, GetHistory, GetQueue, GetReport, GetStatuses, UpdateLabels, Unverify, Verify } from '../../../shared/contracts';
-import { bulkActionSchema, DOCUMENT_ID_PATTERN, ERROR_CODES, historyQuerySchema, queueQuerySchema, reportQuerySchema, statusesQuerySchema, trustEditSchema, verificationNoteSchema, verifyBodySchema } from '../../../shared/schemas';
+import type {
+  AcceptSuggestion,
+  Bulk,
+  DismissSuggestion,
+  GetDiff,
+  GetDocument,
+  GetHistory,
+  GetQueue,
+  GetReport,
+  GetStatuses,
+  UpdateLabels,
+  Unverify,
+  Verify,
+} from '../../../shared/contracts';
+import {
+  bulkActionSchema,
+  DOCUMENT_ID_PATTERN,
+  ERROR_CODES,
+  historyQuerySchema,
+  queueQuerySchema,
+  reportQuerySchema,
+  statusesQuerySchema,
+  trustEditSchema,
+  verificationNoteSchema,
+  verifyBodySchema,
+} from '../../../shared/schemas';
 import { SOURCES_FIELD } from '../domain/hash';
 import { AI_INVOLVEMENT_FIELD } from '../domain/status';
-import { assertContentManagerPermission, documentKey, hasContentManagerPermission, readableDocuments, readScope } from '../permissions';
+import {
+  assertContentManagerPermission,
+  documentKey,
+  hasContentManagerPermission,
+  readableDocuments,
+  readScope,
+} from '../permissions';
 import { getService } from '../services/registry';
 import { parseInput } from '../validation/input';
 import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/targets';
@@ -16,11 +46,16 @@ import { assertEnabledUid, documentTarget, resolveLocale } from '../validation/t
  * that permission covers each field.
  */
 const checkedTargetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => {
-  const target = await documentTarget(strapi, { uid: ctx.params.uid, documentId: ctx.params.documentId, locale: ctx.query.locale });
+  const target = await documentTarget(strapi, {
+    uid: ctx.params.uid,
+    documentId: ctx.params.documentId,
+    locale: ctx.query.locale,
+  });
   const fieldAllowed = await assertContentManagerPermission(strapi, ctx, target, action);
   return { target, fieldAllowed };
 };
-const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') => (await checkedTargetOf(strapi, ctx, action)).target;
+const targetOf = async (strapi: Core.Strapi, ctx: any, action: 'read' | 'update') =>
+  (await checkedTargetOf(strapi, ctx, action)).target;
 
 /**
  * The admin API (docs/api.md#admin-api). Each action checks its input here, at the edge (validation/targets.ts, the
@@ -34,7 +69,10 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body: GetDocument.Response = {
       data: await trust.getDocumentState(target),
       // The last verdict on the audit chain, so that the Trust panel can warn when it is broken.
-      meta: { ...(await trust.editorMeta(target.locale, target.uid)), chain: await getService(strapi, 'audit').chainStatus() },
+      meta: {
+        ...(await trust.editorMeta(target.locale, target.uid)),
+        chain: await getService(strapi, 'audit').chainStatus(),
+      },
     };
     ctx.body = body;
   },
@@ -47,7 +85,9 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const statuses = await getService(strapi, 'trust').statuses(uid, locale, query.documentIds);
     // Only documents the user may read in the Content Manager.
     const readable = await readableDocuments(strapi, ctx, uid, { documentIds: Object.keys(statuses), locale });
-    const data = Object.fromEntries(Object.entries(statuses).filter(([documentId]) => readable?.has(documentKey(documentId, locale))));
+    const data = Object.fromEntries(
+      Object.entries(statuses).filter(([documentId]) => readable?.has(documentKey(documentId, locale)))
+    );
     const body: GetStatuses.Response = { data };
     ctx.body = body;
   },
@@ -77,7 +117,11 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
   async verify(ctx: any) {
     const target = await targetOf(strapi, ctx, 'update');
     const body = parseInput(verifyBodySchema, ctx.request.body ?? {});
-    await getService(strapi, 'verification').verify(target, ctx.state.user, { note: body.note ?? null, checks: body.checks ?? [], expectedHash: body.contentHash });
+    await getService(strapi, 'verification').verify(target, ctx.state.user, {
+      note: body.note ?? null,
+      checks: body.checks ?? [],
+      expectedHash: body.contentHash,
+    });
     const response: Verify.Response = { data: await getService(strapi, 'trust').getDocumentState(target) };
     ctx.body = response;
   },
@@ -95,7 +139,8 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     const diff = await getService(strapi, 'trust').getDiff(target);
     // No content of a field the Content Manager hides from this user (its field permissions); sources are trust labels.
     const shown = (field: string) => field === SOURCES_FIELD || field === AI_INVOLVEMENT_FIELD || fieldAllowed(field);
-    const only = (side: typeof diff.draft) => (side ? { ...side, fields: side.fields.filter((change) => shown(change.field)) } : null);
+    const only = (side: typeof diff.draft) =>
+      side ? { ...side, fields: side.fields.filter((change) => shown(change.field)) } : null;
     const body: GetDiff.Response = { data: { draft: only(diff.draft), published: only(diff.published) } };
     ctx.body = body;
   },
@@ -115,8 +160,14 @@ const documents = ({ strapi }: { strapi: Core.Strapi }) => ({
     // 404 for a document that does not exist, like the other document routes.
     const target = await targetOf(strapi, ctx, 'read');
     const { page, pageSize } = parseInput(historyQuerySchema, ctx.query ?? {});
-    const { events, total } = await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale, { page, pageSize });
-    const body: GetHistory.Response = { data: events, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+    const { events, total } = await getService(strapi, 'audit').history(target.uid, target.documentId, target.locale, {
+      page,
+      pageSize,
+    });
+    const body: GetHistory.Response = {
+      data: events,
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+    };
     ctx.body = body;
   },
 
@@ -169,14 +220,19 @@ const bulk = async (strapi: Core.Strapi, action: 'verify' | 'unverify', ctx: any
   // others are reported as refused. A malformed id is reported like a document that does not exist.
   const results = await getService(strapi, 'verification').bulk(
     action,
-    documentIds.filter((documentId) => DOCUMENT_ID_PATTERN.test(documentId)).map((documentId) => ({ uid, documentId, locale })),
+    documentIds
+      .filter((documentId) => DOCUMENT_ID_PATTERN.test(documentId))
+      .map((documentId) => ({ uid, documentId, locale })),
     ctx.state.user,
     input.note ?? null,
-    action === 'verify' ? input.checks ?? [] : [],
+    action === 'verify' ? (input.checks ?? []) : [],
     { permitted: (target) => hasContentManagerPermission(strapi, ctx, target, 'update') }
   );
   const byId = new Map(results.map((result) => [result.documentId, result]));
-  return documentIds.map((documentId) => byId.get(documentId) ?? { documentId, ok: false, error: 'Document not found', code: ERROR_CODES.notFound });
+  return documentIds.map(
+    (documentId) =>
+      byId.get(documentId) ?? { documentId, ok: false, error: 'Document not found', code: ERROR_CODES.notFound }
+  );
 };
 
 export default documents;

@@ -17,7 +17,8 @@ const restrictsNothing = (filters: unknown): boolean => {
   if (filters === undefined || filters === null) return true;
   if (typeof filters !== 'object') return false;
   return Object.entries(filters as Record<string, unknown>).every(
-    ([key, value]) => (key === '$and' || key === '$or') && Array.isArray(value) && value.every((item) => restrictsNothing(item))
+    ([key, value]) =>
+      (key === '$and' || key === '$or') && Array.isArray(value) && value.every((item) => restrictsNothing(item))
   );
 };
 
@@ -30,7 +31,10 @@ const restrictsNothing = (filters: unknown): boolean => {
  */
 const integrity = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkerFor = (ctx: any, uid: string) =>
-    strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+    strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid });
 
   /** The result as this user may see it. */
   const scoped = async (ctx: any, result: CompletedCheck) => {
@@ -53,8 +57,13 @@ const integrity = ({ strapi }: { strapi: Core.Strapi }) => {
       // Conditions or locales: the versions they allow, counted now in the database.
       restricted = true;
       checkedVersions += Number(await strapi.db.query(uid as any).count({ where: filters }));
-      const documentIds = [...result.drift, ...result.fixed].filter((item) => item.uid === uid).map((item) => item.documentId);
-      readable.set(uid, documentIds.length > 0 ? await readableDocuments(strapi, ctx, uid, { documentIds }) : new Map());
+      const documentIds = [...result.drift, ...result.fixed]
+        .filter((item) => item.uid === uid)
+        .map((item) => item.documentId);
+      readable.set(
+        uid,
+        documentIds.length > 0 ? await readableDocuments(strapi, ctx, uid, { documentIds }) : new Map()
+      );
     }
     const keep = (list: Drift[]) =>
       list.filter((item) => {
@@ -127,7 +136,11 @@ const integrity = ({ strapi }: { strapi: Core.Strapi }) => {
     async repair(ctx: any) {
       const { repair = true } = parseInput(integrityRunSchema, ctx.request.body) as Integrity.Request['body'];
       const requestedBy = adminDisplayName(ctx.state.user ?? {});
-      const { result, row } = await getService(strapi, 'integrity').run({ repair, requestedBy, timeoutMs: POST_WAIT_MS });
+      const { result, row } = await getService(strapi, 'integrity').run({
+        repair,
+        requestedBy,
+        timeoutMs: POST_WAIT_MS,
+      });
       const body: Integrity.Response = { data: await present(ctx, result ?? row.result, row) };
       ctx.status = result ? 200 : 202;
       ctx.body = body;

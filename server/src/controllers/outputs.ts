@@ -52,7 +52,11 @@ const outputs = ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.set('Cache-Control', 'no-store');
     const uid = assertEnabledUid(strapi, ctx.params.uid);
     await assertContentApiFind(strapi, ctx, uid);
-    return documentTarget(strapi, { uid, documentId: ctx.params.documentId, locale: ctx.query.locale }, { strict: false });
+    return documentTarget(
+      strapi,
+      { uid, documentId: ctx.params.documentId, locale: ctx.query.locale },
+      { strict: false }
+    );
   };
 
   return {

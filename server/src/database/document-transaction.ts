@@ -47,7 +47,9 @@ const lockStatement = (strapi: Core.Strapi, trx: any, uid: string, documentId: s
   const schema = strapi.db.getSchemaName?.();
   const table = schema ? `${schema}.${meta.tableName}` : meta.tableName;
   if ((strapi.db as any).dialect?.client === 'sqlite') {
-    return trx(table).whereRaw('0 = 1').update({ [column]: trx.ref(column) });
+    return trx(table)
+      .whereRaw('0 = 1')
+      .update({ [column]: trx.ref(column) });
   }
   return trx(table).select('id').where(column, documentId).orderBy('id').forUpdate();
 };
@@ -76,7 +78,12 @@ const takeReissuedAttempt = (): number => {
  * After attempt `attempt` failed with `error`: true when it was a deadlock's victim (or a lock timeout) and another
  * attempt is allowed, once a short random wait has passed (so that two victims do not collide again).
  */
-export const shouldRunAgain = async (strapi: Core.Strapi, error: unknown, attempt: number, what: string): Promise<boolean> => {
+export const shouldRunAgain = async (
+  strapi: Core.Strapi,
+  error: unknown,
+  attempt: number,
+  what: string
+): Promise<boolean> => {
   if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) return false;
   strapi.log.debug(`[trust-labels] ${what}: ${codeOf(error)} on attempt ${attempt}, running it again`);
   await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
@@ -88,7 +95,11 @@ export const shouldRunAgain = async (strapi: Core.Strapi, error: unknown, attemp
  * with `reissue` when the database picked that transaction as a deadlock's victim (up to 4 attempts, then 503).
  * Inside a transaction that is already open, only its owner can run it again: `run` is just called.
  */
-export async function runAgainIfDeadlocked<T>(strapi: Core.Strapi, run: () => Promise<T>, reissue: (() => Promise<T>) | 'never'): Promise<T> {
+export async function runAgainIfDeadlocked<T>(
+  strapi: Core.Strapi,
+  run: () => Promise<T>,
+  reissue: (() => Promise<T>) | 'never'
+): Promise<T> {
   if (strapi.db.inTransaction() || reissue === 'never') return run();
   const attempt = takeReissuedAttempt();
   try {
@@ -138,7 +149,9 @@ export async function inDocumentTransaction<T>(
         return reissuedAttempt.run({ attempt: attempt + 1, taken: false }, retry);
       }
       if (isDatabaseUnavailable(error)) {
-        strapi.log.warn(`[trust-labels] ${uid} ${documentId}: the database failed during a trust change, which was rolled back: ${(error as Error).message}`);
+        strapi.log.warn(
+          `[trust-labels] ${uid} ${documentId}: the database failed during a trust change, which was rolled back: ${(error as Error).message}`
+        );
         throw unavailable();
       }
       throw error;

@@ -33,7 +33,11 @@ export const linkIndexes = (strapi: Core.Strapi) => {
     const joinTable = metadata.get(uid)?.attributes?.[attributeName]?.joinTable;
     if (!joinTable) continue;
     // From a trust row to its entry: the component id first, then the entity, so that the join reads the index only.
-    out.push({ table: joinTable.name, name: linkIndexName(joinTable.name), columns: [joinTable.inverseJoinColumn.name, joinTable.joinColumn.name] });
+    out.push({
+      table: joinTable.name,
+      name: linkIndexName(joinTable.name),
+      columns: [joinTable.inverseJoinColumn.name, joinTable.joinColumn.name],
+    });
   }
   return out;
 };

@@ -51,7 +51,10 @@ export const createRunStore = (strapi: Core.Strapi) => {
       // The id is given: a second process inserting at the same time is ignored by the primary key.
       await strapi.db
         .connection(table())
-        .insert({ id: ROW_ID, ...toColumns({ holder: null, expiresAt: 0, state: null, requested: false, result: null, runs: 0 }) })
+        .insert({
+          id: ROW_ID,
+          ...toColumns({ holder: null, expiresAt: 0, state: null, requested: false, result: null, runs: 0 }),
+        })
         .onConflict('id')
         .ignore();
     },
@@ -70,7 +73,9 @@ export const createRunStore = (strapi: Core.Strapi) => {
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await strapi.db.connection.transaction(async (trx: any) => {
-            await trx(table()).where('id', ROW_ID).update({ [column('runs')]: trx.ref(column('runs')) });
+            await trx(table())
+              .where('id', ROW_ID)
+              .update({ [column('runs')]: trx.ref(column('runs')) });
             const row = toRow(await trx(table()).where('id', ROW_ID).first());
             const patch = decide(row);
             if (patch && Object.keys(patch).length > 0) await trx(table()).where('id', ROW_ID).update(toColumns(patch));
@@ -84,4 +89,3 @@ export const createRunStore = (strapi: Core.Strapi) => {
     },
   };
 };
-

@@ -26,7 +26,12 @@ const CHUNK = 500;
 const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise<void> => {
   const db: any = strapi.db;
   const schema = db.getSchemaConnection();
-  if (!(await schema.hasTable(V01.sources)) || !(await schema.hasTable(V01.sourceLinks)) || !(await schema.hasTable(V01.trusts))) return;
+  if (
+    !(await schema.hasTable(V01.sources)) ||
+    !(await schema.hasTable(V01.sourceLinks)) ||
+    !(await schema.hasTable(V01.trusts))
+  )
+    return;
   if (!(await schema.hasColumn(V01.trusts, 'sources_json'))) return;
 
   // Done once: if the old tables survive the sync (a table Strapi does not drop), later edits must not be overwritten.
@@ -43,7 +48,15 @@ const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise<void> 
       const ids = trustIds.slice(i, i + CHUNK);
       const links: any[] = await trx({ l: V01.sourceLinks })
         .join({ s: V01.sources }, 's.id', 'l.cmp_id')
-        .select('l.entity_id as trustId', 'l.order as position', 's.id as sourceId', 's.title', 's.url', 's.publisher', 's.accessed_at as accessedAt')
+        .select(
+          'l.entity_id as trustId',
+          'l.order as position',
+          's.id as sourceId',
+          's.title',
+          's.url',
+          's.publisher',
+          's.accessed_at as accessedAt'
+        )
         .where('l.field', 'sources')
         .whereIn('l.entity_id', ids)
         .orderBy([{ column: 'l.entity_id' }, { column: 'l.order' }, { column: 's.id' }]);
@@ -57,13 +70,17 @@ const migrateSourcesFromComponents = async (strapi: Core.Strapi): Promise<void> 
         });
       }
       for (const [id, sources] of byTrust) {
-        await trx(V01.trusts).where('id', id).update({ sources_json: JSON.stringify(sources) });
+        await trx(V01.trusts)
+          .where('id', id)
+          .update({ sources_json: JSON.stringify(sources) });
         migrated += 1;
       }
     }
   });
   await done.set({ value: { ...record, sourcesFromComponents: new Date().toISOString() } });
-  strapi.log.info(`[trust-labels] moved the sources of ${migrated} trust rows from 0.1's source components into their trust rows (${Date.now() - started} ms)`);
+  strapi.log.info(
+    `[trust-labels] moved the sources of ${migrated} trust rows from 0.1's source components into their trust rows (${Date.now() - started} ms)`
+  );
 };
 
 const dateOnly = (value: unknown): string | null => {

@@ -33,7 +33,8 @@ export function retryContentManagerActions(strapi: Core.Strapi): void {
           try {
             return await original.call(this, ctx, ...rest);
           } catch (error) {
-            if (ctx?.headerSent || !(await shouldRunAgain(strapi, error, attempt, `content-manager ${name}.${action}`))) throw error;
+            if (ctx?.headerSent || !(await shouldRunAgain(strapi, error, attempt, `content-manager ${name}.${action}`)))
+              throw error;
           }
         }
       };

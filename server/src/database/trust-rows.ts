@@ -32,7 +32,15 @@ const PUBLIC_READ = [
   'editorialResponsibility',
   'publicInterest',
 ] as const;
-const ALL_FIELDS = [...PUBLIC_READ, 'fieldHashes', 'changedFields', 'verifiedById', 'checks', 'verifiedAiInvolvement', 'suggestion'] as const;
+const ALL_FIELDS = [
+  ...PUBLIC_READ,
+  'fieldHashes',
+  'changedFields',
+  'verifiedById',
+  'checks',
+  'verifiedAiInvolvement',
+  'suggestion',
+] as const;
 const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
 type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 
@@ -116,7 +124,8 @@ export const loadTrustRows = async (
         .join({ t: qualified(strapi, t.trustTable) }, `t.${t.columns.id}`, `l.${t.link.componentColumn}`)
         .whereIn(`l.${t.link.entityColumn}`, ids);
       for (const row of found) {
-        if (row.__field === attr) rows.set(Number(row.__entryId), { trustId: Number(row.__trustId), trust: normalizeTrust(row) });
+        if (row.__field === attr)
+          rows.set(Number(row.__entryId), { trustId: Number(row.__trustId), trust: normalizeTrust(row) });
       }
     }
   });
@@ -124,12 +133,20 @@ export const loadTrustRows = async (
 };
 
 /** Writes fields of one trust row (attribute names, as in the component schema). */
-export const updateTrustRow = async (strapi: Core.Strapi, trustId: number, patch: Record<string, unknown>): Promise<void> => {
+export const updateTrustRow = async (
+  strapi: Core.Strapi,
+  trustId: number,
+  patch: Record<string, unknown>
+): Promise<void> => {
   await strapi.db.query(TRUST_COMPONENT_UID as any).update({ where: { id: trustId }, data: patch });
 };
 
 /** Writes the same fields to several trust rows in one statement. */
-export const updateTrustRows = async (strapi: Core.Strapi, trustIds: number[], patch: Record<string, unknown>): Promise<void> => {
+export const updateTrustRows = async (
+  strapi: Core.Strapi,
+  trustIds: number[],
+  patch: Record<string, unknown>
+): Promise<void> => {
   if (trustIds.length === 0) return;
   await strapi.db.query(TRUST_COMPONENT_UID as any).updateMany({ where: { id: { $in: trustIds } }, data: patch });
 };
@@ -146,7 +163,9 @@ export const createTrustRow = async (
   patch: Record<string, unknown> = {}
 ): Promise<number> => {
   const t = tablesOf(strapi, uid, attr);
-  const created = await strapi.db.query(TRUST_COMPONENT_UID as any).create({ data: { ...toWritableTrust(defaultTrust()), ...patch } });
+  const created = await strapi.db
+    .query(TRUST_COMPONENT_UID as any)
+    .create({ data: { ...toWritableTrust(defaultTrust()), ...patch } });
   await withKnex(strapi, (knex) =>
     knex(qualified(strapi, t.link.name)).insert({
       [t.link.entityColumn]: entryId,

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
-import { AI_INVOLVEMENT, VERIFICATION_STATUSES, type AiInvolvement, type VerificationStatus } from '../../../shared/trust';
+import {
+  AI_INVOLVEMENT,
+  VERIFICATION_STATUSES,
+  type AiInvolvement,
+  type VerificationStatus,
+} from '../../../shared/trust';
 import { needsReview } from '../domain/status';
 import { defaultTrust } from '../domain/trust';
 import type { ReadScope } from '../permissions';
@@ -50,14 +55,17 @@ export const versionTable = (strapi: Core.Strapi, uid: string, attr: string): Ve
 
 /** The column of an attribute of the version table (its title field), if it is one. */
 export const attributeColumn = (strapi: Core.Strapi, uid: string, name: string | null): string | null =>
-  name ? (strapi.db as any).metadata.get(uid).attributes[name]?.columnName ?? null : null;
+  name ? ((strapi.db as any).metadata.get(uid).attributes[name]?.columnName ?? null) : null;
 
 const knexOf = (strapi: Core.Strapi): any => strapi.db.connection;
 
 /** A datetime as the drivers return it (a Date; SQLite: milliseconds, maybe as a string) in ISO form. */
 export const isoOf = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string));
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
 
@@ -71,9 +79,17 @@ const joinTrust = (strapi: Core.Strapi, query: any, vt: VersionTable, entry: str
   const { trust } = vt;
   query
     .leftJoin({ [link]: qualified(strapi, trust.link.name) }, function (this: any) {
-      this.on(`${link}.${trust.link.entityColumn}`, '=', `${entry}.${vt.columns.id}`).andOnVal(`${link}.field`, '=', vt.attr);
+      this.on(`${link}.${trust.link.entityColumn}`, '=', `${entry}.${vt.columns.id}`).andOnVal(
+        `${link}.field`,
+        '=',
+        vt.attr
+      );
     })
-    .leftJoin({ [alias]: qualified(strapi, trust.trustTable) }, `${alias}.${trust.columns.id}`, `${link}.${trust.link.componentColumn}`);
+    .leftJoin(
+      { [alias]: qualified(strapi, trust.trustTable) },
+      `${alias}.${trust.columns.id}`,
+      `${link}.${trust.link.componentColumn}`
+    );
   return query;
 };
 
@@ -90,12 +106,15 @@ const sameVersionOf = (on: any, a: string, b: string, vt: VersionTable) => {
   }
 };
 
-const whereDraft = (query: any, vt: VersionTable, alias: string) => (vt.columns.publishedAt ? query.whereNull(`${alias}.${vt.columns.publishedAt}`) : query);
+const whereDraft = (query: any, vt: VersionTable, alias: string) =>
+  vt.columns.publishedAt ? query.whereNull(`${alias}.${vt.columns.publishedAt}`) : query;
 
 const whereLocale = (query: any, vt: VersionTable, alias: string, locale: string | null | undefined) => {
   if (locale === undefined) return query;
   if (!vt.columns.locale) return locale === null ? query : query.whereRaw('1 = 0');
-  return locale === null ? query.whereNull(`${alias}.${vt.columns.locale}`) : query.where(`${alias}.${vt.columns.locale}`, locale);
+  return locale === null
+    ? query.whereNull(`${alias}.${vt.columns.locale}`)
+    : query.where(`${alias}.${vt.columns.locale}`, locale);
 };
 
 /** The Content Manager's read permission on the draft `alias`: its id among the readable ones. */
@@ -129,7 +148,9 @@ const whereReadableVersion = (strapi: Core.Strapi, query: any, scope: ReadScope,
 const whereStored = (query: any, column: string, value: string, valid: readonly string[], fallback: string) => {
   if (value !== fallback) return query.where(column, value);
   return query.where(function (this: any) {
-    this.where(column, value).orWhereNull(column).orWhereNotIn(column, valid as string[]);
+    this.where(column, value)
+      .orWhereNull(column)
+      .orWhereNotIn(column, valid as string[]);
   });
 };
 
@@ -140,7 +161,12 @@ const whereAi = (query: any, vt: VersionTable, alias: string, ai: AiInvolvement)
   whereStored(query, `${alias}.${vt.trust.columns.aiInvolvement}`, ai, AI_INVOLVEMENT, FALLBACK.aiInvolvement);
 
 /** The (status, AI involvement) pairs that need a person, as the domain says (domain/status.ts needsReview). */
-const REVIEW_PAIRS = VERIFICATION_STATUSES.flatMap((status) => AI_INVOLVEMENT.filter((aiInvolvement) => needsReview({ status, aiInvolvement })).map((aiInvolvement) => ({ status, aiInvolvement })));
+const REVIEW_PAIRS = VERIFICATION_STATUSES.flatMap((status) =>
+  AI_INVOLVEMENT.filter((aiInvolvement) => needsReview({ status, aiInvolvement })).map((aiInvolvement) => ({
+    status,
+    aiInvolvement,
+  }))
+);
 
 const whereNeedsReview = (query: any, vt: VersionTable, alias: string) =>
   query.where(function (this: any) {
@@ -164,10 +190,18 @@ const queueDrafts = (strapi: Core.Strapi, vt: VersionTable, scope: ReadScope, lo
 };
 
 /** How many drafts need a person, by stored status and AI involvement (raw values: the caller normalizes). */
-export const queueCounts = async (strapi: Core.Strapi, vt: VersionTable, scope: ReadScope, locale: string | undefined) => {
+export const queueCounts = async (
+  strapi: Core.Strapi,
+  vt: VersionTable,
+  scope: ReadScope,
+  locale: string | undefined
+) => {
   const status = `vt.${vt.trust.columns.status}`;
   const ai = `vt.${vt.trust.columns.aiInvolvement}`;
-  const rows: any[] = await queueDrafts(strapi, vt, scope, locale).select({ status, aiInvolvement: ai }).count({ n: '*' }).groupBy(status, ai);
+  const rows: any[] = await queueDrafts(strapi, vt, scope, locale)
+    .select({ status, aiInvolvement: ai })
+    .count({ n: '*' })
+    .groupBy(status, ai);
   return rows.map((row) => ({ status: row.status, aiInvolvement: row.aiInvolvement, n: Number(row.n) }));
 };
 
@@ -175,7 +209,14 @@ export const queueCounts = async (strapi: Core.Strapi, vt: VersionTable, scope: 
  * The queue's rows of one type, as one SELECT of a UNION: the draft, its trust, its title column, and the status of
  * the published version of the same document and locale (the draft's own on a type without draft and publish).
  */
-const queueRowsOf = (strapi: Core.Strapi, vt: VersionTable, index: number, scope: ReadScope, filter: { locale?: string; status?: VerificationStatus }, titleColumn: string | null) => {
+const queueRowsOf = (
+  strapi: Core.Strapi,
+  vt: VersionTable,
+  index: number,
+  scope: ReadScope,
+  filter: { locale?: string; status?: VerificationStatus },
+  titleColumn: string | null
+) => {
   const knex = knexOf(strapi);
   const query = queueDrafts(strapi, vt, scope, filter.locale);
   if (filter.status) whereStatus(query, vt, 'vt', filter.status);
@@ -195,7 +236,9 @@ const queueRowsOf = (strapi: Core.Strapi, vt: VersionTable, index: number, scope
     c.locale ? { locale: `v.${c.locale}` } : knex.raw('null as locale'),
     { status: `vt.${t.status}`, ai_involvement: `vt.${t.aiInvolvement}`, changed_fields: `vt.${t.changedFields}` },
     titleColumn ? { title: `v.${titleColumn}` } : knex.raw('null as title'),
-    vt.draftAndPublish ? knex.raw(`case when p.${c.id} is null then 0 else 1 end as has_published`) : knex.raw('1 as has_published'),
+    vt.draftAndPublish
+      ? knex.raw(`case when p.${c.id} is null then 0 else 1 end as has_published`)
+      : knex.raw('1 as has_published'),
     vt.draftAndPublish ? { published_status: `pt.${t.status}` } : { published_status: `vt.${t.status}` },
   ]);
 };
@@ -212,7 +255,9 @@ export const queuePage = async (
 ): Promise<any[]> => {
   if (types.length === 0) return [];
   const knex = knexOf(strapi);
-  const [first, ...others] = types.map((type) => queueRowsOf(strapi, type.vt, type.index, type.scope, filter, type.titleColumn));
+  const [first, ...others] = types.map((type) =>
+    queueRowsOf(strapi, type.vt, type.index, type.scope, filter, type.titleColumn)
+  );
   // Not wrapped in parentheses: SQLite does not take a parenthesized member in a compound SELECT.
   const union = others.length > 0 ? first.unionAll(others, false) : first;
   return knex
@@ -251,7 +296,14 @@ export const draftGroups = async (strapi: Core.Strapi, vt: VersionTable, scope: 
       knex.raw(`${hasResponsibility.toQuery()} as has_responsibility`),
     ])
     .count({ n: '*' })
-    .groupBy([...(locale ? [locale] : []), `vt.${t.status}`, `vt.${t.aiInvolvement}`, `vt.${t.publicInterest}`, hasHash, hasResponsibility]);
+    .groupBy([
+      ...(locale ? [locale] : []),
+      `vt.${t.status}`,
+      `vt.${t.aiInvolvement}`,
+      `vt.${t.publicInterest}`,
+      hasHash,
+      hasResponsibility,
+    ]);
   return rows.map((row) => ({
     locale: (row.locale ?? null) as string | null,
     status: row.status,
@@ -264,14 +316,20 @@ export const draftGroups = async (strapi: Core.Strapi, vt: VersionTable, scope: 
 };
 
 /** How many published versions of a type may be read, per locale (the report lists them beside the drafts). */
-export const publishedCounts = async (strapi: Core.Strapi, vt: VersionTable, scope: ReadScope): Promise<Map<string | null, number>> => {
+export const publishedCounts = async (
+  strapi: Core.Strapi,
+  vt: VersionTable,
+  scope: ReadScope
+): Promise<Map<string | null, number>> => {
   const counts = new Map<string | null, number>();
   if (!vt.draftAndPublish || !vt.columns.publishedAt) return counts;
   const knex = knexOf(strapi);
   const locale = vt.columns.locale ? `v.${vt.columns.locale}` : null;
   const query = knex.from({ v: vt.table }).whereNotNull(`v.${vt.columns.publishedAt}`);
   whereReadableVersion(strapi, query, scope, vt);
-  const rows: any[] = await (locale ? query.select({ locale }).groupBy(locale) : query.select(knex.raw('null as locale'))).count({ n: '*' });
+  const rows: any[] = await (
+    locale ? query.select({ locale }).groupBy(locale) : query.select(knex.raw('null as locale'))
+  ).count({ n: '*' });
   for (const row of rows) counts.set(row.locale ?? null, Number(row.n));
   return counts;
 };
@@ -313,6 +371,18 @@ export const versionsOfGroup = async (
       });
     });
   }
-  const rows: any[] = await query.orderBy([{ column: `v.${c.documentId}`, order: 'asc' }, { column: `v.${c.id}`, order: 'asc' }]).limit(limit).offset(offset);
-  return rows.map((row) => ({ id: Number(row.id), documentId: row.documentId, locale: row.locale ?? null, publishedAt: row.publishedAt ?? null, updatedAt: row.updatedAt }));
+  const rows: any[] = await query
+    .orderBy([
+      { column: `v.${c.documentId}`, order: 'asc' },
+      { column: `v.${c.id}`, order: 'asc' },
+    ])
+    .limit(limit)
+    .offset(offset);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    documentId: row.documentId,
+    locale: row.locale ?? null,
+    publishedAt: row.publishedAt ?? null,
+    updatedAt: row.updatedAt,
+  }));
 };

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
-import { computeContentHash, hashedContent, hashPopulate, hashedAttributeNames, type ContentHash } from '../domain/hash';
+import {
+  computeContentHash,
+  hashedContent,
+  hashPopulate,
+  hashedAttributeNames,
+  type ContentHash,
+} from '../domain/hash';
 import type { StoredTrust } from '../domain/trust';
 import { normalizeTrust } from '../domain/trust';
 import { getPluginConfig, hasDraftAndPublish } from '../utils';
@@ -27,7 +33,11 @@ export const hashSetup = (strapi: Core.Strapi, uid: string) => {
   const config = getPluginConfig(strapi);
   const schema = strapi.contentType(uid as any) as any;
   const names = hashedAttributeNames(schema, config.attributeName, config.hashAttributes[uid]);
-  const populate = hashPopulate(schema, names, (componentUid) => strapi.components[componentUid as keyof typeof strapi.components] as any);
+  const populate = hashPopulate(
+    schema,
+    names,
+    (componentUid) => strapi.components[componentUid as keyof typeof strapi.components] as any
+  );
   return { names, populate };
 };
 
@@ -38,7 +48,12 @@ export const hashOfVersion = (strapi: Core.Strapi, uid: string, version: Version
 export const contentOfVersion = (strapi: Core.Strapi, uid: string, version: Version): Record<string, unknown> =>
   hashedContent(version.entry, hashSetup(strapi, uid).names, version.trust.sources);
 
-const toVersion = (uid: string, draftAndPublish: boolean, row: any, trust: { trustId: number | null; trust: StoredTrust } | undefined): Version => ({
+const toVersion = (
+  uid: string,
+  draftAndPublish: boolean,
+  row: any,
+  trust: { trustId: number | null; trust: StoredTrust } | undefined
+): Version => ({
   id: Number(row.id),
   documentId: row.documentId,
   locale: row.locale ?? null,
@@ -57,16 +72,32 @@ export const loadVersions = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
-  { locale, withContent = false, withVerifiedContent = false }: { locale?: string | null; withContent?: boolean; withVerifiedContent?: boolean } = {}
+  {
+    locale,
+    withContent = false,
+    withVerifiedContent = false,
+  }: { locale?: string | null; withContent?: boolean; withVerifiedContent?: boolean } = {}
 ): Promise<Version[]> => {
   const { attributeName } = getPluginConfig(strapi);
   const where = { documentId, ...(locale ? { locale } : {}) };
   const rows: any[] = withContent
-    ? await strapi.db.query(uid as any).findMany({ where, populate: { ...hashSetup(strapi, uid).populate, updatedBy: { select: ['id'] } }, orderBy: { id: 'asc' } })
-    : await strapi.db.query(uid as any).findMany({ where, select: ['id', 'documentId', 'locale', 'publishedAt'], orderBy: { id: 'asc' } });
-  const trust = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)), {
-    fields: withVerifiedContent ? 'with-verified-content' : 'all',
-  });
+    ? await strapi.db.query(uid as any).findMany({
+        where,
+        populate: { ...hashSetup(strapi, uid).populate, updatedBy: { select: ['id'] } },
+        orderBy: { id: 'asc' },
+      })
+    : await strapi.db
+        .query(uid as any)
+        .findMany({ where, select: ['id', 'documentId', 'locale', 'publishedAt'], orderBy: { id: 'asc' } });
+  const trust = await loadTrustRows(
+    strapi,
+    uid,
+    attributeName,
+    rows.map((row) => Number(row.id)),
+    {
+      fields: withVerifiedContent ? 'with-verified-content' : 'all',
+    }
+  );
   const draftAndPublish = hasDraftAndPublish(strapi, uid);
   return rows.map((row) => toVersion(uid, draftAndPublish, row, trust.get(Number(row.id))));
 };

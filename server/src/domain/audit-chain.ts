@@ -25,7 +25,9 @@ interface ChainedFields {
 export const chainInstant = (value: unknown): string => new Date(value as string).toISOString();
 
 export const eventHash = (fields: ChainedFields, prevHash: string): string => {
-  const present = Object.fromEntries(Object.entries(fields.extra ?? {}).filter(([, value]) => value !== null && value !== undefined));
+  const present = Object.fromEntries(
+    Object.entries(fields.extra ?? {}).filter(([, value]) => value !== null && value !== undefined)
+  );
   return sha256(
     canonicalJson({
       action: fields.action,
@@ -74,7 +76,10 @@ export const createChainWalker = () => {
         events += 1;
         if (firstBroken) continue;
         if (event.prevHash !== previous) {
-          firstBroken = { id: event.id, reason: `event ${event.id} does not follow the one before it (an event was deleted, inserted or reordered)` };
+          firstBroken = {
+            id: event.id,
+            reason: `event ${event.id} does not follow the one before it (an event was deleted, inserted or reordered)`,
+          };
         } else if (event.hash !== eventHash(event, event.prevHash)) {
           firstBroken = { id: event.id, reason: `event ${event.id} was changed after it was written` };
         }
@@ -82,9 +87,16 @@ export const createChainWalker = () => {
       }
     },
     end(recorded: { head: string | null; length: number | null }): ChainVerdict {
-      if (firstBroken) return { ok: false, events, firstBrokenEventId: firstBroken.id, head: previous, reason: firstBroken.reason };
+      if (firstBroken)
+        return { ok: false, events, firstBrokenEventId: firstBroken.id, head: previous, reason: firstBroken.reason };
       if ((recorded.head ?? GENESIS_HASH) !== previous || (recorded.length ?? 0) !== events) {
-        return { ok: false, events, firstBrokenEventId: null, head: previous, reason: 'the newest events were deleted, or the recorded chain head was changed' };
+        return {
+          ok: false,
+          events,
+          firstBrokenEventId: null,
+          head: previous,
+          reason: 'the newest events were deleted, or the recorded chain head was changed',
+        };
       }
       return { ok: true, events, firstBrokenEventId: null, head: previous, reason: null };
     },

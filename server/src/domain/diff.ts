@@ -16,7 +16,11 @@ interface FieldDiff {
  * The shortest edit script between two sequences (Myers' O(ND) algorithm), as runs of equal, deleted and inserted
  * items. `same` compares two items.
  */
-export const diffSequences = <T>(a: T[], b: T[], same: (x: T, y: T) => boolean = (x, y) => x === y): Array<Change<T>> => {
+export const diffSequences = <T>(
+  a: T[],
+  b: T[],
+  same: (x: T, y: T) => boolean = (x, y) => x === y
+): Array<Change<T>> => {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -27,7 +31,8 @@ export const diffSequences = <T>(a: T[], b: T[], same: (x: T, y: T) => boolean =
   for (let d = 0; d <= max && !found; d += 1) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && same(a[x], b[y])) {
         x += 1;
@@ -91,7 +96,11 @@ export const diffValues = (before: unknown, after: unknown): Array<Change<unknow
   const afterText = textOf(after);
   if (beforeText !== null && afterText !== null) return merge(diffSequences(tokenize(beforeText), tokenize(afterText)));
   if (Array.isArray(before) || Array.isArray(after)) {
-    return diffSequences(Array.isArray(before) ? before : [], Array.isArray(after) ? after : [], (x, y) => canonicalJson(x) === canonicalJson(y));
+    return diffSequences(
+      Array.isArray(before) ? before : [],
+      Array.isArray(after) ? after : [],
+      (x, y) => canonicalJson(x) === canonicalJson(y)
+    );
   }
   return [
     { type: 'delete', value: before },
@@ -100,7 +109,16 @@ export const diffValues = (before: unknown, after: unknown): Array<Change<unknow
 };
 
 /** Every field whose content differs between what was verified and what is there now, in the order of `fields`. */
-export const diffContent = (verified: Record<string, unknown>, current: Record<string, unknown>, fields: string[]): FieldDiff[] =>
+export const diffContent = (
+  verified: Record<string, unknown>,
+  current: Record<string, unknown>,
+  fields: string[]
+): FieldDiff[] =>
   fields
     .filter((field) => canonicalJson(verified[field]) !== canonicalJson(current[field]))
-    .map((field) => ({ field, before: verified[field] ?? null, after: current[field] ?? null, changes: diffValues(verified[field], current[field]) }));
+    .map((field) => ({
+      field,
+      before: verified[field] ?? null,
+      after: current[field] ?? null,
+      changes: diffValues(verified[field], current[field]),
+    }));

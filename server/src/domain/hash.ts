@@ -34,7 +34,10 @@ export interface SchemaLike {
 export const hashedAttributeNames = (schema: SchemaLike, trustAttribute: string, override?: string[]): string[] => {
   if (override && override.length > 0) return override.filter((name) => name !== trustAttribute);
   return Object.entries(schema.attributes)
-    .filter(([name, attribute]) => name !== trustAttribute && !SYSTEM_ATTRIBUTES.has(name) && !SKIPPED_TYPES.has(attribute?.type ?? ''))
+    .filter(
+      ([name, attribute]) =>
+        name !== trustAttribute && !SYSTEM_ATTRIBUTES.has(name) && !SKIPPED_TYPES.has(attribute?.type ?? '')
+    )
     .map(([name]) => name);
 };
 
@@ -99,8 +102,15 @@ export interface ContentHash {
 }
 
 /** Sources as the hash covers them. */
-const hashedSources = (sources: Array<{ title: string; url: string; publisher?: string | null; accessedAt?: string | null }>) =>
-  sources.map((source) => ({ title: source.title, url: source.url, publisher: source.publisher ?? null, accessedAt: source.accessedAt ?? null }));
+const hashedSources = (
+  sources: Array<{ title: string; url: string; publisher?: string | null; accessedAt?: string | null }>
+) =>
+  sources.map((source) => ({
+    title: source.title,
+    url: source.url,
+    publisher: source.publisher ?? null,
+    accessedAt: source.accessedAt ?? null,
+  }));
 
 /**
  * The content of one version exactly as the hash covers it: each hashed attribute's canonical value, and the
@@ -133,7 +143,10 @@ export const computeContentHash = (
 };
 
 /** Names whose hash differs between the verified and the current version, in the current order. */
-export const changedFieldNames = (verified: Record<string, string> | null, current: Record<string, string>): string[] => {
+export const changedFieldNames = (
+  verified: Record<string, string> | null,
+  current: Record<string, string>
+): string[] => {
   if (!verified) return Object.keys(current);
   const names = [...Object.keys(current), ...Object.keys(verified).filter((name) => !(name in current))];
   return names.filter((name) => verified[name] !== current[name]);

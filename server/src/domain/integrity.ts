@@ -22,7 +22,10 @@ export interface VerificationEvent {
  * locale no unverify came after. Null when the log records none: a trust row set to `verified` behind the plugin's
  * back (plain SQL). `events`: the version's verify and unverify events, oldest first.
  */
-export const recordingEvent = (events: readonly VerificationEvent[], verifiedHash: string): VerificationEvent | null => {
+export const recordingEvent = (
+  events: readonly VerificationEvent[],
+  verifiedHash: string
+): VerificationEvent | null => {
   for (let i = events.length - 1; i >= 0; i -= 1) {
     if (events[i].action === 'unverify') return null;
     if (events[i].action === 'verify' && events[i].contentHash === verifiedHash) return events[i];
@@ -42,7 +45,8 @@ const sameInstant = (a: string | null, b: string | null, toleranceMs: number) =>
  */
 export const PRE_03_INSTANT_TOLERANCE_MS = 60_000;
 
-const sameList = (a: readonly string[] | null, b: readonly string[] | null) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+const sameList = (a: readonly string[] | null, b: readonly string[] | null) =>
+  JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 
 /**
  * The fields of a trust row's review record that disagree with its verify event (the event is the record: the
@@ -63,14 +67,20 @@ export const recordMismatch = (
     if ((event.actor.name ?? null) !== (trust.verifiedByName ?? null)) fields.push('verifiedByName');
   }
   if (event.checks !== null && !sameList(trust.checks, event.checks)) fields.push('checks');
-  if (event.aiInvolvement !== null && trust.verifiedAiInvolvement !== event.aiInvolvement) fields.push('verifiedAiInvolvement');
+  if (event.aiInvolvement !== null && trust.verifiedAiInvolvement !== event.aiInvolvement)
+    fields.push('verifiedAiInvolvement');
   return fields;
 };
 
 /** The review record of a verify event, as trust row fields (what the integrity repair writes back). */
 export const recordOf = (event: VerificationEvent) => ({
   verifiedAt: event.at,
-  ...(event.actor ? { verifiedById: event.actor.id === null || event.actor.id === undefined ? null : Number(event.actor.id), verifiedByName: event.actor.name ?? null } : {}),
+  ...(event.actor
+    ? {
+        verifiedById: event.actor.id === null || event.actor.id === undefined ? null : Number(event.actor.id),
+        verifiedByName: event.actor.name ?? null,
+      }
+    : {}),
   ...(event.checks !== null ? { checks: [...event.checks] } : {}),
   ...(event.aiInvolvement !== null ? { verifiedAiInvolvement: event.aiInvolvement } : {}),
 });
@@ -124,7 +134,13 @@ export interface RunRow {
   runs: number;
 }
 
-export const newRun = (id: string, now: number, repair: boolean, requestedBy: string, firstUid: string | null): RunState => ({
+export const newRun = (
+  id: string,
+  now: number,
+  repair: boolean,
+  requestedBy: string,
+  firstUid: string | null
+): RunState => ({
   id,
   startedAt: new Date(now).toISOString(),
   repair,
@@ -150,7 +166,10 @@ export const newRun = (id: string, now: number, repair: boolean, requestedBy: st
  *   another process (several processes starting together run one check);
  * - `create`: none runs: a new one.
  */
-export const requestDecision = (row: RunRow, { repair, notBefore }: { repair: boolean; notBefore?: number }): 'join' | 'request' | 'skip' | 'create' => {
+export const requestDecision = (
+  row: RunRow,
+  { repair, notBefore }: { repair: boolean; notBefore?: number }
+): 'join' | 'request' | 'skip' | 'create' => {
   if (row.state) return row.state.repair || !repair ? 'join' : 'request';
   if (notBefore !== undefined && row.result && Date.parse(row.result.startedAt) >= notBefore) return 'skip';
   return 'create';
@@ -161,8 +180,17 @@ export const mayTake = (row: RunRow, holder: string, now: number): boolean =>
   row.state !== null && (row.holder === null || row.holder === holder || row.expiresAt < now);
 
 /** Adds a batch's findings to the state (lists bounded by DRIFT_LISTED, totals exact). */
-export const addFindings = (state: RunState, holder: string, uid: string, checked: number, drift: Drift[], fixed: Drift[]): RunState => {
-  const holders = state.holders.some((entry) => entry.holder === holder) ? state.holders : [...state.holders, { holder, checkedVersions: 0 }];
+export const addFindings = (
+  state: RunState,
+  holder: string,
+  uid: string,
+  checked: number,
+  drift: Drift[],
+  fixed: Drift[]
+): RunState => {
+  const holders = state.holders.some((entry) => entry.holder === holder)
+    ? state.holders
+    : [...state.holders, { holder, checkedVersions: 0 }];
   return {
     ...state,
     checkedVersions: state.checkedVersions + checked,
@@ -171,7 +199,9 @@ export const addFindings = (state: RunState, holder: string, uid: string, checke
     driftTotal: state.driftTotal + drift.length,
     fixed: [...state.fixed, ...fixed].slice(0, DRIFT_LISTED),
     fixedTotal: state.fixedTotal + fixed.length,
-    holders: holders.map((entry) => (entry.holder === holder ? { ...entry, checkedVersions: entry.checkedVersions + checked } : entry)),
+    holders: holders.map((entry) =>
+      entry.holder === holder ? { ...entry, checkedVersions: entry.checkedVersions + checked } : entry
+    ),
     failures: 0,
   };
 };

@@ -32,11 +32,13 @@ interface CurrentContent {
 }
 
 /** AI took part in the text: the involvements that the AI Act's Art. 50(4) concerns. */
-const isAiDeclared = (aiInvolvement: AiInvolvement): boolean => aiInvolvement === 'assisted' || aiInvolvement === 'generated';
+const isAiDeclared = (aiInvolvement: AiInvolvement): boolean =>
+  aiInvolvement === 'assisted' || aiInvolvement === 'generated';
 
 /** The AI involvement a verification covers: the one recorded with it, else (a 0.2 verification) the current one. */
-export const reviewedInvolvement = (trust: Pick<StatusFacts, 'aiInvolvement' | 'verifiedAiInvolvement'>): AiInvolvement =>
-  trust.verifiedAiInvolvement ?? trust.aiInvolvement;
+export const reviewedInvolvement = (
+  trust: Pick<StatusFacts, 'aiInvolvement' | 'verifiedAiInvolvement'>
+): AiInvolvement => trust.verifiedAiInvolvement ?? trust.aiInvolvement;
 
 /**
  * The rule "verified ⇔ what was verified is what is there": verified exactly when the content hash equals the
@@ -54,7 +56,8 @@ export const expectedStatus = (
 
 /** What changed since the verification: the hashed attributes (and sources) whose hash changed, then `aiInvolvement`. */
 export const changedSinceVerification = (trust: StatusFacts, current: CurrentContent): string[] => {
-  const fields = current.hash === trust.verifiedHash ? [] : changedFieldNames(trust.fieldHashes ?? null, current.fieldHashes ?? {});
+  const fields =
+    current.hash === trust.verifiedHash ? [] : changedFieldNames(trust.fieldHashes ?? null, current.fieldHashes ?? {});
   return trust.aiInvolvement === reviewedInvolvement(trust) ? fields : [...fields, AI_INVOLVEMENT_FIELD];
 };
 
@@ -66,13 +69,19 @@ export const changedSinceVerification = (trust: StatusFacts, current: CurrentCon
  */
 export const shownStatus = (trust: StatusFacts, current?: Pick<CurrentContent, 'hash'>): VerificationStatus => {
   if (trust.status !== 'unverified' && !trust.verifiedHash) return 'unverified';
-  if (current !== undefined && trust.status === 'verified' && expectedStatus(trust, current) !== 'verified') return 'stale';
+  if (current !== undefined && trust.status === 'verified' && expectedStatus(trust, current) !== 'verified')
+    return 'stale';
   return trust.status;
 };
 
 /** A version that needs a person: stale, or AI text that is not verified (the review queue, the report). */
-export const needsReview = ({ status, aiInvolvement }: { status: VerificationStatus; aiInvolvement: AiInvolvement }): boolean =>
-  status === 'stale' || (status === 'unverified' && isAiDeclared(aiInvolvement));
+export const needsReview = ({
+  status,
+  aiInvolvement,
+}: {
+  status: VerificationStatus;
+  aiInvolvement: AiInvolvement;
+}): boolean => status === 'stale' || (status === 'unverified' && isAiDeclared(aiInvolvement));
 
 /** Whether a type's texts inform the public on matters of public interest: the entry's own answer, else the type's. */
 export const publicInterestOf = (
@@ -112,9 +121,17 @@ interface DisclosureFacts {
  * human review **and** a natural or legal person holds editorial responsibility for it. Both: a verified version with
  * nobody named as responsible still needs the label.
  */
-export const resolveDisclosure = ({ status, aiInvolvement, publicInterest, responsibleParty }: DisclosureFacts): Disclosure => {
+export const resolveDisclosure = ({
+  status,
+  aiInvolvement,
+  publicInterest,
+  responsibleParty,
+}: DisclosureFacts): Disclosure => {
   if (aiInvolvement === 'none') return { value: 'human-only', labelRequired: false };
   if (aiInvolvement === 'unknown') return { value: null, labelRequired: false };
   const reviewed = status === 'verified';
-  return { value: reviewed ? 'ai-assisted' : 'ai-autonomous', labelRequired: publicInterest && !(reviewed && responsibleParty !== null) };
+  return {
+    value: reviewed ? 'ai-assisted' : 'ai-autonomous',
+    labelRequired: publicInterest && !(reviewed && responsibleParty !== null),
+  };
 };

@@ -40,7 +40,11 @@ interface MergedSuggestion {
  * The pending suggestion after an agent's input: the AI involvement kept only when it raises the editor's (and the
  * pending one's), sources kept only when neither the draft nor the pending suggestion has their URL.
  */
-export const mergeSuggestion = (labels: DraftLabels, pending: TrustSuggestion | null, input: SuggestionInput): MergedSuggestion => {
+export const mergeSuggestion = (
+  labels: DraftLabels,
+  pending: TrustSuggestion | null,
+  input: SuggestionInput
+): MergedSuggestion => {
   const notes: string[] = [];
   let changed = false;
   let aiInvolvement = pending?.aiInvolvement ?? null;
@@ -74,7 +78,10 @@ export const mergeSuggestion = (labels: DraftLabels, pending: TrustSuggestion | 
     }
   }
   const total = labels.sources.length + sources.length;
-  const problem = total > LIMITS.sources ? `the draft would have ${total} sources once the suggestion is accepted; at most ${LIMITS.sources} are allowed` : null;
+  const problem =
+    total > LIMITS.sources
+      ? `the draft would have ${total} sources once the suggestion is accepted; at most ${LIMITS.sources} are allowed`
+      : null;
   return { aiInvolvement, sources, changed, notes, problem };
 };
 
@@ -83,9 +90,13 @@ export const mergeSuggestion = (labels: DraftLabels, pending: TrustSuggestion | 
  * changed them since the agent suggested): the AI involvement only if it still raises the disclosure, the sources
  * not on the draft appended after the editor's.
  */
-export const editFromSuggestion = (labels: DraftLabels, suggestion: TrustSuggestion): { aiInvolvement?: AiInvolvement; sources?: Source[] } => {
+export const editFromSuggestion = (
+  labels: DraftLabels,
+  suggestion: TrustSuggestion
+): { aiInvolvement?: AiInvolvement; sources?: Source[] } => {
   const edit: { aiInvolvement?: AiInvolvement; sources?: Source[] } = {};
-  if (suggestion.aiInvolvement && raisesDisclosure(labels.aiInvolvement, suggestion.aiInvolvement)) edit.aiInvolvement = suggestion.aiInvolvement;
+  if (suggestion.aiInvolvement && raisesDisclosure(labels.aiInvolvement, suggestion.aiInvolvement))
+    edit.aiInvolvement = suggestion.aiInvolvement;
   const onDraft = new Set(labels.sources.map((source) => source.url));
   const added = suggestion.sources.filter((source) => !onDraft.has(source.url));
   if (added.length > 0) edit.sources = [...labels.sources, ...added];

@@ -203,7 +203,10 @@ export const toWritableTrust = (trust: StoredTrust) => {
  */
 export const disclaimerResolver = (context: PresentationContext) => {
   const defaults = new Map<string, string | null>();
-  return (trust: Pick<StoredTrust, 'disclaimerMode' | 'disclaimerText' | 'aiInvolvement'>, locale: string | null | undefined) => {
+  return (
+    trust: Pick<StoredTrust, 'disclaimerMode' | 'disclaimerText' | 'aiInvolvement'>,
+    locale: string | null | undefined
+  ) => {
     const input = { mode: trust.disclaimerMode, text: trust.disclaimerText, aiInvolvement: trust.aiInvolvement };
     if (input.mode !== 'default') return resolveDisclaimer(input, context.settings, locale, context.defaultLocale);
     const key = `${locale ?? ''}\u0000${input.aiInvolvement}`;
@@ -259,9 +262,11 @@ export const presentTrustState = (
   ...presentTrust(trust, version, context),
   disclaimerMode: trust.disclaimerMode,
   disclaimerText: trust.disclaimerText,
-  changedFields: trust.status === 'stale' ? trust.changedFields ?? [] : [],
+  changedFields: trust.status === 'stale' ? (trust.changedFields ?? []) : [],
   verifiedBy:
-    trust.status !== 'unverified' && trust.verifiedById !== null ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' } : null,
+    trust.status !== 'unverified' && trust.verifiedById !== null
+      ? { id: trust.verifiedById, name: trust.verifiedByName ?? '' }
+      : null,
   contentHash,
   checks: trust.status === 'unverified' ? null : trust.checks,
   editorialResponsibility: trust.editorialResponsibility,

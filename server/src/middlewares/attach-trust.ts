@@ -41,7 +41,7 @@ export const createReachability = (strapi: Core.Strapi) => {
           : attribute.type === 'component'
             ? [attribute.component]
             : attribute.type === 'dynamiczone'
-              ? attribute.components ?? []
+              ? (attribute.components ?? [])
               : [];
       if (next.some((target: string) => reaches(target, visiting))) {
         found = true;
@@ -60,7 +60,8 @@ export const recordEntriesRead = (request: any, uid: string, result: unknown, re
   const entries = Array.isArray(result) ? result : [result];
   let read: Map<string, EntryRead> | undefined = request.state[ENTRIES_READ];
   for (const entry of entries) {
-    if (!entry || typeof entry !== 'object' || !(entry as any).id || typeof (entry as any).documentId !== 'string') continue;
+    if (!entry || typeof entry !== 'object' || !(entry as any).id || typeof (entry as any).documentId !== 'string')
+      continue;
     if (!read) request.state[ENTRIES_READ] = read = new Map();
     const locale = (entry as any).locale ?? (typeof requestedLocale === 'string' ? requestedLocale : null);
     read.set(entryKey(entry), { uid, locale });
@@ -126,7 +127,8 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => {
           if (!item || typeof item !== 'object') continue;
           if (step.kind === 'relation') visitEntry(step.target, item, locale, depth + 1);
           else if (step.kind === 'component') visitAttributes(step.component, item, locale, depth + 1);
-          else if (typeof item.__component === 'string' && reaches(item.__component)) visitAttributes(item.__component, item, locale, depth + 1);
+          else if (typeof item.__component === 'string' && reaches(item.__component))
+            visitAttributes(item.__component, item, locale, depth + 1);
         }
       }
     };
@@ -138,14 +140,21 @@ export const attachTrustToResponse = (strapi: Core.Strapi) => {
       if (target) visitEntry(target.uid, entry, target.locale, 0);
     }
     for (const [uid, members] of found) {
-      const trust = await loadPublicTrust(strapi, uid, members.map(({ ref }) => ref));
+      const trust = await loadPublicTrust(
+        strapi,
+        uid,
+        members.map(({ ref }) => ref)
+      );
       for (const { entry, ref } of members) entry[attributeName] = trust.get(ref.id);
     }
 
     // A response of one entry of an enabled type: its disclosure as the AI-Disclosure header, when configured.
     if (disclosureHeader && data && !Array.isArray(data) && typeof data === 'object') {
       const target = read.get(entryKey(data));
-      const header = target && contentTypes.includes(target.uid) && data[attributeName] ? disclosureHeaderValue(data[attributeName]) : null;
+      const header =
+        target && contentTypes.includes(target.uid) && data[attributeName]
+          ? disclosureHeaderValue(data[attributeName])
+          : null;
       if (header) ctx.set('AI-Disclosure', header);
     }
   };

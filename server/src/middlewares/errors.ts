@@ -47,7 +47,10 @@ export const respondWithPluginErrors = (strapi: Core.Strapi) => {
     } catch (error) {
       const pluginError = pluginErrorOf(error);
       if (!pluginError || (!ours && pluginError.status !== 503)) throw error;
-      if (pluginError.status >= 500) strapi.log.warn(`[trust-labels] ${ctx.method} ${ctx.path}: the database failed under the request (503): ${(error as Error)?.message ?? error}`);
+      if (pluginError.status >= 500)
+        strapi.log.warn(
+          `[trust-labels] ${ctx.method} ${ctx.path}: the database failed under the request (503): ${(error as Error)?.message ?? error}`
+        );
       answer(ctx, pluginError);
     }
   };
@@ -66,6 +69,13 @@ export const normalizeBodyErrors = (strapi: Core.Strapi) => {
     if (ctx.status !== 400 || !isPluginRoute(String(ctx.path))) return;
     const error = (ctx.body as any)?.error;
     if (!error || error.name === 'ValidationError') return;
-    answer(ctx, invalid([], `the request body must be a JSON object (${error.message ?? 'it could not be read'})`, ERROR_CODES.body));
+    answer(
+      ctx,
+      invalid(
+        [],
+        `the request body must be a JSON object (${error.message ?? 'it could not be read'})`,
+        ERROR_CODES.body
+      )
+    );
   };
 };

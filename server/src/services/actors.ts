@@ -3,7 +3,12 @@ import type { Core } from '@strapi/strapi';
 import type { Actor } from './audit';
 
 /** The display name of an admin user: never the e-mail, which must not leave the admin. */
-export const adminDisplayName = (user: { firstname?: string | null; lastname?: string | null; username?: string | null; id?: number }) => {
+export const adminDisplayName = (user: {
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  id?: number;
+}) => {
   const full = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
   return (full || user.username || `Administrator ${user.id ?? ''}`.trim()).slice(0, 255);
 };
@@ -16,10 +21,11 @@ export const currentActor = (strapi: Core.Strapi): Actor | null => {
   if (user && ctx?.state?.isAuthenticatedAdmin !== false && auth?.strategy?.name === 'admin') {
     return { id: user.id, name: adminDisplayName(user), type: 'admin' };
   }
-  if (auth?.strategy?.name === 'api-token') return { id: auth.credentials?.id ?? null, name: auth.credentials?.name ?? 'API token', type: 'api-token' };
+  if (auth?.strategy?.name === 'api-token')
+    return { id: auth.credentials?.id ?? null, name: auth.credentials?.name ?? 'API token', type: 'api-token' };
   // Strapi's MCP endpoint (an admin token): the token's owner, marked as an agent.
-  if (user && ctx?.state?.auditSource === 'mcp') return { id: user.id ?? null, name: `${adminDisplayName(user)} (MCP agent)`, type: 'api-token' };
+  if (user && ctx?.state?.auditSource === 'mcp')
+    return { id: user.id ?? null, name: `${adminDisplayName(user)} (MCP agent)`, type: 'api-token' };
   if (user) return { id: user.id ?? null, name: user.username ?? 'user', type: 'user' };
   return null;
 };
-

@@ -5,8 +5,22 @@ import { resolveDisclaimer } from '../../../shared/disclaimer';
 import { trustEditSchema, type QueueQuery } from '../../../shared/schemas';
 import type { TrustState } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
-import { attributeColumn, isoOf, queueCounts, queuePage, versionTable, type VersionTable } from '../database/version-queries';
-import { contentOfVersion, draftAndPublished, hashOfVersion, hashSetup, loadVersions, type Version } from '../database/versions';
+import {
+  attributeColumn,
+  isoOf,
+  queueCounts,
+  queuePage,
+  versionTable,
+  type VersionTable,
+} from '../database/version-queries';
+import {
+  contentOfVersion,
+  draftAndPublished,
+  hashOfVersion,
+  hashSetup,
+  loadVersions,
+  type Version,
+} from '../database/versions';
 import { SOURCES_FIELD } from '../domain/hash';
 import { diffContent, diffValues } from '../domain/diff';
 import { AI_INVOLVEMENT_FIELD, needsReview, publicInterestOf, reviewedInvolvement } from '../domain/status';
@@ -27,7 +41,6 @@ export interface QueueAccess {
   titles(uid: string, field: string, documentIds: string[]): Promise<ReadonlyMap<string, boolean> | null>;
 }
 
-
 /**
  * What the admin panel reads: the trust state of a document's draft and published version, the statuses for the
  * list view, and what the Trust panel needs to preview a disclaimer. Also the service app code calls to edit labels
@@ -38,13 +51,17 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
   const titleFieldOf = async (uid: string): Promise<string | null> => {
     let mainField: string | undefined;
     try {
-      const configuration = await strapi.plugin('content-manager').service('content-types').findConfiguration(strapi.contentType(uid as any));
+      const configuration = await strapi
+        .plugin('content-manager')
+        .service('content-types')
+        .findConfiguration(strapi.contentType(uid as any));
       mainField = configuration?.settings?.mainField;
     } catch {
       mainField = undefined;
     }
     const attributes: Record<string, any> = (strapi.contentType(uid as any) as any)?.attributes ?? {};
-    const candidate = mainField && ['string', 'text', 'uid'].includes(attributes[mainField]?.type) ? mainField : 'title';
+    const candidate =
+      mainField && ['string', 'text', 'uid'].includes(attributes[mainField]?.type) ? mainField : 'title';
     return ['string', 'text', 'uid'].includes(attributes[candidate]?.type) ? candidate : null;
   };
 
@@ -54,7 +71,10 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Trust state of the draft and the published version of one locale. 404 for a document that does not exist. */
     async getDocumentState(target: Target): Promise<DocumentTrust> {
-      const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
+      const versions = await loadVersions(strapi, target.uid, target.documentId, {
+        locale: target.locale,
+        withContent: true,
+      });
       const { draft, published } = draftAndPublished(strapi, target.uid, versions);
       const editable = draft ?? published;
       if (!editable) throw notFound('Document not found');
@@ -62,7 +82,12 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         draft: stateOf(target.uid, editable, target.locale, context),
         // A pending suggestion is the draft's (publish copies it along with the trust row).
-        published: published ? { ...stateOf(target.uid, published, target.locale, context), suggestion: published === editable ? editable.trust.suggestion : null } : null,
+        published: published
+          ? {
+              ...stateOf(target.uid, published, target.locale, context),
+              suggestion: published === editable ? editable.trust.suggestion : null,
+            }
+          : null,
       };
     },
 
@@ -71,21 +96,37 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
      * was hashed then (kept with each verification: the latest per version). Null for a version never verified.
      */
     async getDiff(target: Target): Promise<{ draft: Diff | null; published: Diff | null }> {
-      const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true, withVerifiedContent: true });
+      const versions = await loadVersions(strapi, target.uid, target.documentId, {
+        locale: target.locale,
+        withContent: true,
+        withVerifiedContent: true,
+      });
       const { draft, published } = draftAndPublished(strapi, target.uid, versions);
       if (!draft && !published) throw notFound('Document not found');
       const fields = [...hashSetup(strapi, target.uid).names, SOURCES_FIELD];
       const diffOf = (version: Version | null): Diff | null => {
         if (!version?.trust.verifiedContent || version.trust.status === 'unverified') return null;
-        const changes = diffContent(version.trust.verifiedContent, contentOfVersion(strapi, target.uid, version), fields);
+        const changes = diffContent(
+          version.trust.verifiedContent,
+          contentOfVersion(strapi, target.uid, version),
+          fields
+        );
         // The declared AI involvement is part of what was verified (domain/status.ts): its change is shown too.
         const reviewed = reviewedInvolvement(version.trust);
         if (reviewed !== version.trust.aiInvolvement) {
-          changes.push({ field: AI_INVOLVEMENT_FIELD, before: reviewed, after: version.trust.aiInvolvement, changes: diffValues(reviewed, version.trust.aiInvolvement) });
+          changes.push({
+            field: AI_INVOLVEMENT_FIELD,
+            before: reviewed,
+            after: version.trust.aiInvolvement,
+            changes: diffValues(reviewed, version.trust.aiInvolvement),
+          });
         }
         return { verifiedAt: version.trust.verifiedAt, status: version.trust.status, fields: changes };
       };
-      return { draft: diffOf(draft ?? published), published: published && published !== draft ? diffOf(published) : null };
+      return {
+        draft: diffOf(draft ?? published),
+        published: published && published !== draft ? diffOf(published) : null,
+      };
     },
 
     /**
@@ -94,15 +135,30 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
      * counted, sorted and paged in SQL (database/version-queries.ts): a request reads one page, whatever the size of
      * the site; only the titles of that page are checked against the Content Manager's field permissions.
      */
-    async reviewQueue({ uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>, access: QueueAccess): Promise<GetQueue.Response> {
+    async reviewQueue(
+      { uid, locale, status, page = 1, pageSize = 25 }: Partial<QueueQuery>,
+      access: QueueAccess
+    ): Promise<GetQueue.Response> {
       const { contentTypes, attributeName } = getPluginConfig(strapi);
-      const types: Array<{ vt: VersionTable; index: number; scope: ReadScope; mainField: string | null; titleColumn: string | null }> = [];
+      const types: Array<{
+        vt: VersionTable;
+        index: number;
+        scope: ReadScope;
+        mainField: string | null;
+        titleColumn: string | null;
+      }> = [];
       for (const [index, typeUid] of contentTypes.entries()) {
         if (uid && uid !== typeUid) continue;
         const scope = await access.scope(typeUid);
         if (!scope) continue;
         const mainField = await titleFieldOf(typeUid);
-        types.push({ vt: versionTable(strapi, typeUid, attributeName), index, scope, mainField, titleColumn: attributeColumn(strapi, typeUid, mainField) });
+        types.push({
+          vt: versionTable(strapi, typeUid, attributeName),
+          index,
+          scope,
+          mainField,
+          titleColumn: attributeColumn(strapi, typeUid, mainField),
+        });
       }
       // The counts: one aggregate per type, each group read as normalizeTrust reads a row and judged by needsReview.
       const counts = { stale: 0, unverified: 0 };
@@ -118,16 +174,26 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
       const size = Math.min(Math.max(1, pageSize), 100);
       const pageCount = Math.max(1, Math.ceil(total / size));
       const current = Math.min(Math.max(1, page), pageCount);
-      const rows = total === 0 ? [] : await queuePage(strapi, types, { locale, status }, { limit: size, offset: (current - 1) * size });
+      const rows =
+        total === 0
+          ? []
+          : await queuePage(strapi, types, { locale, status }, { limit: size, offset: (current - 1) * size });
       // Titles: only when the Content Manager lets the user read that field of that version (a page of versions).
       const titleAllowed = new Map<number, ReadonlyMap<string, boolean> | null>();
       for (const type of types) {
-        const documentIds = [...new Set(rows.filter((row) => Number(row.type_index) === type.index).map((row) => String(row.document_id)))];
-        if (type.mainField && documentIds.length > 0) titleAllowed.set(type.index, await access.titles(type.vt.uid, type.mainField, documentIds));
+        const documentIds = [
+          ...new Set(rows.filter((row) => Number(row.type_index) === type.index).map((row) => String(row.document_id))),
+        ];
+        if (type.mainField && documentIds.length > 0)
+          titleAllowed.set(type.index, await access.titles(type.vt.uid, type.mainField, documentIds));
       }
       const data: QueueEntry[] = rows.map((row) => {
         const type = types.find((candidate) => candidate.index === Number(row.type_index))!;
-        const stored = normalizeTrust({ status: row.status, aiInvolvement: row.ai_involvement, changedFields: row.changed_fields });
+        const stored = normalizeTrust({
+          status: row.status,
+          aiInvolvement: row.ai_involvement,
+          changedFields: row.changed_fields,
+        });
         const rowLocale = row.locale ?? null;
         const titleReadable = titleAllowed.get(type.index)?.get(`${row.document_id}\u0000${rowLocale ?? ''}`) ?? false;
         return {
@@ -137,8 +203,9 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
           title: titleReadable && typeof row.title === 'string' ? row.title : null,
           status: stored.status,
           aiInvolvement: stored.aiInvolvement,
-          changedFields: stored.status === 'stale' ? stored.changedFields ?? [] : [],
-          publishedStatus: Number(row.has_published) === 1 ? normalizeTrust({ status: row.published_status }).status : null,
+          changedFields: stored.status === 'stale' ? (stored.changedFields ?? []) : [],
+          publishedStatus:
+            Number(row.has_published) === 1 ? normalizeTrust({ status: row.published_status }).status : null,
           updatedAt: isoOf(row.updated_at),
         };
       });
@@ -147,7 +214,10 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
         meta: {
           pagination: { page: current, pageSize: size, total, pageCount },
           counts,
-          contentTypes: contentTypes.map((typeUid) => ({ uid: typeUid, displayName: (strapi.contentType(typeUid as any) as any)?.info?.displayName ?? typeUid })),
+          contentTypes: contentTypes.map((typeUid) => ({
+            uid: typeUid,
+            displayName: (strapi.contentType(typeUid as any) as any)?.info?.displayName ?? typeUid,
+          })),
         },
       };
     },
@@ -183,7 +253,12 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId: { $in: documentIds }, ...(locale ? { locale } : {}) },
         select: ['id', 'documentId', 'publishedAt'],
       });
-      const trust = await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, rows.map((row) => Number(row.id)));
+      const trust = await loadTrustRows(
+        strapi,
+        uid,
+        getPluginConfig(strapi).attributeName,
+        rows.map((row) => Number(row.id))
+      );
       const draftAndPublish = hasDraftAndPublish(strapi, uid);
       const result: GetStatuses.Response['data'] = {};
       for (const row of rows) {
@@ -192,7 +267,7 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
         const status = stored?.status ?? 'unverified';
         if (!draftAndPublish || !row.publishedAt) {
           entry.draft = status;
-          entry.changedFields = status === 'stale' ? stored?.changedFields ?? [] : [];
+          entry.changedFields = status === 'stale' ? (stored?.changedFields ?? []) : [];
         }
         if (!draftAndPublish || row.publishedAt) entry.published = status;
       }
@@ -203,7 +278,13 @@ const createAdminStateService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Edits the labels of a document's draft from code: `body` is what PUT /trust-labels/documents/… takes, checked
      * the same way. Resolves to the document's state.
      */
-    async editDraft(uid: string, documentId: string, locale: string | null | undefined, body: unknown, user?: AdminUser) {
+    async editDraft(
+      uid: string,
+      documentId: string,
+      locale: string | null | undefined,
+      body: unknown,
+      user?: AdminUser
+    ) {
       const target = await documentTarget(strapi, { uid, documentId, locale: locale ?? undefined });
       // An entry point for app code: its input is checked here, as a route's is in its controller.
       await getService(strapi, 'labels').editDraft(target, parseInput(trustEditSchema, body), user);

@@ -5,7 +5,14 @@ import type { Core } from '@strapi/strapi';
 import { AUDIT_CHAIN_UID, AUDIT_EVENT_UID, PLUGIN_ID, type AuditAction } from '../../../shared/constants';
 import type { Actor, AuditEvent, ChainStatus } from '../../../shared/contracts';
 import type { VerificationEvent } from '../domain/integrity';
-import { chainInstant, createChainWalker, eventHash, GENESIS_HASH, type ChainVerdict, type StoredChainEvent } from '../domain/audit-chain';
+import {
+  chainInstant,
+  createChainWalker,
+  eventHash,
+  GENESIS_HASH,
+  type ChainVerdict,
+  type StoredChainEvent,
+} from '../domain/audit-chain';
 
 export type { Actor, AuditAction, AuditEvent };
 
@@ -89,7 +96,10 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     const row = (strapi.db as any).dialect?.client === 'sqlite' ? await query : await query.forUpdate();
     if (row) return { head: row.head ?? GENESIS_HASH, length: Number(row.length ?? 0) };
     // Created at bootstrap; a database that lost it starts a new chain here, which the integrity check reports.
-    await trx(tableOf(AUDIT_CHAIN_UID)).insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 }).onConflict('id').ignore();
+    await trx(tableOf(AUDIT_CHAIN_UID))
+      .insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 })
+      .onConflict('id')
+      .ignore();
     return lockHead(trx);
   };
 
@@ -99,7 +109,11 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = [];
     for (const event of events) {
       const at = event.at ?? now;
-      const extra = { checks: event.checks ?? null, responsibility: event.responsibility ?? null, aiInvolvement: event.aiInvolvement ?? null };
+      const extra = {
+        checks: event.checks ?? null,
+        responsibility: event.responsibility ?? null,
+        aiInvolvement: event.aiInvolvement ?? null,
+      };
       const hash = eventHash({ ...event, at: chainInstant(at), extra }, head);
       rows.push({
         // Strapi's own documentId column (events are never documents of the document service): a random id of its
@@ -137,7 +151,11 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Creates the chain head if the database has none (bootstrap). */
     async ensureHead(): Promise<void> {
-      await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 }).onConflict('id').ignore();
+      await strapi.db
+        .connection(tableOf(AUDIT_CHAIN_UID))
+        .insert({ id: HEAD_ID, head: GENESIS_HASH, length: 0 })
+        .onConflict('id')
+        .ignore();
     },
 
     /** Events of one document and locale, newest first. */
@@ -151,7 +169,12 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = strapi.db.query(AUDIT_EVENT_UID as any);
       // One after the other, never together: inside a transaction both would go to its one connection at once
       // (pg deprecates that, and its next major version refuses it). Both are searches of the entry index.
-      const rows = await query.findMany({ where, orderBy: [{ id: 'desc' }], limit: pageSize, offset: (page - 1) * pageSize });
+      const rows = await query.findMany({
+        where,
+        orderBy: [{ id: 'desc' }],
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
       const total = await query.count({ where });
       return { events: rows.map(toEvent), total: Number(total) };
     },
@@ -161,7 +184,12 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * verify of that hash, unless an unverify of that locale came after it. Null when no event records it (a trust
      * row set to verified around the plugin). One query, on the events' (uid, document, locale) index.
      */
-    async verifyEventOf(uid: string, documentId: string, locale: string | null, contentHash: string): Promise<AuditEvent | null> {
+    async verifyEventOf(
+      uid: string,
+      documentId: string,
+      locale: string | null,
+      contentHash: string
+    ): Promise<AuditEvent | null> {
       const row = await strapi.db.query(AUDIT_EVENT_UID as any).findOne({
         where: {
           uid,
@@ -184,7 +212,17 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (documentIds.length === 0) return byVersion;
       const rows: any[] = await strapi.db.query(AUDIT_EVENT_UID as any).findMany({
         where: { uid, entryDocumentId: { $in: [...new Set(documentIds)] }, action: { $in: ['verify', 'unverify'] } },
-        select: ['id', 'action', 'entryDocumentId', 'entryLocale', 'contentHash', 'at', 'actor', 'checks', 'aiInvolvement'],
+        select: [
+          'id',
+          'action',
+          'entryDocumentId',
+          'entryLocale',
+          'contentHash',
+          'at',
+          'actor',
+          'checks',
+          'aiInvolvement',
+        ],
         orderBy: { id: 'asc' },
       });
       for (const row of rows) {
@@ -212,14 +250,21 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const walker = createChainWalker();
       let afterId = 0;
       for (;;) {
-        const rows: any[] = await strapi.db.connection(tableOf(AUDIT_EVENT_UID)).where('id', '>', afterId).orderBy('id').limit(PAGE);
+        const rows: any[] = await strapi.db
+          .connection(tableOf(AUDIT_EVENT_UID))
+          .where('id', '>', afterId)
+          .orderBy('id')
+          .limit(PAGE);
         if (rows.length === 0) break;
         walker.push(rows.map((row) => chainedFieldsOf(toEvent(row)) as unknown as StoredChainEvent));
         afterId = Number(rows[rows.length - 1].id);
         if (rows.length < PAGE) break;
         await onPage?.(rows.length);
       }
-      const recorded = await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
+      const recorded = await strapi.db
+        .connection(tableOf(AUDIT_CHAIN_UID))
+        .where('id', HEAD_ID)
+        .first('head', 'length');
       const verdict = walker.end({ head: recorded?.head ?? null, length: recorded ? Number(recorded.length ?? 0) : 0 });
       const status: ChainStatus = { ...verdict, checkedAt: new Date().toISOString() };
       await statusStore().set({ value: status });
@@ -233,7 +278,10 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The head now: the newest event's hash and the number of events, as recorded. */
     async chainHead(): Promise<{ head: string; events: number }> {
-      const recorded = await strapi.db.connection(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).first('head', 'length');
+      const recorded = await strapi.db
+        .connection(tableOf(AUDIT_CHAIN_UID))
+        .where('id', HEAD_ID)
+        .first('head', 'length');
       return { head: recorded?.head ?? GENESIS_HASH, events: recorded ? Number(recorded.length ?? 0) : 0 };
     },
 
@@ -256,7 +304,10 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Under the head's lock: another process starting at the same time waits here, then finds the log chained.
         const already = await trx(events).whereNotNull('prev_hash').count({ n: '*' }).first();
         if (Number(already?.n ?? 0) > 0) return;
-        await trx(events).whereNull('prev_hash').whereNull('content_hash').update({ content_hash: trx.ref('hash') });
+        await trx(events)
+          .whereNull('prev_hash')
+          .whereNull('content_hash')
+          .update({ content_hash: trx.ref('hash') });
         let head = GENESIS_HASH;
         let afterId = 0;
         for (;;) {
@@ -273,7 +324,10 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (chained > 0) await trx(tableOf(AUDIT_CHAIN_UID)).where('id', HEAD_ID).update({ head, length: chained });
       });
       await done.set({ value: { at: new Date().toISOString(), chained } });
-      if (chained > 0) strapi.log.info(`[trust-labels] chained the ${chained} events of the audit log (events written before 0.2 had no chain)`);
+      if (chained > 0)
+        strapi.log.info(
+          `[trust-labels] chained the ${chained} events of the audit log (events written before 0.2 had no chain)`
+        );
       return chained;
     },
   };

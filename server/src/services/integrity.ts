@@ -85,8 +85,15 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { attributeName } = config();
     const { populate } = hashSetup(strapi, uid);
     const draftAndPublish = hasDraftAndPublish(strapi, uid);
-    const rows: any[] = await strapi.db.query(uid as any).findMany({ where: { id: { $gt: afterId } }, populate, orderBy: { id: 'asc' }, limit: size });
-    const trust = await loadTrustRows(strapi, uid, attributeName, rows.map((row) => Number(row.id)));
+    const rows: any[] = await strapi.db
+      .query(uid as any)
+      .findMany({ where: { id: { $gt: afterId } }, populate, orderBy: { id: 'asc' }, limit: size });
+    const trust = await loadTrustRows(
+      strapi,
+      uid,
+      attributeName,
+      rows.map((row) => Number(row.id))
+    );
     return rows.map((row) => {
       const stored = trust.get(Number(row.id));
       return {
@@ -119,7 +126,8 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       return expected === status ? null : drift(expected, 'content');
     }
     const event = recordingEvent(events.get(versionKey(version.documentId, version.locale)) ?? [], verifiedHash);
-    if (!event) return status === 'unverified' ? null : drift('unverified', 'no verify event records this verification');
+    if (!event)
+      return status === 'unverified' ? null : drift('unverified', 'no verify event records this verification');
     const expected = expectedStatus(version.trust, hashOfVersion(strapi, uid, version));
     if (expected !== status) return drift(expected, 'content');
     return recordMismatch(version.trust, event).length > 0 ? drift(expected, 'record') : null;
@@ -154,12 +162,34 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!restored.has(version.locale)) restored.set(version.locale, new Set());
         fields.forEach((field) => restored.get(version.locale)!.add(field));
       }
-      await updateTrustRows(strapi, unrecorded.map((version) => version.trustId as number), CLEARED_VERIFICATION);
+      await updateTrustRows(
+        strapi,
+        unrecorded.map((version) => version.trustId as number),
+        CLEARED_VERIFICATION
+      );
       for (const locale of new Set(unrecorded.map((version) => version.locale))) {
-        await audit.append({ action: 'repair', uid, documentId, locale, actor: INTEGRITY_ACTOR, contentHash: null, changedFields: [], note: UNRECORDED_NOTE });
+        await audit.append({
+          action: 'repair',
+          uid,
+          documentId,
+          locale,
+          actor: INTEGRITY_ACTOR,
+          contentHash: null,
+          changedFields: [],
+          note: UNRECORDED_NOTE,
+        });
       }
       for (const [locale, fields] of restored) {
-        await audit.append({ action: 'repair', uid, documentId, locale, actor: INTEGRITY_ACTOR, contentHash: null, changedFields: [...fields], note: RECORD_NOTE });
+        await audit.append({
+          action: 'repair',
+          uid,
+          documentId,
+          locale,
+          actor: INTEGRITY_ACTOR,
+          contentHash: null,
+          changedFields: [...fields],
+          note: RECORD_NOTE,
+        });
       }
       await getService(strapi, 'verification').recompute(transaction, uid, documentId, INTEGRITY_ACTOR, REPAIR_NOTE);
     });
@@ -170,7 +200,9 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   const save = async (state: RunState | null, extra: Partial<RunRow> = {}) => {
     if (stopped) throw new Stopped();
     const now = Date.now();
-    const { patch } = await store.change((row) => (row.holder === holder ? { ...(state ? { state } : {}), expiresAt: now + leaseMs(), ...extra } : null));
+    const { patch } = await store.change((row) =>
+      row.holder === holder ? { ...(state ? { state } : {}), expiresAt: now + leaseMs(), ...extra } : null
+    );
     if (!patch) throw new LeaseLost();
     lastRenewal = now;
   };
@@ -208,7 +240,10 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
         await save(state);
         continue;
       }
-      const events = await getService(strapi, 'audit').verificationEvents(uid, versions.map((version) => version.documentId));
+      const events = await getService(strapi, 'audit').verificationEvents(
+        uid,
+        versions.map((version) => version.documentId)
+      );
       let drift = driftOfAll(uid, versions, events);
       let fixed: Drift[] = [];
       if (state.repair && drift.length > 0) {
@@ -221,15 +256,25 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
         // What still drifts after the repair (the same versions, read again).
         const again: Version[] = [];
         // One query at a time: never two at once on one connection.
-        for (const documentId of documentIds) again.push(...(await loadVersions(strapi, uid, documentId, { withContent: true })));
+        for (const documentId of documentIds)
+          again.push(...(await loadVersions(strapi, uid, documentId, { withContent: true })));
         drift = driftOfAll(uid, again, await getService(strapi, 'audit').verificationEvents(uid, documentIds));
       }
-      state = addFindings({ ...state, afterId: versions[versions.length - 1].id }, holder, uid, versions.length, drift, fixed);
+      state = addFindings(
+        { ...state, afterId: versions[versions.length - 1].id },
+        holder,
+        uid,
+        versions.length,
+        drift,
+        fixed
+      );
       await save(state);
       await yieldToRequests();
       if (Date.now() - lastProgressLog > PROGRESS_LOG_MS) {
         lastProgressLog = Date.now();
-        strapi.log.info(`[trust-labels] integrity check: ${state.checkedVersions} versions checked so far (${uid}, after entry id ${state.afterId}), ${state.driftTotal} drifting`);
+        strapi.log.info(
+          `[trust-labels] integrity check: ${state.checkedVersions} versions checked so far (${uid}, after entry id ${state.afterId}), ${state.driftTotal} drifting`
+        );
       }
     }
     return state;
@@ -237,13 +282,20 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const chainCheck = async (): Promise<ChainCheck> => {
     const chain = await getService(strapi, 'audit').verifyChain({ onPage: () => renew() });
-    return { ok: chain.ok, events: chain.events, firstBrokenEventId: chain.firstBrokenEventId, head: chain.head, reason: chain.reason };
+    return {
+      ok: chain.ok,
+      events: chain.events,
+      firstBrokenEventId: chain.firstBrokenEventId,
+      head: chain.head,
+      reason: chain.reason,
+    };
   };
 
   const logCompletion = (result: CompletedCheck) => {
     const line = `[trust-labels] integrity check: ${result.checkedVersions} versions in ${result.durationMs} ms, ${result.fixedTotal} repaired`;
     const chain = result.chain.ok ? '' : `; the audit chain is broken: ${result.chain.reason}`;
-    if (result.fixedTotal > 0 || !result.ok) strapi.log.warn(`${line}${result.driftTotal > 0 ? `, ${result.driftTotal} drifting` : ''}${chain}`);
+    if (result.fixedTotal > 0 || !result.ok)
+      strapi.log.warn(`${line}${result.driftTotal > 0 ? `, ${result.driftTotal} drifting` : ''}${chain}`);
     else strapi.log.info(line);
   };
 
@@ -260,9 +312,13 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       lastRenewal = now;
       let state = row.state;
       if (peek.holder && peek.holder !== holder) {
-        strapi.log.warn(`[trust-labels] integrity check: taking over from ${peek.holder}, whose lease expired, after ${state.checkedVersions} versions`);
+        strapi.log.warn(
+          `[trust-labels] integrity check: taking over from ${peek.holder}, whose lease expired, after ${state.checkedVersions} versions`
+        );
       } else {
-        strapi.log.info(`[trust-labels] integrity check ${state.checkedVersions > 0 ? `resumed after ${state.checkedVersions} versions` : 'started'}${state.repair ? ' (repairing)' : ''}`);
+        strapi.log.info(
+          `[trust-labels] integrity check ${state.checkedVersions > 0 ? `resumed after ${state.checkedVersions} versions` : 'started'}${state.repair ? ' (repairing)' : ''}`
+        );
       }
       try {
         state = await checkVersions(state);
@@ -271,19 +327,32 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Done: the result is the last completed check; a repair asked for meanwhile starts now, on this process.
         const { patch: finished } = await store.change((current) => {
           if (current.holder !== holder) return null;
-          const next = current.requested ? newRun(randomBytes(8).toString('hex'), Date.now(), true, 'requested', config().contentTypes[0] ?? null) : null;
-          return { result, state: next, requested: false, holder: next ? holder : null, expiresAt: next ? Date.now() + leaseMs() : 0, runs: current.runs + (next ? 1 : 0) };
+          const next = current.requested
+            ? newRun(randomBytes(8).toString('hex'), Date.now(), true, 'requested', config().contentTypes[0] ?? null)
+            : null;
+          return {
+            result,
+            state: next,
+            requested: false,
+            holder: next ? holder : null,
+            expiresAt: next ? Date.now() + leaseMs() : 0,
+            runs: current.runs + (next ? 1 : 0),
+          };
         });
         if (!finished) throw new LeaseLost();
         logCompletion(result);
       } catch (error) {
         if (error instanceof Stopped) return;
         if (error instanceof LeaseLost) {
-          strapi.log.warn('[trust-labels] integrity check: another process took the check over (this one was too slow to renew its lease)');
+          strapi.log.warn(
+            '[trust-labels] integrity check: another process took the check over (this one was too slow to renew its lease)'
+          );
           return;
         }
         if (stopped) return;
-        strapi.log.error(`[trust-labels] integrity check failed after ${state.checkedVersions} versions: ${(error as Error)?.message ?? error}`);
+        strapi.log.error(
+          `[trust-labels] integrity check failed after ${state.checkedVersions} versions: ${(error as Error)?.message ?? error}`
+        );
         // Leave it where it is, for this process or another to resume at the next poll; give up one that keeps failing.
         await store
           .change((current) =>
@@ -318,23 +387,44 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Asks for a check. Joins the running one when it does what is asked; a repair asked during a check without repair
    * runs after it. With `notBefore` (a startup), none starts if a check started since then on any process.
    */
-  const request = async ({ repair, requestedBy, notBefore }: { repair: boolean; requestedBy: string; notBefore?: number }) => {
+  const request = async ({
+    repair,
+    requestedBy,
+    notBefore,
+  }: {
+    repair: boolean;
+    requestedBy: string;
+    notBefore?: number;
+  }) => {
     const { row, patch } = await store.change((current): Partial<RunRow> | null => {
       const decision = requestDecision(current, { repair, notBefore });
       if (decision === 'request') return { requested: true };
       if (decision !== 'create') return null;
-      return { state: newRun(randomBytes(8).toString('hex'), Date.now(), repair, requestedBy, config().contentTypes[0] ?? null), runs: current.runs + 1 };
+      return {
+        state: newRun(
+          randomBytes(8).toString('hex'),
+          Date.now(),
+          repair,
+          requestedBy,
+          config().contentTypes[0] ?? null
+        ),
+        runs: current.runs + 1,
+      };
     });
     void kick();
     return { row, started: Boolean(patch?.state) };
   };
 
   /** Waits until the check `runId` (or, without, one that started at or after `since`) completes, up to `timeoutMs`. */
-  const waitForResult = async ({ runId, since }: { runId: string | null; since: number }, timeoutMs: number): Promise<CompletedCheck | null> => {
+  const waitForResult = async (
+    { runId, since }: { runId: string | null; since: number },
+    timeoutMs: number
+  ): Promise<CompletedCheck | null> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const row = await store.read();
-      if (row.result && (runId ? row.result.id === runId : Date.parse(row.result.startedAt) >= since)) return row.result;
+      if (row.result && (runId ? row.result.id === runId : Date.parse(row.result.startedAt) >= since))
+        return row.result;
       if (Date.now() >= deadline || stopped) return null;
       // The lease may be free (its holder died): take it.
       void kick();
@@ -343,7 +433,15 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Starts a check (or joins the running one) and waits for its result, up to `timeoutMs` (null when still running). */
-  const run = async ({ repair, requestedBy, timeoutMs }: { repair: boolean; requestedBy: string; timeoutMs: number }) => {
+  const run = async ({
+    repair,
+    requestedBy,
+    timeoutMs,
+  }: {
+    repair: boolean;
+    requestedBy: string;
+    timeoutMs: number;
+  }) => {
     const since = Date.now();
     const { row } = await request({ repair, requestedBy });
     // The check that answers: the running (or new) one when it does what is asked, else the repair that runs after it.
@@ -383,7 +481,9 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       poller.unref?.();
       if (checkOnStartup) {
         request({ repair: true, requestedBy: 'startup', notBefore: loadedAt }).catch((error) => {
-          strapi.log.error(`[trust-labels] the integrity check at startup could not start: ${(error as Error)?.message ?? error}`);
+          strapi.log.error(
+            `[trust-labels] the integrity check at startup could not start: ${(error as Error)?.message ?? error}`
+          );
         });
       } else void kick();
     },
@@ -395,7 +495,9 @@ const createIntegrityService = ({ strapi }: { strapi: Core.Strapi }) => {
       poller = null;
       await working?.catch(() => undefined);
       // Hands the lease back: the next process (or this app's next start) resumes at once, without waiting for it to expire.
-      await store.change((row) => (row.holder === holder ? { holder: null, expiresAt: 0 } : null)).catch(() => undefined);
+      await store
+        .change((row) => (row.holder === holder ? { holder: null, expiresAt: 0 } : null))
+        .catch(() => undefined);
       (globalThis as any)[LAST_STOP] = Date.now();
     },
 

@@ -11,7 +11,14 @@ import { getService } from './registry';
 import { adminDisplayName } from './actors';
 import type { AdminUser, Target } from '../types';
 
-const LABEL_FIELDS = ['aiInvolvement', 'disclaimerMode', 'disclaimerText', 'sources', 'editorialResponsibility', 'publicInterest'] as const;
+const LABEL_FIELDS = [
+  'aiInvolvement',
+  'disclaimerMode',
+  'disclaimerText',
+  'sources',
+  'editorialResponsibility',
+  'publicInterest',
+] as const;
 /** The labels a verification covers: a change of one makes a verified draft stale (domain/status.ts). */
 const REVIEWED_FIELDS: readonly LabelField[] = ['sources', 'aiInvolvement'];
 type LabelField = (typeof LABEL_FIELDS)[number];
@@ -34,14 +41,24 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async editDraft(target: Target, edit: TrustEdit, user?: AdminUser): Promise<void> {
     const { attributeName } = getPluginConfig(strapi);
     await inDocumentTransaction(strapi, target.uid, target.documentId, async (transaction) => {
-      const { draft } = draftAndPublished(strapi, target.uid, await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale }));
+      const { draft } = draftAndPublished(
+        strapi,
+        target.uid,
+        await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale })
+      );
       if (!draft) throw notFound('Document not found');
       const current = draft.trust;
       const next: StoredTrust = { ...current, ...edit } as StoredTrust;
       if (next.disclaimerMode === 'custom' && !next.disclaimerText) {
-        throw invalid(['disclaimerText'], 'disclaimerText is required when disclaimerMode is custom', ERROR_CODES.disclaimerTextRequired);
+        throw invalid(
+          ['disclaimerText'],
+          'disclaimerText is required when disclaimerMode is custom',
+          ERROR_CODES.disclaimerTextRequired
+        );
       }
-      const changed = LABEL_FIELDS.filter((field) => field in edit && JSON.stringify(current[field]) !== JSON.stringify(next[field]));
+      const changed = LABEL_FIELDS.filter(
+        (field) => field in edit && JSON.stringify(current[field]) !== JSON.stringify(next[field])
+      );
       if (changed.length === 0) return;
 
       const patch = Object.assign({}, ...changed.map((field) => toPatch(field, next)));
@@ -72,7 +89,12 @@ const createLabelsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         note: null,
       });
       if (changed.some((field) => REVIEWED_FIELDS.includes(field))) {
-        await getService(strapi, 'verification').recompute(transaction, target.uid, target.documentId, user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null);
+        await getService(strapi, 'verification').recompute(
+          transaction,
+          target.uid,
+          target.documentId,
+          user ? { id: user.id, name: adminDisplayName(user), type: 'admin' } : null
+        );
       }
     });
   },

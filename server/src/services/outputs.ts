@@ -27,14 +27,15 @@ const notFound = () => notFoundError('Not Found');
  */
 const reviewOf = (event: AuditEvent, settings: Pick<Settings, 'showVerifierName'>) => ({
   verifiedAt: event.at,
-  verifiedBy: settings.showVerifierName ? event.actor?.name ?? null : null,
+  verifiedBy: settings.showVerifierName ? (event.actor?.name ?? null) : null,
   checks: event.checks ?? [],
   editorialResponsibility: event.responsibility ?? null,
 });
 
 /** Like @strapi/utils' isPrivateAttribute: private in the schema, or listed in the model's private attributes. */
 const isPrivate = (model: any, name: string) =>
-  model?.attributes?.[name]?.private === true || (Array.isArray(model?.privateAttributes) && model.privateAttributes.includes(name));
+  model?.attributes?.[name]?.private === true ||
+  (Array.isArray(model?.privateAttributes) && model.privateAttributes.includes(name));
 
 /** `populate` as content API query parameters: populate[a]=true, populate[b][populate][c]=true. */
 const populateQuery = (populate: Record<string, unknown>, prefix = 'populate'): string[] =>
@@ -78,7 +79,10 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * verified version's review record (verifiedAt, verifiedBy, editorial responsibility) is its verify event's, and
    * none when no event records it.
    */
-  const loadPublished = async ({ uid, documentId, locale }: Target, { withReview = false } = {}): Promise<PublishedVersion> => {
+  const loadPublished = async (
+    { uid, documentId, locale }: Target,
+    { withReview = false } = {}
+  ): Promise<PublishedVersion> => {
     const where: Record<string, unknown> = { documentId };
     if (locale) where.locale = locale;
     // Only the published row: drafts never reach this output. (Without draft & publish, the one row is live.)
@@ -90,11 +94,17 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const context = await getService(strapi, 'settings').presentationContext();
     const id = Number(row.id);
     // One read of the trust row: the public object and the editorial responsibility both come from it.
-    const stored = (await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id])).get(id)?.trust ?? defaultTrust();
+    const stored =
+      (await loadTrustRows(strapi, uid, getPluginConfig(strapi).attributeName, [id])).get(id)?.trust ?? defaultTrust();
     let trust = presentTrust(stored, { uid, locale }, context);
     let responsibility = responsiblePartyOf(stored, context.settings);
     if (withReview && trust.status === 'verified' && stored.verifiedHash) {
-      const event = await getService(strapi, 'audit').verifyEventOf(uid, documentId, row.locale ?? null, stored.verifiedHash);
+      const event = await getService(strapi, 'audit').verifyEventOf(
+        uid,
+        documentId,
+        row.locale ?? null,
+        stored.verifiedHash
+      );
       const review = event ? reviewOf(event, context.settings) : null;
       trust = { ...trust, verifiedAt: review?.verifiedAt ?? null, verifiedBy: review?.verifiedBy ?? null };
       if (review) responsibility = review.editorialResponsibility;
@@ -115,10 +125,16 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The content API path that returns one entry with what its content hash covers (components populated). */
-  const contentPathOf = (uid: string, documentId: string, locale: string | null, populate: Record<string, unknown>): string => {
+  const contentPathOf = (
+    uid: string,
+    documentId: string,
+    locale: string | null,
+    populate: Record<string, unknown>
+  ): string => {
     const model: any = strapi.contentType(uid as any);
     const query = [...(locale ? [`locale=${encodeURIComponent(locale)}`] : []), ...populateQuery(populate)];
-    const base = model.kind === 'singleType' ? `/api/${model.info.singularName}` : `/api/${model.info.pluralName}/${documentId}`;
+    const base =
+      model.kind === 'singleType' ? `/api/${model.info.singularName}` : `/api/${model.info.pluralName}/${documentId}`;
     return query.length > 0 ? `${base}?${query.join('&')}` : base;
   };
 
@@ -139,17 +155,26 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { hash } = hashOfVersion(strapi, uid, version);
       // The version's trust row came with it: presented as every channel presents it, without a second query. A
       // receipt certifies content, so its status is judged against the hash of this content (shownStatus).
-      const trust = presentTrust({ ...version.trust, status: shownStatus(version.trust, { hash }) }, { uid, locale: version.locale }, context);
+      const trust = presentTrust(
+        { ...version.trust, status: shownStatus(version.trust, { hash }) },
+        { uid, locale: version.locale },
+        context
+      );
       const { names, populate } = hashSetup(strapi, uid);
       const model: any = strapi.contentType(uid as any);
       const audit = getService(strapi, 'audit');
       // The head row as it is now: a plain read, no lock (a public GET never locks or writes the chain). One after the
       // other: two queries at once on one connection is what pg 9 will refuse.
       const { head: chainHead } = await audit.chainHead();
-      const event = trust.status === 'verified' ? await audit.verifyEventOf(uid, documentId, version.locale, hash) : null;
+      const event =
+        trust.status === 'verified' ? await audit.verifyEventOf(uid, documentId, version.locale, hash) : null;
       // Only what the chain records is certified: a verified row that no verify event records has no verification.
-      const verification: Receipt['verification'] =
-        event?.hash ? { ...reviewOf(event, context.settings), auditEvent: { id: event.id, at: event.at, hash: event.hash, prevHash: event.prevHash } } : null;
+      const verification: Receipt['verification'] = event?.hash
+        ? {
+            ...reviewOf(event, context.settings),
+            auditEvent: { id: event.id, at: event.at, hash: event.hash, prevHash: event.prevHash },
+          }
+        : null;
       return {
         uid,
         documentId,
@@ -179,7 +204,10 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the AI mark when AI was involved, and the disclosure in words, in the same locale.
      */
     async badge(target: Target): Promise<Badge> {
-      const [version, context] = await Promise.all([loadPublished(target), getService(strapi, 'settings').presentationContext()]);
+      const [version, context] = await Promise.all([
+        loadPublished(target),
+        getService(strapi, 'settings').presentationContext(),
+      ]);
       // A locale without a configured label gets its language's reader words (shared/reader-words.ts), not English.
       const { settings, defaultLocale } = context;
       const locale = version.locale ?? defaultLocale;
@@ -188,7 +216,12 @@ const createOutputsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return renderBadge({
         verified: version.trust.status === 'verified',
         label: pickLocalizedWord(settings.badgeLabel, version.locale, defaultLocale, (own) => own.humanVerified),
-        notVerifiedLabel: pickLocalizedWord(settings.notVerifiedLabel, version.locale, defaultLocale, (own) => own.notVerified),
+        notVerifiedLabel: pickLocalizedWord(
+          settings.notVerifiedLabel,
+          version.locale,
+          defaultLocale,
+          (own) => own.notVerified
+        ),
         disclosure: version.disclosureText,
         ai:
           aiInvolvement === 'generated' || aiInvolvement === 'assisted'

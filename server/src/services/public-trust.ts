@@ -32,9 +32,20 @@ export const loadPublicTrust = async (
 ): Promise<Map<number, PublicTrust>> => {
   const { attributeName } = getPluginConfig(strapi);
   // In turn (see services/settings.ts presentationContext): never two queries at once on a transaction's connection.
-  const rows = await loadTrustRows(strapi, uid, attributeName, entries.map((entry) => entry.id), { fields: 'public' });
+  const rows = await loadTrustRows(
+    strapi,
+    uid,
+    attributeName,
+    entries.map((entry) => entry.id),
+    { fields: 'public' }
+  );
   const presentation = context ?? (await getService(strapi, 'settings').presentationContext());
   const resolve = disclaimerResolver(presentation);
   const unlabelled = defaultTrust();
-  return new Map(entries.map((entry) => [entry.id, presentTrust(rows.get(entry.id)?.trust ?? unlabelled, { uid, locale: entry.locale }, presentation, resolve)]));
+  return new Map(
+    entries.map((entry) => [
+      entry.id,
+      presentTrust(rows.get(entry.id)?.trust ?? unlabelled, { uid, locale: entry.locale }, presentation, resolve),
+    ])
+  );
 };

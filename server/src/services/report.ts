@@ -3,9 +3,23 @@ import type { Core } from '@strapi/strapi';
 import type { ReportEntry, ReportGroup, ReportPagination } from '../../../shared/contracts';
 import { AI_INVOLVEMENT, VERIFICATION_STATUSES } from '../../../shared/trust';
 import { loadTrustRows } from '../database/trust-rows';
-import { draftGroups, isoOf, publishedCounts, versionsOfGroup, versionTable, type VersionRow, type VersionTable } from '../database/version-queries';
+import {
+  draftGroups,
+  isoOf,
+  publishedCounts,
+  versionsOfGroup,
+  versionTable,
+  type VersionRow,
+  type VersionTable,
+} from '../database/version-queries';
 import { needsReview, responsiblePartyOf } from '../domain/status';
-import { defaultTrust, disclaimerResolver, normalizeTrust, presentTrust, type PresentationContext } from '../domain/trust';
+import {
+  defaultTrust,
+  disclaimerResolver,
+  normalizeTrust,
+  presentTrust,
+  type PresentationContext,
+} from '../domain/trust';
 import type { ReadScope } from '../permissions';
 import { getPluginConfig } from '../utils';
 import { getService } from './registry';
@@ -24,7 +38,21 @@ const csvCell = (value: unknown): string => {
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-const CSV_HEADER = ['uid', 'locale', 'documentId', 'version', 'status', 'aiInvolvement', 'verifiedAt', 'updatedAt', 'checks', 'responsibility', 'responsibilityUrl', 'disclosure', 'labelRequired'];
+const CSV_HEADER = [
+  'uid',
+  'locale',
+  'documentId',
+  'version',
+  'status',
+  'aiInvolvement',
+  'verifiedAt',
+  'updatedAt',
+  'checks',
+  'responsibility',
+  'responsibilityUrl',
+  'disclosure',
+  'labelRequired',
+];
 
 const csvLine = (group: Pick<ReportGroup, 'uid' | 'locale'>, entry: ReportEntry): string =>
   [
@@ -81,7 +109,12 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
           const group: ReportGroup = {
             uid,
             locale,
-            counts: { status: zeroes(VERIFICATION_STATUSES), aiInvolvement: zeroes(AI_INVOLVEMENT), needsReview: 0, labelRequired: { true: 0, false: 0 } },
+            counts: {
+              status: zeroes(VERIFICATION_STATUSES),
+              aiInvolvement: zeroes(AI_INVOLVEMENT),
+              needsReview: 0,
+              labelRequired: { true: 0, false: 0 },
+            },
             entries: [],
           };
           entry = { group, vt, scope, size: 0 };
@@ -108,14 +141,26 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
         planned.size += row.n;
       }
       for (const [locale, n] of await publishedCounts(strapi, vt, scope)) groupOf(locale).size += n;
-      planned.push(...[...byLocale.values()].sort((a, b) => String(a.group.locale).localeCompare(String(b.group.locale))));
+      planned.push(
+        ...[...byLocale.values()].sort((a, b) => String(a.group.locale).localeCompare(String(b.group.locale)))
+      );
     }
     return planned;
   };
 
   /** The report's entries of versions (one query for their trust rows). */
-  const entriesOf = async (vt: VersionTable, rows: VersionRow[], context: PresentationContext, resolve: ReturnType<typeof disclaimerResolver>): Promise<ReportEntry[]> => {
-    const stored = await loadTrustRows(strapi, vt.uid, vt.attr, rows.map((row) => row.id));
+  const entriesOf = async (
+    vt: VersionTable,
+    rows: VersionRow[],
+    context: PresentationContext,
+    resolve: ReturnType<typeof disclaimerResolver>
+  ): Promise<ReportEntry[]> => {
+    const stored = await loadTrustRows(
+      strapi,
+      vt.uid,
+      vt.attr,
+      rows.map((row) => row.id)
+    );
     return rows.map((row) => {
       const own = stored.get(row.id)?.trust ?? defaultTrust();
       // The public values, as every channel presents them (services/public-trust.ts), plus the review record.
@@ -141,7 +186,10 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
      * entries of this page (in order: type, locale, documentId, version), in their groups. A page past the last one
      * answers the last.
      */
-    async page({ page = 1, pageSize = 200 }: { page?: number; pageSize?: number }, scopeOf?: ReportScope): Promise<{ data: ReportGroup[]; pagination: ReportPagination }> {
+    async page(
+      { page = 1, pageSize = 200 }: { page?: number; pageSize?: number },
+      scopeOf?: ReportScope
+    ): Promise<{ data: ReportGroup[]; pagination: ReportPagination }> {
       const context = await getService(strapi, 'settings').presentationContext();
       const resolve = disclaimerResolver(context);
       const planned = await plan(scopeOf, context);
@@ -156,7 +204,10 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
           skip -= size;
           continue;
         }
-        const rows = await versionsOfGroup(strapi, vt, scope, group.locale, { limit: Math.min(wanted, size - skip), offset: skip });
+        const rows = await versionsOfGroup(strapi, vt, scope, group.locale, {
+          limit: Math.min(wanted, size - skip),
+          offset: skip,
+        });
         group.entries = await entriesOf(vt, rows, context, resolve);
         wanted -= rows.length;
         skip = 0;

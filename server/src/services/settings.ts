@@ -47,7 +47,9 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const signature = `${problem.key}\u0000${problem.message}`;
       if (reported.has(signature)) continue;
       reported.add(signature);
-      strapi.log.warn(`[trust-labels] stored setting ${problem.key} is invalid (${problem.message}); it reads as its default until an admin saves it`);
+      strapi.log.warn(
+        `[trust-labels] stored setting ${problem.key} is invalid (${problem.message}); it reads as its default until an admin saves it`
+      );
     }
     return { settings: settings as unknown as Settings, problems };
   };

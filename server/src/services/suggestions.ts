@@ -39,7 +39,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Clears the suggestion on every version of the locale: publish copies the draft's trust row, suggestion included. */
   const clear = async (target: Target) => {
     const { versions } = await draftOf(target);
-    const ids = versions.filter((version) => version.trustId !== null && version.trust.suggestion !== null).map((version) => version.trustId as number);
+    const ids = versions
+      .filter((version) => version.trustId !== null && version.trust.suggestion !== null)
+      .map((version) => version.trustId as number);
     await updateTrustRows(strapi, ids, { suggestion: null });
   };
 
@@ -58,7 +60,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           suggestedBy: user ? { id: user.id ?? null, name: adminDisplayName(user) } : null,
         };
         // Only the suggestion column: no label, no status, no updatedAt (the draft's content did not change).
-        if (draft.trustId === null) await createTrustRow(strapi, target.uid, getPluginConfig(strapi).attributeName, draft.id, { suggestion });
+        if (draft.trustId === null)
+          await createTrustRow(strapi, target.uid, getPluginConfig(strapi).attributeName, draft.id, { suggestion });
         else await updateTrustRow(strapi, draft.trustId, { suggestion });
         return { suggestion, recorded: true, notes: merged.notes };
       });
@@ -74,7 +77,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!draft.trust.suggestion) throw notFound('No pending suggestion on this draft');
         const edit = editFromSuggestion(draft.trust, draft.trust.suggestion);
         // Nested: runs in this transaction. The edit is checked like the PUT route's body (at most 50 sources).
-        if (Object.keys(edit).length > 0) await getService(strapi, 'labels').editDraft(target, parseInput(trustEditSchema, edit), user);
+        if (Object.keys(edit).length > 0)
+          await getService(strapi, 'labels').editDraft(target, parseInput(trustEditSchema, edit), user);
         await clear(target);
       });
     },

@@ -35,7 +35,8 @@ type TrustPatch = Partial<Omit<StoredTrust, 'sources'>>;
 
 /** The code and values of a refused document of a bulk action: its first problem's, else by the error's kind. */
 const problemOf = (error: TrustLabelsError): Pick<Bulk.Result, 'code' | 'values'> => {
-  const first = (error.details as { errors?: Array<{ code?: ErrorCode; values?: Record<string, unknown> }> }).errors?.[0];
+  const first = (error.details as { errors?: Array<{ code?: ErrorCode; values?: Record<string, unknown> }> })
+    .errors?.[0];
   if (first?.code) return { code: first.code, ...(first.values ? { values: first.values } : {}) };
   if (error.name === 'NotFoundError') return { code: ERROR_CODES.notFound };
   if (error.name === 'ForbiddenError') return { code: ERROR_CODES.forbidden };
@@ -43,7 +44,8 @@ const problemOf = (error: TrustLabelsError): Pick<Bulk.Result, 'code' | 'values'
 };
 
 /** A bulk action's answer for a document the user may not update in the Content Manager (or that does not exist). */
-export const REFUSED_MESSAGE = "Forbidden, or not found: this needs the Content Manager's update permission on the entry";
+export const REFUSED_MESSAGE =
+  "Forbidden, or not found: this needs the Content Manager's update permission on the entry";
 
 /** Thrown inside a bulk action's transaction (rolled back) for a document the user may not update. */
 class RefusedDocument extends Error {}
@@ -64,7 +66,8 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     const withRow = versions.filter((version) => version.trustId !== null).map((version) => version.trustId as number);
     await updateTrustRows(strapi, withRow, patch);
     for (const version of versions) {
-      if (version.trustId === null) version.trustId = await createTrustRow(strapi, uid, attributeName, version.id, patch);
+      if (version.trustId === null)
+        version.trustId = await createTrustRow(strapi, uid, attributeName, version.id, patch);
     }
   };
 
@@ -87,18 +90,38 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       contentHash: event.hash,
       changedFields: event.changedFields,
       note: event.note,
-      ...(event.review ? { checks: event.review.checks, responsibility: event.review.responsibility, aiInvolvement: event.review.aiInvolvement } : {}),
+      ...(event.review
+        ? {
+            checks: event.review.checks,
+            responsibility: event.review.responsibility,
+            aiInvolvement: event.review.aiInvolvement,
+          }
+        : {}),
       ...(event.at ? { at: event.at } : {}),
     });
 
   /** Verify, inside a document transaction that the caller holds. */
-  const verifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, input: VerifyInput, settings: Settings) => {
+  const verifyLocked = async (
+    transaction: DocumentTransaction,
+    target: Target,
+    user: AdminUser,
+    input: VerifyInput,
+    settings: Settings
+  ) => {
     const { note = null, expectedHash, checks = [] } = input;
     const missing = settings.requiredChecks.filter((check) => !checks.includes(check));
     if (missing.length > 0) {
-      throw invalid(['checks'], `checks: confirm that you checked ${missing.join(', ')} (the requiredChecks setting)`, ERROR_CODES.requiredChecks, { missing });
+      throw invalid(
+        ['checks'],
+        `checks: confirm that you checked ${missing.join(', ')} (the requiredChecks setting)`,
+        ERROR_CODES.requiredChecks,
+        { missing }
+      );
     }
-    const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale, withContent: true });
+    const versions = await loadVersions(strapi, target.uid, target.documentId, {
+      locale: target.locale,
+      withContent: true,
+    });
     const { draft, published } = draftAndPublished(strapi, target.uid, versions);
     if (!draft) throw notFound('Document not found');
 
@@ -116,10 +139,21 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const { hash, fieldHashes } = hashOfVersion(strapi, target.uid, draft);
     if (expectedHash !== undefined && expectedHash !== hash) {
-      throw new TrustLabelsError('ConflictError', 'The content changed since you opened it: review it again, then verify.', {
-        errors: [{ path: ['contentHash'], message: 'the content changed since you opened it', name: 'ValidationError', code: ERROR_CODES.contentHash }],
-        contentHash: hash,
-      });
+      throw new TrustLabelsError(
+        'ConflictError',
+        'The content changed since you opened it: review it again, then verify.',
+        {
+          errors: [
+            {
+              path: ['contentHash'],
+              message: 'the content changed since you opened it',
+              name: 'ValidationError',
+              code: ERROR_CODES.contentHash,
+            },
+          ],
+          contentHash: hash,
+        }
+      );
     }
     // What the verifier reviewed: this content, declared with this AI involvement. The published version shares the
     // verification only if both are the same there.
@@ -155,7 +189,12 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
     emitAfterCommit(transaction, TRUST_EVENTS.verified, { ...target, status: 'verified', versions: versionNames });
   };
 
-  const unverifyLocked = async (transaction: DocumentTransaction, target: Target, user: AdminUser, note: string | null) => {
+  const unverifyLocked = async (
+    transaction: DocumentTransaction,
+    target: Target,
+    user: AdminUser,
+    note: string | null
+  ) => {
     const versions = await loadVersions(strapi, target.uid, target.documentId, { locale: target.locale });
     if (versions.length === 0) throw notFound('Document not found');
     const withdrawn = versions.some((version) => version.trust.status !== 'unverified');
@@ -175,12 +214,16 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async verify(target: Target, user: AdminUser, input: VerifyInput = {}) {
       const settings = await getService(strapi, 'settings').get();
-      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) => verifyLocked(transaction, target, user, input, settings));
+      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
+        verifyLocked(transaction, target, user, input, settings)
+      );
     },
 
     /** Withdraws the verification of the draft and the published version of one locale. */
     async unverify(target: Target, user: AdminUser, { note = null }: { note?: string | null } = {}) {
-      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) => unverifyLocked(transaction, target, user, note));
+      await inDocumentTransaction(strapi, target.uid, target.documentId, (transaction) =>
+        unverifyLocked(transaction, target, user, note)
+      );
     },
 
     /**
@@ -197,15 +240,23 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
       note: string | null = null
     ) {
       const versions = await loadVersions(strapi, uid, documentId, { withContent: true });
-      const transitions = new Map<string, { action: AuditAction; hash: string | null; changedFields: string[]; locale: string | null; status: string }>();
+      const transitions = new Map<
+        string,
+        { action: AuditAction; hash: string | null; changedFields: string[]; locale: string | null; status: string }
+      >();
       for (const version of versions) {
         const { trust } = version;
         const current = trust.verifiedHash ? hashOfVersion(strapi, uid, version) : null;
         const status = expectedStatus(trust, current);
         const changedFields = status === 'stale' && current ? changedSinceVerification(trust, current) : [];
-        if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? [])) continue;
+        if (status === trust.status && JSON.stringify(changedFields) === JSON.stringify(trust.changedFields ?? []))
+          continue;
         if (version.trustId !== null) {
-          await updateTrustRow(strapi, version.trustId, status === 'unverified' ? CLEARED_VERIFICATION : { status, changedFields });
+          await updateTrustRow(
+            strapi,
+            version.trustId,
+            status === 'unverified' ? CLEARED_VERIFICATION : { status, changedFields }
+          );
         }
         if (status !== trust.status) {
           // One event per locale and change, even when the draft and the published version change together.
@@ -213,15 +264,34 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!transitions.has(key)) {
             // To unverified: the version had no recorded verification (only a write behind the plugin's back does that).
             const action: AuditAction = status === 'stale' ? 'stale' : status === 'verified' ? 'restore' : 'repair';
-            transitions.set(key, { action, hash: current?.hash ?? null, changedFields, locale: version.locale, status });
+            transitions.set(key, {
+              action,
+              hash: current?.hash ?? null,
+              changedFields,
+              locale: version.locale,
+              status,
+            });
           }
         }
       }
       for (const transition of transitions.values()) {
         const target = { uid, documentId, locale: transition.locale };
-        await append({ action: transition.action, target, actor, hash: transition.hash, changedFields: transition.changedFields, note });
-        const event = { stale: TRUST_EVENTS.stale, restore: TRUST_EVENTS.verified, repair: TRUST_EVENTS.unverified }[transition.action as 'stale' | 'restore' | 'repair'];
-        emitAfterCommit(transaction, event, { ...target, status: transition.status, changedFields: transition.changedFields });
+        await append({
+          action: transition.action,
+          target,
+          actor,
+          hash: transition.hash,
+          changedFields: transition.changedFields,
+          note,
+        });
+        const event = { stale: TRUST_EVENTS.stale, restore: TRUST_EVENTS.verified, repair: TRUST_EVENTS.unverified }[
+          transition.action as 'stale' | 'restore' | 'repair'
+        ];
+        emitAfterCommit(transaction, event, {
+          ...target,
+          status: transition.status,
+          changedFields: transition.changedFields,
+        });
       }
       return transitions.size;
     },
@@ -246,17 +316,30 @@ const createVerificationService = ({ strapi }: { strapi: Core.Strapi }) => {
             // The permission is checked in the document's transaction, under its lock: what it checks (the draft, for
             // conditions such as "is creator") is what is verified, and the check costs no transaction of its own.
             if (permitted && !(await permitted(target))) throw new RefusedDocument();
-            return action === 'verify' ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings) : unverifyLocked(transaction, target, user, note);
+            return action === 'verify'
+              ? verifyLocked(transaction, target, user, { note, checks }, settings as Settings)
+              : unverifyLocked(transaction, target, user, note);
           });
           results.push({ documentId: target.documentId, ok: true });
         } catch (error) {
           if (error instanceof RefusedDocument) {
-            results.push({ documentId: target.documentId, ok: false, error: REFUSED_MESSAGE, code: ERROR_CODES.forbidden });
+            results.push({
+              documentId: target.documentId,
+              ok: false,
+              error: REFUSED_MESSAGE,
+              code: ERROR_CODES.forbidden,
+            });
           } else if (isTrustLabelsError(error) && error.status < 500) {
             results.push({ documentId: target.documentId, ok: false, error: error.message, ...problemOf(error) });
           } else {
-            strapi.log.error(`[trust-labels] bulk ${action} failed for ${target.documentId}: ${(error as Error)?.message ?? error}`);
-            results.push({ documentId: target.documentId, ok: false, error: isTrustLabelsError(error) ? error.message : 'internal error' });
+            strapi.log.error(
+              `[trust-labels] bulk ${action} failed for ${target.documentId}: ${(error as Error)?.message ?? error}`
+            );
+            results.push({
+              documentId: target.documentId,
+              ok: false,
+              error: isTrustLabelsError(error) ? error.message : 'internal error',
+            });
           }
         }
       }

@@ -34,7 +34,9 @@ export const checkConfigAgainstSchemas = (
       if (!Object.prototype.hasOwnProperty.call(schema.attributes, attribute)) {
         problems.push(`hashAttributes.${uid}.${index}: "${uid}" has no attribute named "${attribute}"`);
       } else if (attribute === config.attributeName) {
-        problems.push(`hashAttributes.${uid}.${index}: "${attribute}" is the trust attribute itself and cannot be hashed`);
+        problems.push(
+          `hashAttributes.${uid}.${index}: "${attribute}" is the trust attribute itself and cannot be hashed`
+        );
       }
     });
   }

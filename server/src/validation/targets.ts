@@ -24,7 +24,12 @@ export const assertEnabledUid = (strapi: Core.Strapi, uid: unknown): string => {
  * `strict` (admin routes) refuses a locale on a type that is not localized; public outputs ignore it, as the
  * content API does.
  */
-export const resolveLocale = async (strapi: Core.Strapi, uid: string, locale: unknown, { strict = true } = {}): Promise<string | null> => {
+export const resolveLocale = async (
+  strapi: Core.Strapi,
+  uid: string,
+  locale: unknown,
+  { strict = true } = {}
+): Promise<string | null> => {
   const given = locale !== undefined && locale !== '';
   if (given && (typeof locale !== 'string' || !LOCALE_CODE_PATTERN.test(locale))) {
     throw invalid(['locale'], 'locale must be a locale code such as en or fr', ERROR_CODES.locale);
@@ -48,5 +53,9 @@ export const documentTarget = async (
   options: { strict?: boolean } = {}
 ): Promise<Target> => {
   const checkedUid = assertEnabledUid(strapi, uid);
-  return { uid: checkedUid, documentId: assertDocumentId(documentId), locale: await resolveLocale(strapi, checkedUid, locale, options) };
+  return {
+    uid: checkedUid,
+    documentId: assertDocumentId(documentId),
+    locale: await resolveLocale(strapi, checkedUid, locale, options),
+  };
 };

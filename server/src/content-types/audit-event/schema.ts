@@ -16,7 +16,9 @@ export default {
   // History, the receipt's and JSON-LD's verify event (services/audit.ts verifyEventOf) look events up by the entry
   // they are about, newest first: without this index each of them scanned the whole log. Three strings of 255
   // characters and an integer: within MySQL's and MariaDB's 3,072-byte key limit in utf8mb4.
-  indexes: [{ name: 'trust_labels_audit_events_entry_index', columns: ['uid', 'entry_document_id', 'entry_locale', 'id'] }],
+  indexes: [
+    { name: 'trust_labels_audit_events_entry_index', columns: ['uid', 'entry_document_id', 'entry_locale', 'id'] },
+  ],
   pluginOptions: {
     'content-manager': { visible: false },
     'content-type-builder': { visible: false },

@@ -15,6 +15,9 @@ export const auditLogMiddleware =
     if (ctx.uid !== AUDIT_EVENT_UID && ctx.uid !== AUDIT_CHAIN_UID) return next();
     throw toStrapiError(
       strapi,
-      new TrustLabelsError('ForbiddenError', 'The trust labels audit log is append-only and reachable only through the plugin’s admin routes')
+      new TrustLabelsError(
+        'ForbiddenError',
+        'The trust labels audit log is append-only and reachable only through the plugin’s admin routes'
+      )
     );
   };

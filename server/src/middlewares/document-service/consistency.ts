@@ -42,14 +42,20 @@ export const consistencyMiddleware =
     const publishesAfterWrite = ctx.action === 'update' && ctx.params?.status === 'published';
 
     const reissue = reissueOf(strapi, ctx);
-    return inDocumentTransaction(strapi, ctx.uid, documentId, async (transaction) => {
-      if (ctx.action === 'publish') await enforcePublishGate(strapi, ctx, documentId);
-      const result = await next();
-      await getService(strapi, 'verification').recompute(transaction, ctx.uid, documentId);
-      if (publishesAfterWrite) await enforcePublishGate(strapi, ctx, documentId);
-      await refreshTrustOf(strapi, result);
-      return result;
-    }, { retry: reissue });
+    return inDocumentTransaction(
+      strapi,
+      ctx.uid,
+      documentId,
+      async (transaction) => {
+        if (ctx.action === 'publish') await enforcePublishGate(strapi, ctx, documentId);
+        const result = await next();
+        await getService(strapi, 'verification').recompute(transaction, ctx.uid, documentId);
+        if (publishesAfterWrite) await enforcePublishGate(strapi, ctx, documentId);
+        await refreshTrustOf(strapi, result);
+        return result;
+      },
+      { retry: reissue }
+    );
   };
 
 /**
@@ -63,9 +69,13 @@ const refreshTrustOf = async (strapi: Core.Strapi, result: any) => {
   const { attributeName } = getPluginConfig(strapi);
   // update and discardDraft answer the entry; publish and unpublish `{ documentId, entries }`.
   const entries: any[] = Array.isArray(result.entries) ? result.entries : [result];
-  const shown = entries.map((entry) => entry?.[attributeName]).filter((trust) => trust && typeof trust === 'object' && trust.id != null);
+  const shown = entries
+    .map((entry) => entry?.[attributeName])
+    .filter((trust) => trust && typeof trust === 'object' && trust.id != null);
   if (shown.length === 0) return;
-  const rows: any[] = await strapi.db.query(TRUST_COMPONENT_UID as any).findMany({ where: { id: { $in: shown.map((trust) => trust.id) } } });
+  const rows: any[] = await strapi.db
+    .query(TRUST_COMPONENT_UID as any)
+    .findMany({ where: { id: { $in: shown.map((trust) => trust.id) } } });
   const byId = new Map(rows.map((row) => [Number(row.id), row]));
   for (const trust of shown) {
     const fresh = byId.get(Number(trust.id));
@@ -95,7 +105,10 @@ const draftsToPublish = async (strapi: Core.Strapi, ctx: DocumentContext, docume
   const locale = ctx.params?.locale;
   if (typeof locale === 'string' && locale !== '*') where.locale = locale;
   else if (Array.isArray(locale)) where.locale = { $in: locale };
-  return (await strapi.db.query(ctx.uid as any).findMany({ where, select: ['id', 'locale'] })) as Array<{ id: number; locale?: string | null }>;
+  return (await strapi.db.query(ctx.uid as any).findMany({ where, select: ['id', 'locale'] })) as Array<{
+    id: number;
+    locale?: string | null;
+  }>;
 };
 
 const enforcePublishGate = async (strapi: Core.Strapi, ctx: DocumentContext, documentId: string) => {
@@ -104,15 +117,29 @@ const enforcePublishGate = async (strapi: Core.Strapi, ctx: DocumentContext, doc
   if (!settings.requireDisclosure) return;
   const { attributeName } = getPluginConfig(strapi);
   const drafts = await draftsToPublish(strapi, ctx, documentId);
-  const trust = await loadTrustRows(strapi, ctx.uid, attributeName, drafts.map((draft) => Number(draft.id)));
+  const trust = await loadTrustRows(
+    strapi,
+    ctx.uid,
+    attributeName,
+    drafts.map((draft) => Number(draft.id))
+  );
   const defaultLocale = await settingsService.defaultLocale();
   // The interface language of the admin user whose request this is (Content Manager), if any.
   const language = (strapi.requestContext?.get?.() as any)?.state?.user?.preferedLanguage ?? null;
   for (const draft of drafts) {
-    const problem = publishGateProblem(trust.get(Number(draft.id))?.trust ?? normalizeTrust(null), settings, draft.locale ?? null, defaultLocale, language);
+    const problem = publishGateProblem(
+      trust.get(Number(draft.id))?.trust ?? normalizeTrust(null),
+      settings,
+      draft.locale ?? null,
+      defaultLocale,
+      language
+    );
     // Raised inside the Content Manager's, REST's or GraphQL's handling of the write: Strapi's own error class.
     if (problem) {
-      throw toStrapiError(strapi, invalid([attributeName, 'disclaimerMode'], problem.message, ERROR_CODES.publishGate, problem.values));
+      throw toStrapiError(
+        strapi,
+        invalid([attributeName, 'disclaimerMode'], problem.message, ERROR_CODES.publishGate, problem.values)
+      );
     }
   }
 };

@@ -40,7 +40,12 @@ const sortsOn = (sort: unknown, attr: string): boolean => {
  * The paths (top level, or a relation populate's own sort) where a read sorts on the trust attribute of an enabled
  * type. Strapi cannot sort on a component's field (its query fails with a 500), so such a read is refused with a 400.
  */
-const trustSortPaths = (strapi: Core.Strapi, uid: string, params: { sort?: unknown; populate?: unknown }, path: string[] = []): string[] => {
+const trustSortPaths = (
+  strapi: Core.Strapi,
+  uid: string,
+  params: { sort?: unknown; populate?: unknown },
+  path: string[] = []
+): string[] => {
   const { contentTypes, attributeName } = getPluginConfig(strapi);
   const found: string[] = [];
   if (contentTypes.includes(uid) && sortsOn(params.sort, attributeName)) found.push([...path, 'sort'].join('.'));
@@ -49,7 +54,8 @@ const trustSortPaths = (strapi: Core.Strapi, uid: string, params: { sort?: unkno
     const schema: any = strapi.getModel(uid as any);
     for (const [name, nested] of Object.entries(populate as Record<string, any>)) {
       const target = schema?.attributes?.[name]?.type === 'relation' ? schema.attributes[name].target : null;
-      if (target && nested && typeof nested === 'object') found.push(...trustSortPaths(strapi, target, nested, [...path, 'populate', name]));
+      if (target && nested && typeof nested === 'object')
+        found.push(...trustSortPaths(strapi, target, nested, [...path, 'populate', name]));
     }
   }
   return found;

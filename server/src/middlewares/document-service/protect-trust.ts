@@ -19,16 +19,26 @@ export const protectTrustMiddleware =
     const { attributeName } = getPluginConfig(strapi);
     switch (ctx.action) {
       case 'create':
-        ctx.params = { ...ctx.params, data: withTrust(ctx.params?.data, attributeName, toWritableTrust(defaultTrust())) };
+        ctx.params = {
+          ...ctx.params,
+          data: withTrust(ctx.params?.data, attributeName, toWritableTrust(defaultTrust())),
+        };
         return next();
       case 'update': {
         const isNewVersion = !(await versionExists(strapi, ctx));
-        const data = withTrust(ctx.params?.data, attributeName, isNewVersion ? toWritableTrust(defaultTrust()) : undefined);
+        const data = withTrust(
+          ctx.params?.data,
+          attributeName,
+          isNewVersion ? toWritableTrust(defaultTrust()) : undefined
+        );
         ctx.params = { ...ctx.params, data };
         return next();
       }
       case 'clone':
-        ctx.params = { ...ctx.params, data: withTrust(ctx.params?.data, attributeName, await labelsOf(strapi, ctx, attributeName)) };
+        ctx.params = {
+          ...ctx.params,
+          data: withTrust(ctx.params?.data, attributeName, await labelsOf(strapi, ctx, attributeName)),
+        };
         return next();
       default:
         return next();
@@ -37,7 +47,8 @@ export const protectTrustMiddleware =
 
 /** The write's data without the caller's trust, with `trust` as given (or none). */
 const withTrust = (data: unknown, attr: string, trust: Record<string, unknown> | undefined) => {
-  const copy: Record<string, unknown> = data && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object) } : {};
+  const copy: Record<string, unknown> =
+    data && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object) } : {};
   delete copy[attr];
   if (trust) copy[attr] = trust;
   return copy;
@@ -59,10 +70,13 @@ const versionExists = async (strapi: Core.Strapi, ctx: DocumentContext) => {
 const labelsOf = async (strapi: Core.Strapi, ctx: DocumentContext, attr: string) => {
   const fresh = defaultTrust();
   if (typeof ctx.params?.documentId !== 'string') return toWritableTrust(fresh);
-  const versions: any[] = await strapi.db.query(ctx.uid as any).findMany({ where: lookup(ctx), select: ['id', 'publishedAt'] });
+  const versions: any[] = await strapi.db
+    .query(ctx.uid as any)
+    .findMany({ where: lookup(ctx), select: ['id', 'publishedAt'] });
   const source = versions.find((version) => !version.publishedAt) ?? versions[0];
   if (!source) return toWritableTrust(fresh);
-  const trust = (await loadTrustRows(strapi, ctx.uid, attr, [Number(source.id)])).get(Number(source.id))?.trust ?? fresh;
+  const trust =
+    (await loadTrustRows(strapi, ctx.uid, attr, [Number(source.id)])).get(Number(source.id))?.trust ?? fresh;
   return toWritableTrust({
     ...fresh,
     aiInvolvement: trust.aiInvolvement,

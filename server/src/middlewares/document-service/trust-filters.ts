@@ -76,7 +76,10 @@ const misplacedInField = (condition: unknown, path: string[], depth: number): st
     if (operator === '$not') {
       const found = misplacedInField(operand, [...path, operator], depth + 1);
       if (found) return found;
-    } else if (isPlainObject(operand) || (Array.isArray(operand) && operand.some((item) => item !== null && typeof item === 'object'))) {
+    } else if (
+      isPlainObject(operand) ||
+      (Array.isArray(operand) && operand.some((item) => item !== null && typeof item === 'object'))
+    ) {
       return [...path, operator];
     }
   }
@@ -108,7 +111,14 @@ const rewriteTrustFilters = (strapi: Core.Strapi, uid: string, where: unknown, d
     }
     const misplaced = isTrust(key) ? misplacedOperator(value, [key]) : null;
     if (misplaced) {
-      throw toStrapiError(strapi, invalid(misplaced, `${misplaced.join('.')}: an operator takes a value or a list of values, not another operator`, ERROR_CODES.filter));
+      throw toStrapiError(
+        strapi,
+        invalid(
+          misplaced,
+          `${misplaced.join('.')}: an operator takes a value or a list of values, not another operator`,
+          ERROR_CODES.filter
+        )
+      );
     }
     if (LOGICAL.has(key)) {
       kept[key] = rewriteTrustFilters(strapi, uid, value, depth + 1);
@@ -135,13 +145,20 @@ const rewritePopulate = (strapi: Core.Strapi, uid: string, populate: unknown, de
   const out: Record<string, unknown> = {};
   for (const [name, nested] of Object.entries(populate)) {
     const attribute = attributes[name];
-    const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : null;
-    out[name] = typeof target === 'string' && isPlainObject(nested) ? rewriteParams(strapi, target, nested, depth + 1) : nested;
+    const target =
+      attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : null;
+    out[name] =
+      typeof target === 'string' && isPlainObject(nested) ? rewriteParams(strapi, target, nested, depth + 1) : nested;
   }
   return out;
 };
 
-const rewriteParams = (strapi: Core.Strapi, uid: string, params: Record<string, any>, depth = 0): Record<string, any> => {
+const rewriteParams = (
+  strapi: Core.Strapi,
+  uid: string,
+  params: Record<string, any>,
+  depth = 0
+): Record<string, any> => {
   const out = { ...params };
   if (params.filters !== undefined) out.filters = rewriteTrustFilters(strapi, uid, params.filters, depth);
   if (params.populate !== undefined) out.populate = rewritePopulate(strapi, uid, params.populate, depth);
