@@ -54,6 +54,7 @@ interface VersionCheck {
   verifiedHash: string | null;
   /** The declared AI involvement is the one the verification recorded. */
   involvementReviewed: boolean;
+  aiInvolvement: string;
 }
 
 describe('property: the status is verified iff the content hash equals the verified hash (and the AI involvement the reviewed one)', () => {
@@ -81,6 +82,7 @@ describe('property: the status is verified iff the content hash equals the verif
       verifiedHash: row.trust.verifiedHash,
       // A verification covers the declared AI involvement too (one recorded before 0.3 covers the current one).
       involvementReviewed: row.trust.aiInvolvement === (row.trust.verifiedAiInvolvement ?? row.trust.aiInvolvement),
+      aiInvolvement: row.trust.aiInvolvement,
     });
     const draft = rows.find((row) => !row.published);
     const published = rows.find((row) => row.published);
@@ -194,7 +196,15 @@ describe('property: the status is verified iff the content hash equals the verif
           switch (command.kind) {
             case 'verify':
               model.draft = before.draft.hash;
-              if (before.published && before.published.hash === before.draft.hash) model.published = before.draft.hash;
+              // The published version shares the verification when its content and its declared AI involvement are
+              // the draft's.
+              if (
+                before.published &&
+                before.published.hash === before.draft.hash &&
+                before.published.aiInvolvement === before.draft.aiInvolvement
+              ) {
+                model.published = before.draft.hash;
+              }
               expect({ context, draft: state.draft.status }).toEqual({ context, draft: 'verified' });
               break;
             case 'unverify':
