@@ -261,56 +261,6 @@ describe('admin panel', { timeout: 600_000 }, () => {
     }
   });
 
-  it('says in the Verify dialog that readers still see the AI label when nobody holds editorial responsibility, and asks for public interest in the labels dialog', async () => {
-    const { context, page } = await login('editor@trust-labels.local');
-    try {
-      // AI-generated, not verified, and the demo names nobody as holding editorial responsibility.
-      const documentId = await documentIdBySlug('eu-ai-act-transparency');
-      const panel = await openArticle(page, documentId);
-      await panel.getByRole('button', { name: 'Verify', exact: true }).click();
-      const dialog = page.getByRole('alertdialog');
-      const warning = dialog.getByTestId('trust-label-stays');
-      await warning.getByText('Readers will still see an AI label.').waitFor();
-      await warning
-        .getByText(/only when a person reviewed it and a person or organisation holds editorial responsibility/)
-        .waitFor();
-      await dialog.getByText(/as declared \(AI-generated\)/).waitFor();
-      await settledScreenshot(page, 'verify-dialog-label-stays.png', { top: true });
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await dialog.waitFor({ state: 'detached' });
-
-      // The entry answers for itself: not of public interest (its type says yes).
-      const modal = await openLabelsModal(page, panel);
-      const field = modal.getByRole('combobox', { name: 'Of public interest' });
-      await field.waitFor();
-      assert.equal((await field.textContent())?.trim(), 'As the content type: yes');
-      await field.click();
-      await page.getByRole('option', { name: 'No (e.g. advertising, fiction, a product page)' }).click();
-      await settledScreenshot(page, 'labels-modal-public-interest.png', { top: true });
-      await modal.getByRole('button', { name: 'Save labels' }).click();
-      await page.getByText('Trust labels saved').first().waitFor();
-      await modal.waitFor({ state: 'detached' });
-      const draft = (await (await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`)).json())
-        .data.trust;
-      assert.deepEqual(draft.disclosure, { value: 'ai-autonomous', labelRequired: false });
-
-      // Not of public interest: the label does not depend on a review, and the dialog no longer warns.
-      await panel.getByRole('button', { name: 'Verify', exact: true }).click();
-      await page.getByRole('alertdialog').getByRole('checkbox', { name: REVIEW_CHECKS[0], exact: true }).waitFor();
-      assert.equal(await page.getByRole('alertdialog').getByTestId('trust-label-stays').count(), 0);
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-
-      // Back to the type's answer, as the demo had it.
-      const again = await openLabelsModal(page, panel);
-      await again.getByRole('combobox', { name: 'Of public interest' }).click();
-      await page.getByRole('option', { name: 'As the content type: yes' }).click();
-      await again.getByRole('button', { name: 'Save labels' }).click();
-      await again.waitFor({ state: 'detached' });
-    } finally {
-      await context.close();
-    }
-  });
-
   it('shows an Author the labels but no Verify button', async () => {
     const { context, page } = await login('author@trust-labels.local');
     try {
@@ -571,6 +521,56 @@ describe('admin panel', { timeout: 600_000 }, () => {
         after.sources.map((source) => source.url)
       );
       assert.equal(await panel.getByText(dismissed.title).count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says in the Verify dialog that readers still see the AI label when nobody holds editorial responsibility, and asks for public interest in the labels dialog', async () => {
+    const { context, page } = await login('editor@trust-labels.local');
+    try {
+      // AI-generated, not verified, and the demo names nobody as holding editorial responsibility.
+      const documentId = await documentIdBySlug('eu-ai-act-transparency');
+      const panel = await openArticle(page, documentId);
+      await panel.getByRole('button', { name: 'Verify', exact: true }).click();
+      const dialog = page.getByRole('alertdialog');
+      const warning = dialog.getByTestId('trust-label-stays');
+      await warning.getByText('Readers will still see an AI label.').waitFor();
+      await warning
+        .getByText(/only when a person reviewed it and a person or organisation holds editorial responsibility/)
+        .waitFor();
+      await dialog.getByText(/as declared \(AI-generated\)/).waitFor();
+      await settledScreenshot(page, 'verify-dialog-label-stays.png', { top: true });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // The entry answers for itself: not of public interest (its type says yes).
+      const modal = await openLabelsModal(page, panel);
+      const field = modal.getByRole('combobox', { name: 'Of public interest' });
+      await field.waitFor();
+      assert.equal((await field.textContent())?.trim(), 'As the content type: yes');
+      await field.click();
+      await page.getByRole('option', { name: 'No (e.g. advertising, fiction, a product page)' }).click();
+      await settledScreenshot(page, 'labels-modal-public-interest.png', { top: true });
+      await modal.getByRole('button', { name: 'Save labels' }).click();
+      await page.getByText('Trust labels saved').first().waitFor();
+      await modal.waitFor({ state: 'detached' });
+      const draft = (await (await fetch(`${server.baseUrl}/api/articles/${documentId}?locale=en&status=draft`)).json())
+        .data.trust;
+      assert.deepEqual(draft.disclosure, { value: 'ai-autonomous', labelRequired: false });
+
+      // Not of public interest: the label does not depend on a review, and the dialog no longer warns.
+      await panel.getByRole('button', { name: 'Verify', exact: true }).click();
+      await page.getByRole('alertdialog').getByRole('checkbox', { name: REVIEW_CHECKS[0], exact: true }).waitFor();
+      assert.equal(await page.getByRole('alertdialog').getByTestId('trust-label-stays').count(), 0);
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+
+      // Back to the type's answer, as the demo had it.
+      const again = await openLabelsModal(page, panel);
+      await again.getByRole('combobox', { name: 'Of public interest' }).click();
+      await page.getByRole('option', { name: 'As the content type: yes' }).click();
+      await again.getByRole('button', { name: 'Save labels' }).click();
+      await again.waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }
