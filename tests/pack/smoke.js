@@ -171,7 +171,8 @@ async function runSmoke(baseUrl, { hostChecks = true, log = console.log } = {}) 
     // The status, the AI mark's layer (AI-assisted: "AI-modified"), the disclosure in words.
     assert.match(badge.text, /aria-label="Human Verified · AI-modified · AI-assisted, reviewed by a person"/);
     // AI-assisted and verified: the W3C value ai-assisted, and a receipt of this exact content.
-    assert.deepEqual(live.body.data.trust.disclosure, { value: 'ai-assisted', labelRequired: false });
+    // Nobody holds editorial responsibility (the default settings): verified AI text still needs the label.
+    assert.deepEqual(live.body.data.trust.disclosure, { value: 'ai-assisted', labelRequired: true });
     const receipt = await send('GET', `/api/trust-labels/receipt/${UID}/${documentId}?locale=en`);
     expectStatus(receipt, 200, 'receipt');
     assert.equal(receipt.body.data.status, 'verified');
