@@ -534,6 +534,14 @@ describe('admin panel', { timeout: 600_000 }, () => {
     try {
       // AI-generated, not verified, and the demo names nobody as holding editorial responsibility.
       const documentId = await documentIdBySlug('eu-ai-act-transparency');
+      // Earlier tests may have verified it (the bulk action of the list view): start from an unverified draft.
+      await adminApi(
+        server.baseUrl,
+        'admin@trust-labels.local',
+        'POST',
+        `/trust-labels/documents/${ARTICLE}/${documentId}/unverify?locale=en`,
+        {}
+      );
       const panel = await openArticle(page, documentId);
       await panel.getByRole('button', { name: 'Verify', exact: true }).click();
       const dialog = page.getByRole('alertdialog');
