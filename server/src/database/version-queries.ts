@@ -16,7 +16,7 @@ import { qualified, tablesOf, type TrustTables } from './trust-rows';
  * The versions of a content type joined with their trust rows, in SQL: what the review queue and the report filter,
  * count, sort and page in the database, so that a request costs per page whatever the size of the site (SPEC.md
  * "Scale"). The trust row is joined through the type's component link table as in trust-rows.ts; the Content
- * Manager's read permission comes as a subquery of readable ids (permissions.ts `readScope`). Every value read here
+ * Manager's read permission comes as a subquery (permissions.ts `readScope`). Every value read here
  * goes through the domain's rules (normalizeTrust, needsReview, shownStatus, resolveDisclosure) in the services:
  * SQL only selects, groups and orders, and a predicate on stored values is derived from the domain's functions.
  *
@@ -117,9 +117,9 @@ const whereLocale = (query: any, vt: VersionTable, alias: string, locale: string
     : query.where(`${alias}.${vt.columns.locale}`, locale);
 };
 
-/** The Content Manager's read permission on the draft `alias`: its id among the readable ones. */
+/** The Content Manager's read permission on the draft `alias`: it is among the readable ones. */
 const whereReadableDraft = (query: any, scope: ReadScope, alias: string, vt: VersionTable) =>
-  scope.ids ? query.whereIn(`${alias}.${vt.columns.id}`, scope.ids()) : query;
+  scope.readable ? query.whereExists(scope.readable(`${alias}.${vt.columns.id}`)) : query;
 
 /**
  * A version may be read when its draft may (the Content Manager checks the draft): the draft of the same document

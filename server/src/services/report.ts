@@ -99,7 +99,7 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
     const planned: PlannedGroup[] = [];
     for (const uid of contentTypes) {
       // With a scope (the admin route): only the documents and locales the user may read, none of a type they may not.
-      const scope = scopeOf ? await scopeOf(uid) : { ids: null };
+      const scope = scopeOf ? await scopeOf(uid) : { readable: null };
       if (!scope) continue;
       const vt = versionTable(strapi, uid, attributeName);
       const byLocale = new Map<string, PlannedGroup>();
