@@ -155,7 +155,9 @@ async function scaleRun({ base, articles, tries }) {
     );
     return { small, large };
   } finally {
-    await created.drop().catch(() => undefined);
+    // BENCH_SCALE_KEEP=1 keeps the large site's database, to examine a query's plan on it (its name is printed).
+    if (process.env.BENCH_SCALE_KEEP === '1') console.log(`  kept the database ${created.name}`);
+    else await created.drop().catch(() => undefined);
   }
 }
 

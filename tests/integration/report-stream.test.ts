@@ -1,13 +1,6 @@
 import { spawn } from 'child_process';
 
-import {
-  ARTICLE_UID,
-  bootTestApp,
-  createArticle,
-  trustPath,
-  type AdminSession,
-  type TestContext,
-} from '../helpers';
+import { ARTICLE_UID, bootTestApp, createArticle, trustPath, type AdminSession, type TestContext } from '../helpers';
 import { ALL_CHECKS } from '../helpers/checks';
 import { TRUST_COMPONENT_UID } from '../../shared/constants';
 
@@ -110,58 +103,55 @@ describe('the CSV report streams', () => {
     await t?.stop();
   });
 
-  it(
-    'sends its first bytes before the last row is read, and one line per version',
-    async () => {
-      // The export reads its versions in pages (ordered by documentId, then id): when each page was read.
-      const pagesReadAt: number[] = [];
-      const onQuery = (query: { sql: string }) => {
-        if (/order by .*document_id.* limit/i.test(query.sql)) pagesReadAt.push(Date.now());
-      };
-      const knex: any = t.strapi.db.connection;
-      knex.on('query', onQuery);
-      try {
-        // The client is another process: in this one, the server would fill the socket's buffers before the client's
-        // turn came. It notes when the first bytes arrived.
-        const client = spawn(
-          process.execPath,
-          [
-            '-e',
-            `const http = require('http');
+  it('sends its first bytes before the last row is read, and one line per version', async () => {
+    // The export reads its versions in pages (ordered by documentId, then id): when each page was read.
+    const pagesReadAt: number[] = [];
+    const onQuery = (query: { sql: string }) => {
+      if (/order by .*document_id.* limit/i.test(query.sql)) pagesReadAt.push(Date.now());
+    };
+    const knex: any = t.strapi.db.connection;
+    knex.on('query', onQuery);
+    try {
+      // The client is another process: in this one, the server would fill the socket's buffers before the client's
+      // turn came. It notes when the first bytes arrived.
+      const client = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const http = require('http');
            http.get(process.argv[1], { headers: { authorization: 'Bearer ' + process.argv[2] } }, (res) => {
              let first = null; let bytes = 0;
              res.on('data', (chunk) => { if (first === null) first = Date.now(); bytes += chunk.length; });
              res.on('end', () => process.stdout.write(JSON.stringify({ status: res.statusCode, first, bytes })));
            });`,
-            new URL('/trust-labels/report?format=csv', t.baseUrl).toString(),
-            admin.token,
-          ],
-          { stdio: ['ignore', 'pipe', 'inherit'] }
-        );
-        let out = '';
-        client.stdout.on('data', (chunk) => (out += chunk));
-        await new Promise((resolve) => client.on('close', resolve));
-        const { status, first, bytes } = JSON.parse(out);
-        expect(status).toBe(200);
-        // Read in pages (20,002 versions: 41 of 500), and the first bytes had arrived before the last of them was read.
-        expect(pagesReadAt.length).toBeGreaterThanOrEqual(41);
-        expect(first).toBeLessThan(pagesReadAt[pagesReadAt.length - 1]);
-        expect(bytes).toBeGreaterThan(2 * DOCUMENTS * 100);
-      } finally {
-        knex.removeListener('query', onQuery);
-      }
-
-      const res = await t.http.get('/trust-labels/report', { token: admin.token, query: { format: 'csv' } });
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toContain('text/csv');
-      const lines = res.text.trim().split('\r\n');
-      // The header, the template's two versions and the copies.
-      expect(lines.length).toBe(1 + 2 * (DOCUMENTS + 1));
-      expect(lines[0]).toContain('"labelRequired"');
-      expect(lines.filter((line) => line.includes('"stream')).length).toBe(2 * DOCUMENTS);
-      expect(lines.filter((line) => line.includes('"published","verified","assisted"')).length).toBe(DOCUMENTS + 1);
+          new URL('/trust-labels/report?format=csv', t.baseUrl).toString(),
+          admin.token,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] }
+      );
+      let out = '';
+      client.stdout.on('data', (chunk) => (out += chunk));
+      await new Promise((resolve) => client.on('close', resolve));
+      const { status, first, bytes } = JSON.parse(out);
+      expect(status).toBe(200);
+      // Read in pages (20,002 versions: 41 of 500), and the first bytes had arrived before the last of them was read.
+      expect(pagesReadAt.length).toBeGreaterThanOrEqual(41);
+      expect(first).toBeLessThan(pagesReadAt[pagesReadAt.length - 1]);
+      expect(bytes).toBeGreaterThan(2 * DOCUMENTS * 100);
+    } finally {
+      knex.removeListener('query', onQuery);
     }
-  );
+
+    const res = await t.http.get('/trust-labels/report', { token: admin.token, query: { format: 'csv' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = res.text.trim().split('\r\n');
+    // The header, the template's two versions and the copies.
+    expect(lines.length).toBe(1 + 2 * (DOCUMENTS + 1));
+    expect(lines[0]).toContain('"labelRequired"');
+    expect(lines.filter((line) => line.includes('"stream')).length).toBe(2 * DOCUMENTS);
+    expect(lines.filter((line) => line.includes('"published","verified","assisted"')).length).toBe(DOCUMENTS + 1);
+  });
 
   it('the JSON report answers one page of entries, with the counts of the whole site', async () => {
     const res = await t.http.get('/trust-labels/report', {
