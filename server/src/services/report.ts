@@ -73,8 +73,13 @@ const csvLine = (group: Pick<ReportGroup, 'uid' | 'locale'>, entry: ReportEntry)
     .map(csvCell)
     .join(',');
 
-/** Versions read per query of the CSV export: its memory is bounded by this, not by the site. */
-const EXPORT_BATCH = 500;
+/**
+ * Versions read per query of the CSV export: its memory is bounded by this, not by the site. A page's rows, trust rows
+ * and entries are alive across the page's two queries, so V8 promotes them to its old generation, which it collects
+ * late: at 200,000 versions, pages of 500 added 80–300 MB of garbage to the process's peak memory, pages of 200 about
+ * 25 MB, in the same time (100 were slower: twice the queries).
+ */
+const EXPORT_BATCH = 200;
 
 /** A group of the report with what paging it needs: its type's tables, the user's scope, how many entries it has. */
 interface PlannedGroup {
