@@ -1,9 +1,9 @@
 import { AUDIT_ACTIONS } from '../../../../shared/constants';
+import { hiddenCollectionType } from '../hidden';
 
 // Append-only audit log. Hidden from the Content Manager and the Content-Type Builder, no content API routes,
 // and no admin route edits or deletes events; the document-service middleware refuses updates and deletes.
-export default {
-  kind: 'collectionType',
+export default hiddenCollectionType({
   collectionName: 'trust_labels_audit_events',
   info: {
     singularName: 'audit-event',
@@ -11,7 +11,6 @@ export default {
     displayName: 'Trust labels audit event',
     description: 'Append-only log of verifications, withdrawals, automatic stale marks and label edits',
   },
-  options: { draftAndPublish: false },
   // Declared here so that Strapi's schema sync creates them on every database and owns them (never drops them).
   // History, the receipt's and JSON-LD's verify event (services/audit.ts verifyEventOf) look events up by the entry
   // they are about, newest first: without this index each of them scanned the whole log. Three strings of 255
@@ -19,11 +18,6 @@ export default {
   indexes: [
     { name: 'trust_labels_audit_events_entry_index', columns: ['uid', 'entry_document_id', 'entry_locale', 'id'] },
   ],
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-    i18n: { localized: false },
-  },
   attributes: {
     action: { type: 'enumeration', enum: [...AUDIT_ACTIONS], required: true },
     uid: { type: 'string', required: true },
@@ -45,4 +39,4 @@ export default {
     // The AI involvement declared on the version a verify reviewed (null on events written before 0.3).
     aiInvolvement: { type: 'string' },
   },
-};
+});

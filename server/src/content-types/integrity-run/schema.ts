@@ -1,3 +1,5 @@
+import { hiddenCollectionType } from '../hidden';
+
 // The integrity check's one row (id 1), shared by every Strapi process on the database (services/integrity.ts):
 // - `holder`, `expiresAt`: the lease. One process at a time runs the check; it renews the lease with each batch, and
 //   another process takes the check over once the lease has expired (its holder died).
@@ -6,20 +8,13 @@
 // - `result`: the last completed check (JSON), which GET /trust-labels/integrity answers with.
 // - `runs`: the number of checks started on this database.
 // Hidden, no routes.
-export default {
-  kind: 'collectionType',
+export default hiddenCollectionType({
   collectionName: 'trust_labels_integrity_runs',
   info: {
     singularName: 'integrity-run',
     pluralName: 'integrity-runs',
     displayName: 'Trust labels integrity check',
     description: 'The lease and progress of the running integrity check, and the last completed one',
-  },
-  options: { draftAndPublish: false },
-  pluginOptions: {
-    'content-manager': { visible: false },
-    'content-type-builder': { visible: false },
-    i18n: { localized: false },
   },
   attributes: {
     holder: { type: 'string' },
@@ -29,4 +24,4 @@ export default {
     result: { type: 'text' },
     runs: { type: 'integer' },
   },
-};
+});
