@@ -42,6 +42,18 @@ const ALL_FIELDS = [
   'suggestion',
 ] as const;
 const WITH_VERIFIED_CONTENT = [...ALL_FIELDS, 'verifiedContent'] as const;
+// What the report presents of a version (services/report.ts): its status (and whether a hash is recorded), its review
+// record and what its disclosure and label are decided by; not its sources, field hashes or suggestion, which the
+// CSV export would otherwise parse for every version of the site.
+const REPORT_READ = [
+  'status',
+  'verifiedAt',
+  'aiInvolvement',
+  'verifiedHash',
+  'checks',
+  'editorialResponsibility',
+  'publicInterest',
+] as const;
 type TrustField = (typeof WITH_VERIFIED_CONTENT)[number];
 
 // Ids per query: far below every database's limit on bound parameters.
@@ -100,12 +112,17 @@ export const loadTrustRows = async (
   uid: string,
   attr: string,
   entryIds: number[],
-  { fields = 'all' }: { fields?: 'public' | 'all' | 'with-verified-content' } = {}
+  { fields = 'all' }: { fields?: 'public' | 'report' | 'all' | 'with-verified-content' } = {}
 ): Promise<Map<number, TrustRow>> => {
   const rows = new Map<number, TrustRow>();
   if (entryIds.length === 0) return rows;
   const t = tablesOf(strapi, uid, attr);
-  const wanted = fields === 'public' ? PUBLIC_READ : fields === 'all' ? ALL_FIELDS : WITH_VERIFIED_CONTENT;
+  const wanted = {
+    public: PUBLIC_READ,
+    report: REPORT_READ,
+    all: ALL_FIELDS,
+    'with-verified-content': WITH_VERIFIED_CONTENT,
+  }[fields];
   await withKnex(strapi, async (knex) => {
     for (const ids of chunks([...new Set(entryIds)])) {
       // The link table is searched by entry id only, and its rows of other component fields are skipped here. With

@@ -164,7 +164,8 @@ const createReportService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi,
       vt.uid,
       vt.attr,
-      rows.map((row) => row.id)
+      rows.map((row) => row.id),
+      { fields: 'report' }
     );
     return rows.map((row) => {
       const own = stored.get(row.id)?.trust ?? defaultTrust();
